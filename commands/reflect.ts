@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { MAX_ANSWER } from '../src/core/model/history.js';
+import { heading, privateReply, reply, text, type Reply } from '../src/core/reply.js';
+import { answerToday, resolveReplace, todaysPrompt } from '../src/features/reflection/reflections.js';
+import { componentLabel } from '../src/features/labels.js';
+
+async function saveAnswer(ctx: CommandContext, answer: string): Promise<Reply> {
+  const outcome = await answerToday(ctx, answer);
+  const copy = ctx.content.copy;
+  if (outcome.kind === 'confirm-replace') {
+    const message = copy('reflect.alreadyAnswered', { excerpt: excerpt(outcome.existing.answer) });
+    return privateReply(message, [
+      text(message),
+      {
+        type: 'choice',
+        id: 'replace',
+        label: copy('reflect.replaceQuestion'),
+        style: 'buttons',
+        options: [
+          { label: copy('reflect.replaceYes'), value: 'yes' },
+          { label: copy('reflect.replaceNo'), value: 'no' },
+        ],
+        action: { command: 'reflect', action: 'replace' },
+      },
+    ]);
+  }
+  return privateReply(copy('reflect.saved', { component: componentLabel(outcome.reflection.component) }));
+}
+
+function excerpt(answer: string): string {
+  return answer.length > 120 ? `${answer.slice(0, 117)}...` : answer;
+}
+
+export default defineCommand({
+  name: 'reflect',
+  description: "Today's reflection prompt; answer it in a form or by replying",
+  usage: '/attune reflect [your answer]',
+  examples: ['reflect I noticed I rush when a customer is upset.'],
+  audience: 'member',
+  args: z.object({ answer: z.string().optional() }),
+  parse: { positional: ['answer'], rest: 'answer' },
+  async run(ctx, args) {
+    if (args.answer) return saveAnswer(ctx, args.answer);
+    const prompt = await todaysPrompt(ctx);
+    const copy = ctx.content.copy;
+    const title = copy('reflect.title', { component: componentLabel(prompt.component) });
+    return reply(`${title}: ${prompt.text}\n${copy('reflect.howToAnswer')}`, [
+      heading(title),
+      text(prompt.text, 'quote'),
+      text(copy('reflect.howToAnswer'), 'muted'),
+      {
+        type: 'form',
+        id: 'reflection',
+        title: copy('reflect.formTitle'),
+        submitLabel: copy('reflect.submit'),
+        fields: [{ kind: 'text', id: 'answer', label: copy('reflect.answerLabel'), hint: prompt.text, multiline: true, required: true, maxLength: MAX_ANSWER }],
+        action: { command: 'reflect', action: 'answer' },
+      },
+    ], { private: true });
+  },
+  actions: {
+    answer: (ctx, input) => saveAnswer(ctx, input.values.answer ?? input.value ?? ''),
+    async replace(ctx, input) {
+      const result = await resolveReplace(ctx, input.value === 'yes');
+      const copy = ctx.content.copy;
+      if (!result) return privateReply(copy('reflect.nothingPending'));
+      return privateReply(result.replaced ? copy('reflect.replaced') : copy('reflect.kept'));
+    },
+  },
+});

@@ -1,0 +1,23 @@
+import type { AppConfig } from './config.js';
+import type { AppContext } from './core/app-context.js';
+import type { Clock } from './core/clock.js';
+import { Dispatcher } from './core/dispatch.js';
+import { Registry } from './core/registry.js';
+import { loadContent } from './content/load-content.js';
+import type { Logger } from './logger.js';
+import { LowdbStore } from './store/lowdb/lowdb-store.js';
+import { commands } from '../commands/index.js';
+
+export interface App extends AppContext {
+  dispatcher: Dispatcher;
+  registry: Registry;
+}
+
+/** Builds the app: content, store, registry and dispatcher. Adapters and the scheduler attach to it. */
+export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string }): Promise<App> {
+  const content = await loadContent(opts.promptsDir);
+  const store = await LowdbStore.open({ dataDir: opts.config.dataDir, now: opts.clock.now() });
+  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log };
+  const registry = new Registry(commands);
+  return { ...context, registry, dispatcher: new Dispatcher(context, registry) };
+}

@@ -1,0 +1,14 @@
+import type { AppConfig } from '../config.js';
+import type { Content } from '../content/load-content.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+
+/** The services every command, feature and job works with. Built once in main.ts (or a test). */
+export interface AppContext {
+  store: Store;
+  clock: Clock;
+  content: Content;
+  config: AppConfig;
+  log: Logger;
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { effectiveTimeZone, ensurePerson } from '../features/people.js';
+import type { AppContext } from './app-context.js';
+import { validateOptions, wordsToOptions } from './args.js';
+import type { Command, CommandContext } from './command.js';
+import { UserError } from './errors.js';
+import type { Invocation } from './invocation.js';
+import { meetsAudience } from './access.js';
+import { assertValidReply, privateReply, type Reply } from './reply.js';
+import type { Registry } from './registry.js';
+import { localDate } from './time.js';
+
+/** What a dispatch produced, with what an adapter may want to know about the person. */
+export interface DispatchResult {
+  reply: Reply;
+  /** This was the person's first contact with Attune. */
+  firstContact: boolean;
+}
+
+/**
+ * Routes an invocation to its command or action and returns the reply. Never throws: a problem the
+ * person can fix becomes a private message, anything else is logged with a reference they can quote.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly app: AppContext,
+    readonly registry: Registry,
+  ) {}
+
+  async dispatch(inv: Invocation): Promise<DispatchResult> {
+    let firstContact = false;
+    try {
+      const now = this.app.clock.now();
+      const { person, created } = await ensurePerson(this.app, inv.actor, now);
+      firstContact = created;
+      const tz = effectiveTimeZone(this.app, person);
+      const ctx: CommandContext = {
+        ...this.app,
+        actor: inv.actor,
+        person,
+        now,
+        tz,
+        today: localDate(now, tz),
+        ...(inv.idempotencyKey ? { idempotencyKey: inv.idempotencyKey } : {}),
+      };
+      const reply = inv.kind === 'command' ? await this.runCommand(ctx, inv) : await this.runAction(ctx, inv);
+      assertValidReply(reply);
+      return { reply, firstContact };
+    } catch (err) {
+      if (err instanceof UserError) return { reply: privateReply(err.message), firstContact };
+      const ref = randomUUID().slice(0, 8);
+      this.app.log.error({ err, ref, actor: inv.actor.id, kind: inv.kind }, 'command failed');
+      return { reply: privateReply(this.app.content.copy('error.internal', { ref })), firstContact };
+    }
+  }
+
+  private async runCommand(ctx: CommandContext, inv: Extract<Invocation, { kind: 'command' }>): Promise<Reply> {
+    let command: Command | undefined;
+    let options: Record<string, unknown>;
+    if (inv.command) {
+      command = this.registry.get(inv.command);
+      options = inv.options ?? {};
+    } else {
+      const text = (inv.text ?? '').trim();
+      if (!text) return this.runNamed(ctx, 'help', {});
+      const found = this.registry.resolve(text);
+      if (!found) return this.unknown(text);
+      command = found.command;
+      options = wordsToOptions(command, found.rest);
+    }
+    if (!command) return this.unknown(inv.command ?? '');
+    this.checkAudience(ctx, command);
+    const args = validateOptions(command, options);
+    return command.run(ctx, args);
+  }
+
+  private async runNamed(ctx: CommandContext, name: string, options: Record<string, unknown>): Promise<Reply> {
+    const command = this.registry.get(name);
+    if (!command) throw new Error(`No ${name} command`);
+    return command.run(ctx, validateOptions(command, options));
+  }
+
+  private async runAction(ctx: CommandContext, inv: Extract<Invocation, { kind: 'action' }>): Promise<Reply> {
+    const command = this.registry.get(inv.command);
+    const handler = command?.actions?.[inv.action];
+    if (!command || !handler) {
+      this.app.log.warn({ command: inv.command, action: inv.action }, 'unknown action');
+      throw new UserError(this.app.content.copy('error.unknownAction'));
+    }
+    this.checkAudience(ctx, command);
+    return handler(ctx, { ...(inv.value !== undefined ? { value: inv.value } : {}), values: inv.values ?? {} });
+  }
+
+  private checkAudience(ctx: CommandContext, command: Command): void {
+    if (!meetsAudience(ctx.store, ctx.person, command.audience)) {
+      throw new UserError(this.app.content.copy(`error.audience.${command.audience}`, { command: command.name }));
+    }
+  }
+
+  private unknown(text: string): Reply {
+    const word = text.split(/\s+/)[0] ?? '';
+    return privateReply(this.app.content.copy('error.unknownCommand', { word }));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './ids.js';
+export * from './person.js';
+export * from './team.js';
+export * from './history.js';
+export * from './delivery.js';

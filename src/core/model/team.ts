@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { WEEKDAYS } from '../time.js';
+import { Hhmm, IsoInstant, PersonId } from './ids.js';
+
+/** Membership is kept as intervals, so answers stay with the teams a person was in when they gave them. */
+export const MembershipSchema = z.object({
+  personId: PersonId,
+  from: IsoInstant,
+  to: IsoInstant.optional(),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const TeamSchema = z.object({
+  id: z.string().min(1),
+  workspace: z.string().min(1),
+  name: z.string().min(1).max(80),
+  createdAt: IsoInstant,
+  members: z.array(MembershipSchema).default([]),
+  leads: z.array(PersonId).default([]),
+  /** Minimum distinct respondents; never below 3. Absent: the configured default. */
+  threshold: z.number().int().min(3).optional(),
+  digestDay: z.enum(WEEKDAYS).default('mon'),
+  digestTime: Hhmm.default('09:00'),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export function isCurrentMember(team: Team, personId: string): boolean {
+  return team.members.some((m) => m.personId === personId && !m.to);
+}
+
+export function currentMembers(team: Team): string[] {
+  return [...new Set(team.members.filter((m) => !m.to).map((m) => m.personId))];
+}
+
+/** Team ids are unique across workspaces: `slack:T123/care`. */
+export function teamId(workspace: string, slug: string): string {
+  return `${workspace}/${slug}`;
+}
+
+/** A short handle from a team name: "Customer Care" -> "customer-care". */
+export function teamSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

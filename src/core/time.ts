@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon';
+
+/** An ISO local calendar date, YYYY-MM-DD. */
+export type LocalDate = string;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * Validates an IANA zone the way PLATFORMS.md advises: by constructing a formatter, because
+ * Intl.supportedValuesOf omits UTC and the Etc/* aliases that people really type.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localDateTime(at: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(at, { zone });
+}
+
+export function localDate(at: Date, zone: string): LocalDate {
+  return localDateTime(at, zone).toISODate() as LocalDate;
+}
+
+/** Days between two local dates, b - a. */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as LocalDate;
+}
+
+export function weekdayOf(date: LocalDate): Weekday {
+  return WEEKDAYS[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1]!;
+}
+
+/** The YYYY-MM months that a range of local dates touches, in order. */
+export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
+  const months: string[] = [];
+  let cursor = DateTime.fromISO(from.slice(0, 7) + '-01', { zone: 'utc' });
+  const end = DateTime.fromISO(to.slice(0, 7) + '-01', { zone: 'utc' });
+  while (cursor <= end) {
+    months.push(cursor.toFormat('yyyy-MM'));
+    cursor = cursor.plus({ months: 1 });
+  }
+  return months;
+}
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isValidHhmm(value: string): boolean {
+  return HHMM.test(value);
+}
+
+/** Parses "9:30", "09:30" or "0930" to "09:30"; undefined when it is not a time of day. */
+export function normalizeHhmm(value: string): string | undefined {
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const out = `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  return isValidHhmm(out) ? out : undefined;
+}
+
+/**
+ * Parses working days: "mon-fri", "mon,wed,fri", "weekdays", "everyday", "sat-sun".
+ * Returns undefined when any part is not a day.
+ */
+export function parseWeekdays(value: string): Weekday[] | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === 'weekdays') return ['mon', 'tue', 'wed', 'thu', 'fri'];
+  if (text === 'everyday' || text === 'daily' || text === 'all') return [...WEEKDAYS];
+  if (text === 'weekends') return ['sat', 'sun'];
+  const days = new Set<Weekday>();
+  for (const part of text.split(/[,\s]+/).filter(Boolean)) {
+    const range = part.split('-');
+    if (range.length === 2) {
+      const a = toWeekday(range[0]!);
+      const b = toWeekday(range[1]!);
+      if (!a || !b) return undefined;
+      let i = WEEKDAYS.indexOf(a);
+      const end = WEEKDAYS.indexOf(b);
+      for (let n = 0; n < 7; n++) {
+        days.add(WEEKDAYS[i]!);
+        if (i === end) break;
+        i = (i + 1) % 7;
+      }
+    } else if (range.length === 1) {
+      const d = toWeekday(part);
+      if (!d) return undefined;
+      days.add(d);
+    } else {
+      return undefined;
+    }
+  }
+  if (days.size === 0) return undefined;
+  return WEEKDAYS.filter((d) => days.has(d));
+}
+
+function toWeekday(word: string): Weekday | undefined {
+  const w = word.slice(0, 3) as Weekday;
+  return WEEKDAYS.includes(w) && word.length >= 3 ? w : undefined;
+}
+
+/** "mon-fri" for a contiguous run, otherwise "mon, wed, fri". */
+export function formatWeekdays(days: readonly Weekday[]): string {
+  if (days.length === 7) return 'every day';
+  const idx = days.map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
+  const contiguous = idx.length > 2 && idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+  if (contiguous) return `${WEEKDAYS[idx[0]!]}-${WEEKDAYS[idx[idx.length - 1]!]}`;
+  return idx.map((i) => WEEKDAYS[i]).join(', ');
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../core/app-context.js';
+import type { Actor } from '../core/invocation.js';
+import { EI_COMPONENTS, type CheckIn } from '../core/model/history.js';
+import { PersonSchema } from '../core/model/person.js';
+import { teamId, type Team } from '../core/model/team.js';
+import { addDays, localDate, weekdayOf } from '../core/time.js';
+import { ensurePerson } from './people.js';
+
+export const DEMO_TEAM_SLUG = 'care';
+export const DEMO_LEAD = 'maya';
+export const DEMO_MEMBERS = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank', 'gus'];
+const DEMO_WEEKS = 4;
+const NOTES = [
+  'busy queue but the team had my back',
+  'a tough escalation with an angry customer',
+  'too many meetings, little focus time',
+  'good feedback from a customer today',
+  'tired, the new tool keeps crashing',
+  'calm day, cleared the backlog',
+  'deadline pressure on the release',
+];
+
+/** A deterministic PRNG, so the demo looks the same for everyone. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Loads a small team with a few weeks of history into the shell workspace: a lead (maya), seven
+ * members, check-ins on working days (a dip in the last week) and some reflections.
+ * The person running it becomes (or stays) the workspace admin if they are the first here.
+ */
+export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded: boolean; team: Team }> {
+  const now = app.clock.now();
+  await ensurePerson(app, runner, now);
+  const id = teamId(runner.workspace, DEMO_TEAM_SLUG);
+  const existing = app.store.team(id);
+  if (existing) return { loaded: false, team: existing };
+
+  const tz = app.config.defaultTimeZone;
+  const today = localDate(now, tz);
+  const start = addDays(today, -DEMO_WEEKS * 7);
+  const joined = new Date(now.getTime() - (DEMO_WEEKS * 7 + 1) * 86_400_000).toISOString();
+  for (const name of [DEMO_LEAD, ...DEMO_MEMBERS]) {
+    const pid = `shell:${name}`;
+    if (!app.store.person(pid)) {
+      await app.store.savePerson(PersonSchema.parse({ id: pid, workspace: runner.workspace, name, createdAt: joined, admin: false }));
+    }
+  }
+  const team = await app.store.saveTeam({
+    id,
+    workspace: runner.workspace,
+    name: 'Customer Care',
+    createdAt: joined,
+    members: DEMO_MEMBERS.map((m) => ({ personId: `shell:${m}`, from: joined })),
+    leads: [`shell:${DEMO_LEAD}`],
+    digestDay: 'mon',
+    digestTime: '09:00',
+  });
+
+  const rand = mulberry32(42);
+  for (const [i, name] of DEMO_MEMBERS.entries()) {
+    const pid = `shell:${name}`;
+    for (let d = 0; d < DEMO_WEEKS * 7; d++) {
+      const date = addDays(start, d);
+      if (['sat', 'sun'].includes(weekdayOf(date)) || rand() < 0.15) continue;
+      const lastWeek = d >= (DEMO_WEEKS - 1) * 7;
+      const base = lastWeek ? 2.6 : 3.6;
+      const score = (x: number) => Math.max(1, Math.min(5, Math.round(x + (rand() - 0.5) * 2)));
+      const at = new Date(`${date}T16:${String(10 + i).padStart(2, '0')}:00Z`).toISOString();
+      const checkIn: CheckIn = {
+        id: randomUUID(),
+        personId: pid,
+        at,
+        localDate: date,
+        mood: score(base),
+        energy: score(base - 0.2),
+        stress: score(lastWeek ? 3.9 : 2.6),
+        shareNote: false,
+        teams: [id],
+        custom: {},
+        ...(rand() < 0.5 ? { note: NOTES[Math.floor(rand() * NOTES.length)]! } : {}),
+      };
+      await app.store.addCheckIn(checkIn);
+      if (rand() < 0.4) {
+        const prompt = app.content.reflections[Math.floor(rand() * app.content.reflections.length)]!;
+        await app.store.addReflection({
+          id: randomUUID(),
+          personId: pid,
+          at,
+          localDate: date,
+          promptId: prompt.id,
+          component: prompt.component ?? EI_COMPONENTS[0],
+          answer: 'A demo reflection: I noticed my shoulders tense when the queue grew, and a short pause helped.',
+        });
+      }
+    }
+  }
+  return { loaded: true, team };
+}

@@ -1,0 +1,11 @@
+import type { CommandContext } from '../core/command.js';
+import type { CheckIn, Reflection } from '../core/model/history.js';
+import type { Block } from '../core/reply.js';
+
+/**
+ * Extra sections of `history`, in order. A feature adds one here (check-in trends, nudges, ...)
+ * instead of editing the history command.
+ */
+export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
+
+export const historySections: HistorySection[] = [];

@@ -1,0 +1,23 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured logs to stderr (stdout belongs to the shell adapter). Tokens and secrets are redacted
+ * wherever they appear in a logged object.
+ */
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: ['token', '*.token', 'botToken', '*.botToken', 'appToken', '*.appToken', 'signingSecret', '*.signingSecret', 'headers.authorization', '*.headers.authorization', 'config.headers.Authorization'],
+        censor: '[redacted]',
+      },
+    },
+    destination as pino.DestinationStream,
+  );
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -1,0 +1,51 @@
+import { userInfo } from 'node:os';
+import { createApp, type App } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { Adapter } from './core/adapter.js';
+import { OffsetClock } from './core/clock.js';
+import { ContentError } from './content/content-error.js';
+import { createLogger } from './logger.js';
+import { StoreFileError, StoreLockedError } from './store/errors.js';
+import { createShell } from './adapters/shell/start-shell.js';
+
+/** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const shellOn = config.shell === 'on' || (config.shell === 'auto' && !config.slack && !config.discord);
+  // In the shell, logs would interleave with the conversation: only warnings unless asked.
+  const log = createLogger(config.logLevel ?? (shellOn ? 'warn' : 'info'));
+  const clock = new OffsetClock();
+  const app: App = await createApp({ config, clock, log });
+  const adapters: Adapter[] = [];
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await app.store.close();
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+
+  if (shellOn) {
+    const shell = createShell(app, { input: process.stdin, output: process.stdout, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY), user: userInfo().username });
+    adapters.push(shell);
+    log.info('shell adapter on');
+    await Promise.all(adapters.filter((a) => a !== shell).map((a) => a.start()));
+    await shell.start();
+    await shutdown(0);
+    return;
+  }
+  await Promise.all(adapters.map((a) => a.start()));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof ContentError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Attune failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,425 @@
+import type { ZodType } from 'zod';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
+import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
+import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
+import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
+import { DataDirLock } from './data-dir-lock.js';
+import { DocumentCache } from './document-cache.js';
+import { DurableJsonFile, type DurableJsonFileOptions } from './durable-json-file.js';
+import { JsonDocument } from './json-document.js';
+import {
+  EventKeysPartitionSchema,
+  HistoryPartitionSchema,
+  LedgerPartitionSchema,
+  type EventKeysPartition,
+  type HistoryPartition,
+  type LedgerPartition,
+} from './partition-schemas.js';
+import { layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
+import { emptyState, StateSchema, type State } from './state-schema.js';
+
+export interface LowdbStoreOptions {
+  dataDir: string;
+  now: Date;
+  /** History partitions kept in memory (each is one person's month). */
+  cacheSize?: number;
+  /** Test hook passed to every file adapter. */
+  fileOptions?: DurableJsonFileOptions;
+}
+
+const EVENT_KEY_DAYS = 2;
+
+/**
+ * The embedded store: lowdb documents over durable JSON files under the data directory.
+ * Small state in state.json; history per person and month; the ledger per local date in shards.
+ */
+export class LowdbStore implements Store {
+  private readonly paths: Layout;
+  private readonly history: DocumentCache<HistoryPartition>;
+  private readonly ledger: DocumentCache<LedgerPartition>;
+  private readonly events: DocumentCache<EventKeysPartition>;
+  private closed = false;
+  private readonly months = new Map<string, Set<string>>();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly lock: DataDirLock,
+    private readonly state: JsonDocument<State>,
+    private readonly fileOptions: DurableJsonFileOptions,
+    cacheSize: number,
+  ) {
+    this.paths = layout(dataDir);
+    this.history = new DocumentCache(cacheSize, (file) => {
+      const [personId, month] = JSON.parse(file) as [string, string];
+      return this.openDoc(this.paths.history(personId, month), HistoryPartitionSchema, () => ({
+        version: 1 as const,
+        personId,
+        month,
+        reflections: [],
+        checkins: [],
+        served: [],
+      }));
+    });
+    this.ledger = new DocumentCache(LEDGER_SHARDS * 8, (key) => {
+      const [localDate, shard] = JSON.parse(key) as [string, number];
+      return this.openDoc(this.paths.ledger(localDate, shard), LedgerPartitionSchema, () => ({ version: 1 as const, localDate, deliveries: {} }));
+    });
+    this.events = new DocumentCache(EVENT_KEY_DAYS + 1, (day) =>
+      this.openDoc(this.paths.events(day), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} })),
+    );
+  }
+
+  /**
+   * Opens the store: takes the directory lock, then reads and validates state.json. A bad state file
+   * throws StoreFileError (the lock is released, the file untouched).
+   */
+  static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
+    const dataDir = path.resolve(options.dataDir);
+    await mkdir(dataDir, { recursive: true });
+    const lock = await DataDirLock.acquire(dataDir, options.now);
+    try {
+      const paths = layout(dataDir);
+      const fileOptions = options.fileOptions ?? {};
+      const state = await JsonDocument.open(new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true }), emptyState);
+      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000);
+      await store.pruneEventKeys(options.now);
+      return store;
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  private async openDoc<T>(file: string, schema: ZodType<T>, defaults: () => T): Promise<JsonDocument<T>> {
+    this.assertOpen();
+    await mkdir(path.dirname(file), { recursive: true });
+    return JsonDocument.open(new DurableJsonFile(file, schema, this.fileOptions), defaults);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The store is closed');
+  }
+
+  // --- people and teams -------------------------------------------------------------------------
+
+  person(id: string): Person | undefined {
+    return this.state.data.people[id];
+  }
+
+  people(workspace?: string): Person[] {
+    const all = Object.values(this.state.data.people);
+    return workspace ? all.filter((p) => p.workspace === workspace) : all;
+  }
+
+  async savePerson(person: Person): Promise<Person> {
+    const valid = PersonSchema.parse(person);
+    await this.state.update((s) => {
+      s.people[valid.id] = valid;
+    });
+    return valid;
+  }
+
+  team(id: string): Team | undefined {
+    return this.state.data.teams[id];
+  }
+
+  teams(workspace?: string): Team[] {
+    const all = Object.values(this.state.data.teams);
+    return workspace ? all.filter((t) => t.workspace === workspace) : all;
+  }
+
+  async saveTeam(team: Team): Promise<Team> {
+    const valid = TeamSchema.parse(team);
+    await this.state.update((s) => {
+      s.teams[valid.id] = valid;
+    });
+    return valid;
+  }
+
+  async removeTeam(id: string): Promise<void> {
+    await this.state.update((s) => {
+      delete s.teams[id];
+    });
+  }
+
+  draft<T>(personId: string, purpose: string, now: Date): T | undefined {
+    const entry = this.state.data.drafts[personId]?.[purpose];
+    if (!entry || new Date(entry.expiresAt) <= now) return undefined;
+    return entry.data as T;
+  }
+
+  async setDraft(personId: string, purpose: string, data: unknown, expiresAt: Date): Promise<void> {
+    await this.state.update((s) => {
+      (s.drafts[personId] ??= {})[purpose] = { expiresAt: expiresAt.toISOString(), data };
+    });
+  }
+
+  async clearDraft(personId: string, purpose: string): Promise<void> {
+    if (!this.state.data.drafts[personId]?.[purpose]) return;
+    await this.state.update((s) => {
+      delete s.drafts[personId]?.[purpose];
+      if (s.drafts[personId] && Object.keys(s.drafts[personId]).length === 0) delete s.drafts[personId];
+    });
+  }
+
+  // --- history ----------------------------------------------------------------------------------
+
+  private partition(personId: string, month: string): Promise<JsonDocument<HistoryPartition>> {
+    return this.history.get(JSON.stringify([personId, month]));
+  }
+
+  /** Applies a change to one person's month and records that the month now has a file. */
+  private async changeHistory<R>(personId: string, month: string, change: (p: HistoryPartition) => R): Promise<R> {
+    const doc = await this.partition(personId, month);
+    const result = await doc.update(change);
+    (await this.knownMonths(personId)).add(month);
+    return result;
+  }
+
+  /** Months to look in for an idempotency key: the record's own and the one before (a retry across midnight). */
+  private async findKeyed<T extends { key?: string | undefined }>(
+    personId: string,
+    localDate: LocalDate,
+    key: string,
+    pick: (p: HistoryPartition) => T[],
+  ): Promise<T | undefined> {
+    const known = await this.knownMonths(personId);
+    for (const month of monthsBetween(addDays(localDate, -1), localDate)) {
+      if (!known.has(month)) continue;
+      const found = pick((await this.partition(personId, month)).data).find((r) => r.key === key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  async addReflection(reflection: Reflection): Promise<KeyedWrite<Reflection>> {
+    const valid = ReflectionSchema.parse(reflection);
+    if (valid.key) {
+      const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, (p) => p.reflections);
+      if (existing) return { record: existing, duplicate: true };
+    }
+    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+      p.reflections.push(valid);
+    });
+    return { record: valid, duplicate: false };
+  }
+
+  async replaceReflection(reflection: Reflection): Promise<Reflection> {
+    const valid = ReflectionSchema.parse(reflection);
+    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+      p.reflections = p.reflections.filter((r) => r.localDate !== valid.localDate);
+      p.reflections.push(valid);
+    });
+    return valid;
+  }
+
+  async reflections(personId: string, range: DateRange): Promise<Reflection[]> {
+    return this.collect(personId, range, (p) => p.reflections);
+  }
+
+  async addCheckIn(checkIn: CheckIn): Promise<KeyedWrite<CheckIn>> {
+    const valid = CheckInSchema.parse(checkIn);
+    if (valid.key) {
+      const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, (p) => p.checkins);
+      if (existing) return { record: existing, duplicate: true };
+    }
+    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+      p.checkins.push(valid);
+    });
+    return { record: valid, duplicate: false };
+  }
+
+  async replaceCheckIn(checkIn: CheckIn): Promise<CheckIn> {
+    const valid = CheckInSchema.parse(checkIn);
+    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+      p.checkins = p.checkins.filter((c) => c.localDate !== valid.localDate);
+      p.checkins.push(valid);
+    });
+    return valid;
+  }
+
+  async checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
+    return this.collect(personId, range, (p) => p.checkins);
+  }
+
+  async recordServedPrompt(personId: string, served: ServedPrompt): Promise<void> {
+    await this.changeHistory(personId, served.localDate.slice(0, 7), (p) => {
+      p.served = p.served.filter((s) => s.localDate !== served.localDate);
+      p.served.push(served);
+    });
+  }
+
+  async servedPrompts(personId: string, range: DateRange): Promise<ServedPrompt[]> {
+    return this.collect(personId, range, (p) => p.served);
+  }
+
+  async historyMonths(personId: string): Promise<string[]> {
+    return [...(await this.knownMonths(personId))].sort();
+  }
+
+  /** The months with a file for this person, read from disk once and then kept up to date in memory. */
+  private async knownMonths(personId: string): Promise<Set<string>> {
+    const cached = this.months.get(personId);
+    if (cached) return cached;
+    let names: string[] = [];
+    try {
+      names = await readdir(this.paths.personDir(personId));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    const set = new Set(names.filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).map((n) => n.slice(0, 7)));
+    this.months.set(personId, set);
+    return set;
+  }
+
+  private async collect<T extends { localDate: string; at: string }>(
+    personId: string,
+    range: DateRange,
+    pick: (p: HistoryPartition) => T[],
+  ): Promise<T[]> {
+    if (range.from > range.to) return [];
+    const known = await this.knownMonths(personId);
+    const out: T[] = [];
+    for (const month of monthsBetween(range.from, range.to)) {
+      // A month with no file holds nothing; opening it would only fill the cache with empty documents.
+      if (!known.has(month)) continue;
+      const doc = await this.partition(personId, month);
+      for (const r of pick(doc.data)) if (r.localDate >= range.from && r.localDate <= range.to) out.push(r);
+    }
+    return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  // --- ledger -----------------------------------------------------------------------------------
+
+  private ledgerDoc(personId: string, localDate: LocalDate): Promise<JsonDocument<LedgerPartition>> {
+    return this.ledger.get(JSON.stringify([localDate, ledgerShard(personId)]));
+  }
+
+  async delivery(personId: string, job: string, localDate: LocalDate): Promise<Delivery | undefined> {
+    return (await this.ledgerDoc(personId, localDate)).data.deliveries[deliveryKey(personId, job, localDate)];
+  }
+
+  async claimDelivery(delivery: Delivery): Promise<boolean> {
+    const valid = DeliverySchema.parse(delivery);
+    const doc = await this.ledgerDoc(valid.personId, valid.localDate);
+    const key = deliveryKey(valid.personId, valid.job, valid.localDate);
+    // Check and insert in one synchronous step: no other caller in this process can interleave.
+    return doc.update((p) => {
+      if (p.deliveries[key]) return false;
+      p.deliveries[key] = valid;
+      return true;
+    });
+  }
+
+  async updateDelivery(personId: string, job: string, localDate: LocalDate, change: Partial<Delivery>): Promise<Delivery> {
+    const doc = await this.ledgerDoc(personId, localDate);
+    const key = deliveryKey(personId, job, localDate);
+    return doc.update((p) => {
+      const current = p.deliveries[key];
+      if (!current) throw new Error(`No delivery ${key} to update`);
+      const next = DeliverySchema.parse({ ...current, ...change });
+      p.deliveries[key] = next;
+      return next;
+    });
+  }
+
+  async deliveriesOn(localDate: LocalDate): Promise<Delivery[]> {
+    const out: Delivery[] = [];
+    for (let shard = 0; shard < LEDGER_SHARDS; shard++) {
+      const doc = await this.ledger.get(JSON.stringify([localDate, shard]));
+      out.push(...Object.values(doc.data.deliveries));
+    }
+    return out;
+  }
+
+  // --- event keys -------------------------------------------------------------------------------
+
+  async claimEvent(key: string, now: Date): Promise<boolean> {
+    const today = now.toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
+    const old = await this.events.get(yesterday);
+    if (old.data.keys[key]) return false;
+    const doc = await this.events.get(today);
+    return doc.update((p) => {
+      if (p.keys[key]) return false;
+      p.keys[key] = now.toISOString();
+      return true;
+    });
+  }
+
+  private async pruneEventKeys(now: Date): Promise<void> {
+    const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d) + '.json'));
+    const names = await readdir(this.paths.eventsRoot).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { force: true })));
+  }
+
+  // --- personal data ----------------------------------------------------------------------------
+
+  private async allHistory(personId: string): Promise<HistoryPartition[]> {
+    const months = await this.historyMonths(personId);
+    return Promise.all(months.map(async (m) => (await this.partition(personId, m)).data));
+  }
+
+  private async ledgerDates(): Promise<string[]> {
+    return (await readdir(this.paths.ledgerRoot).catch(() => [] as string[])).filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n)).sort();
+  }
+
+  async exportPerson(personId: string): Promise<PersonalData | undefined> {
+    const person = this.person(personId);
+    if (!person) return undefined;
+    const parts = await this.allHistory(personId);
+    const deliveries: Delivery[] = [];
+    for (const date of await this.ledgerDates()) {
+      const doc = await this.ledgerDoc(personId, date);
+      deliveries.push(...Object.values(doc.data.deliveries).filter((x) => x.personId === personId));
+    }
+    return {
+      person,
+      teams: this.teams(person.workspace)
+        .filter((t) => t.members.some((m) => m.personId === personId) || t.leads.includes(personId))
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          member: t.members.some((m) => m.personId === personId && !m.to),
+          lead: t.leads.includes(personId),
+        })),
+      reflections: parts.flatMap((p) => p.reflections),
+      checkins: parts.flatMap((p) => p.checkins),
+      servedPrompts: parts.flatMap((p) => p.served),
+      deliveries,
+    };
+  }
+
+  async erasePerson(personId: string): Promise<void> {
+    // History first: if this fails half-way the person record still exists and the erase can be retried.
+    const prefix = JSON.stringify([personId]).slice(0, -1) + ',';
+    this.history.forgetWhere((k) => k.startsWith(prefix));
+    this.months.delete(personId);
+    await rm(this.paths.personDir(personId), { recursive: true, force: true });
+    for (const date of await this.ledgerDates()) {
+      const doc = await this.ledgerDoc(personId, date);
+      const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
+      if (keys.length)
+        await doc.update((p) => {
+          for (const k of keys) delete p.deliveries[k];
+        });
+    }
+    await this.state.update((s) => {
+      delete s.people[personId];
+      delete s.drafts[personId];
+      for (const team of Object.values(s.teams)) {
+        team.members = team.members.filter((m) => m.personId !== personId);
+        team.leads = team.leads.filter((l) => l !== personId);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.allSettled([this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded()].filter((d) => d.busy).map((d) => d.flush()));
+    this.closed = true;
+    await this.lock.release();
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { CheckInSchema, ReflectionSchema, ServedPromptSchema } from '../../core/model/history.js';
+import { DeliverySchema } from '../../core/model/delivery.js';
+
+/** history/<person>/<YYYY-MM>.json: one person's month. Deleting a person removes their folder whole. */
+export const HistoryPartitionSchema = z.object({
+  version: z.literal(1),
+  personId: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  reflections: z.array(ReflectionSchema).default([]),
+  checkins: z.array(CheckInSchema).default([]),
+  served: z.array(ServedPromptSchema).default([]),
+});
+export type HistoryPartition = z.infer<typeof HistoryPartitionSchema>;
+
+/** ledger/<YYYY-MM-DD>.json: the delivery ledger of one local date, keyed by person|job|date. */
+export const LedgerPartitionSchema = z.object({
+  version: z.literal(1),
+  localDate: z.string(),
+  deliveries: z.record(z.string(), DeliverySchema).default({}),
+});
+export type LedgerPartition = z.infer<typeof LedgerPartitionSchema>;
+
+/** events/<YYYY-MM-DD>.json: platform event ids already handled (UTC date of first sight). */
+export const EventKeysPartitionSchema = z.object({
+  version: z.literal(1),
+  day: z.string(),
+  keys: z.record(z.string(), z.string()).default({}),
+});
+export type EventKeysPartition = z.infer<typeof EventKeysPartitionSchema>;

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+/** A person id as a safe folder name: readable for operators, no path tricks (`..`, `/`) possible. */
+export function personFolder(personId: string): string {
+  return encodeURIComponent(personId).replace(/\./g, '%2E').replace(/%/g, '=');
+}
+
+export const LEDGER_SHARDS = 16;
+
+/** Spreads a day's ledger over shards so one write never rewrites the whole day. */
+export function ledgerShard(personId: string): number {
+  return createHash('sha1').update(personId).digest().readUInt16BE(0) % LEDGER_SHARDS;
+}
+
+export function layout(dataDir: string) {
+  return {
+    state: path.join(dataDir, 'state.json'),
+    historyRoot: path.join(dataDir, 'history'),
+    personDir: (personId: string) => path.join(dataDir, 'history', personFolder(personId)),
+    history: (personId: string, month: string) => path.join(dataDir, 'history', personFolder(personId), `${month}.json`),
+    ledgerRoot: path.join(dataDir, 'ledger'),
+    ledgerDir: (localDate: string) => path.join(dataDir, 'ledger', localDate),
+    ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, `${String(shard).padStart(2, '0')}.json`),
+    eventsRoot: path.join(dataDir, 'events'),
+    events: (day: string) => path.join(dataDir, 'events', `${day}.json`),
+  };
+}
+export type Layout = ReturnType<typeof layout>;

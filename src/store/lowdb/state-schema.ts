@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { PersonSchema } from '../../core/model/person.js';
+import { TeamSchema } from '../../core/model/team.js';
+
+/**
+ * state.json: the small, slowly changing state (people, teams, and each feature's settings).
+ * History lives in partitions, never here. A feature adds its collection as a new key with a default,
+ * so files written before it existed still load.
+ */
+export const StateSchema = z.object({
+  version: z.literal(1),
+  people: z.record(z.string(), PersonSchema).default({}),
+  teams: z.record(z.string(), TeamSchema).default({}),
+  /** Short-lived pending choices (e.g. an answer waiting for "replace?"), keyed by person then by purpose. */
+  drafts: z
+    .record(z.string(), z.record(z.string(), z.object({ expiresAt: z.string(), data: z.unknown() })))
+    .default({}),
+});
+export type State = z.infer<typeof StateSchema>;
+
+export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {} });

@@ -1,0 +1,86 @@
+import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
+import type { LocalDate } from '../core/time.js';
+
+/** An inclusive range of local dates. */
+export interface DateRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** The outcome of a write that carries an idempotency key. */
+export interface KeyedWrite<T> {
+  record: T;
+  /** True when a write with the same key was already stored; nothing new was written. */
+  duplicate: boolean;
+}
+
+/** Everything the store holds about one person, for `privacy export`. */
+export interface PersonalData {
+  person: Person;
+  teams: Array<{ id: string; name: string; member: boolean; lead: boolean }>;
+  reflections: Reflection[];
+  checkins: CheckIn[];
+  servedPrompts: ServedPrompt[];
+  deliveries: Delivery[];
+  /** Feature sections (mentoring, nudges, ...), by name. */
+  [section: string]: unknown;
+}
+
+/**
+ * The only way to data. Shaped around Attune's records; reads of small state are synchronous
+ * (it is in memory), history reads load only the partitions a range needs.
+ */
+export interface Store {
+  readonly dataDir: string;
+
+  // People and teams (small state).
+  person(id: string): Person | undefined;
+  people(workspace?: string): Person[];
+  savePerson(person: Person): Promise<Person>;
+  team(id: string): Team | undefined;
+  teams(workspace?: string): Team[];
+  saveTeam(team: Team): Promise<Team>;
+  removeTeam(id: string): Promise<void>;
+
+  /** A short-lived pending value, e.g. an answer awaiting "replace the first one?". */
+  draft<T>(personId: string, purpose: string, now: Date): T | undefined;
+  setDraft(personId: string, purpose: string, data: unknown, expiresAt: Date): Promise<void>;
+  clearDraft(personId: string, purpose: string): Promise<void>;
+
+  // History (partitioned by person and month).
+  addReflection(reflection: Reflection): Promise<KeyedWrite<Reflection>>;
+  /** Replaces the reflection of that person on that local date (or adds it). */
+  replaceReflection(reflection: Reflection): Promise<Reflection>;
+  reflections(personId: string, range: DateRange): Promise<Reflection[]>;
+  addCheckIn(checkIn: CheckIn): Promise<KeyedWrite<CheckIn>>;
+  replaceCheckIn(checkIn: CheckIn): Promise<CheckIn>;
+  checkIns(personId: string, range: DateRange): Promise<CheckIn[]>;
+  recordServedPrompt(personId: string, served: ServedPrompt): Promise<void>;
+  servedPrompts(personId: string, range: DateRange): Promise<ServedPrompt[]>;
+  /** The months (YYYY-MM) holding any history of this person, oldest first. */
+  historyMonths(personId: string): Promise<string[]>;
+
+  // Delivery ledger (partitioned by local date).
+  delivery(personId: string, job: string, localDate: LocalDate): Promise<Delivery | undefined>;
+  /**
+   * Records a pending delivery if none exists for (person, job, date). True when this caller won and
+   * must send; false when someone already did (or is doing) it.
+   */
+  claimDelivery(delivery: Delivery): Promise<boolean>;
+  updateDelivery(personId: string, job: string, localDate: LocalDate, change: Partial<Delivery>): Promise<Delivery>;
+  deliveriesOn(localDate: LocalDate): Promise<Delivery[]>;
+
+  /**
+   * Remembers a platform event id; false when it was seen in the last 24 hours. Adapters call it so
+   * that a retried event is handled once, even across a restart.
+   */
+  claimEvent(key: string, now: Date): Promise<boolean>;
+
+  // Personal data.
+  exportPerson(personId: string): Promise<PersonalData | undefined>;
+  /** Erases everything of this person: record, memberships, history, ledger entries, drafts. */
+  erasePerson(personId: string): Promise<void>;
+
+  /** Flushes and releases the data directory. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../src/app.js';
+import { testConfig, type AppConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { Actor } from '../../src/core/invocation.js';
+import { silentLogger } from '../../src/logger.js';
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  dataDir: string;
+  /** Closes the store and removes the data directory. */
+  cleanup(): Promise<void>;
+}
+
+/** A real app over a fresh temporary data directory and a manual clock (default 2026-03-02 10:00 UTC, a Monday). */
+export async function makeTestApp(opts: { now?: string; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-test-'));
+  const clock = new ManualClock(opts.now ?? '2026-03-02T10:00:00Z');
+  const config = testConfig({ dataDir, defaultTimeZone: 'UTC', ...opts.config });
+  const app = await createApp({ config, clock, log: silentLogger });
+  return {
+    ...app,
+    clock,
+    dataDir,
+    async cleanup() {
+      await app.store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function shellActor(name: string): Actor {
+  return { id: `shell:${name}`, platform: 'shell', workspace: 'shell', displayName: name };
+}
+
+/** Runs a command as a shell person and returns the reply. */
+export async function run(app: App, name: string, text: string) {
+  return (await app.dispatcher.dispatch({ kind: 'command', actor: shellActor(name), text })).reply;
+}
+
+/** Clicks a button / submits a form as a shell person. */
+export async function act(app: App, name: string, command: string, action: string, input: { value?: string; values?: Record<string, string> }) {
+  return (await app.dispatcher.dispatch({ kind: 'action', actor: shellActor(name), command, action, ...input })).reply;
+}
