@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'an app-level token starting with xapp-'),
   SLACK_API_URL: optionalUrl,
   PORT: z.coerce.number({ message: 'a port number 1-65535' }).int().min(1, 'a port number 1-65535').max(65535, 'a port number 1-65535').default(3000),
+  /** Support resources (an EAP line, a wellbeing page) shown kindly to someone having a very hard stretch; admins can also set it in Attune. */
+  ATTUNE_SUPPORT_TEXT: optionalText.refine((v) => v === undefined || v.length <= 1500, 'at most 1,500 characters of text'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'the numeric application id'),
   DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'a numeric server (guild) id'),
@@ -52,6 +54,7 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   shell: 'auto' | 'on' | 'off';
   port: number;
+  supportText?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord?: { token: string; appId?: string; guildId?: string; apiUrl?: string };
 }
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     shell: e.ATTUNE_SHELL,
     port: e.PORT,
+    ...(e.ATTUNE_SUPPORT_TEXT ? { supportText: e.ATTUNE_SUPPORT_TEXT } : {}),
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -5,6 +5,7 @@ import type { Adapter } from './core/adapter.js';
 import { OffsetClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
+import { DirectOutbox } from './core/direct-outbox.js';
 import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
 
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   // In the shell, logs would interleave with the conversation: only warnings unless asked.
   const log = createLogger(config.logLevel ?? (shellOn ? 'warn' : 'info'));
   const clock = new OffsetClock();
-  const app: App = await createApp({ config, clock, log });
+  const outbox = new DirectOutbox();
+  const app: App = await createApp({ config, clock, log, outbox });
   const adapters: Adapter[] = [];
 
   let stopping = false;
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   if (shellOn) {
     const shell = createShell(app, { input: process.stdin, output: process.stdout, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY), user: userInfo().username });
     adapters.push(shell);
+    outbox.attach(shell);
     log.info('shell adapter on');
     await Promise.all(adapters.filter((a) => a !== shell).map((a) => a.start()));
     await shell.start();

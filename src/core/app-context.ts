@@ -3,6 +3,7 @@ import type { Content } from '../content/load-content.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import type { Outbox } from './outbox.js';
 
 /** The services every command, feature and job works with. Built once in main.ts (or a test). */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   content: Content;
   config: AppConfig;
   log: Logger;
+  /** Messages Attune starts itself (intros, invitations, scheduled prompts). */
+  outbox: Outbox;
 }

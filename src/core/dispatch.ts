@@ -10,6 +10,9 @@ import { assertValidReply, privateReply, type Reply } from './reply.js';
 import type { Registry } from './registry.js';
 import { localDate } from './time.js';
 
+/** The action id of a button that simply runs its command (value = the words after the command name). */
+export const RUN_ACTION = 'run';
+
 /** What a dispatch produced, with what an adapter may want to know about the person. */
 export interface DispatchResult {
   reply: Reply;
@@ -82,6 +85,11 @@ export class Dispatcher {
 
   private async runAction(ctx: CommandContext, inv: Extract<Invocation, { kind: 'action' }>): Promise<Reply> {
     const command = this.registry.get(inv.command);
+    // A generic "run" button (App Home, a reminder) runs the command itself, with `value` as its words.
+    if (command && inv.action === RUN_ACTION && !command.actions?.[RUN_ACTION]) {
+      this.checkAudience(ctx, command);
+      return command.run(ctx, validateOptions(command, wordsToOptions(command, inv.value ?? '')));
+    }
     const handler = command?.actions?.[inv.action];
     if (!command || !handler) {
       this.app.log.warn({ command: inv.command, action: inv.action }, 'unknown action');

@@ -63,6 +63,7 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
     leads: [`shell:${DEMO_LEAD}`],
     digestDay: 'mon',
     digestTime: '09:00',
+    questions: [],
   });
 
   const rand = mulberry32(42);

@@ -6,10 +6,13 @@ import { testConfig, type AppConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Actor } from '../../src/core/invocation.js';
 import { silentLogger } from '../../src/logger.js';
+import { RecordingOutbox } from '../../src/core/direct-outbox.js';
 
 export interface TestApp extends App {
   clock: ManualClock;
   dataDir: string;
+  /** What Attune sent on its own initiative (intros, scheduled messages), in order. */
+  outbox: RecordingOutbox;
   /** Closes the store and removes the data directory. */
   cleanup(): Promise<void>;
 }
@@ -19,10 +22,12 @@ export async function makeTestApp(opts: { now?: string; config?: Partial<AppConf
   const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-test-'));
   const clock = new ManualClock(opts.now ?? '2026-03-02T10:00:00Z');
   const config = testConfig({ dataDir, defaultTimeZone: 'UTC', ...opts.config });
-  const app = await createApp({ config, clock, log: silentLogger });
+  const outbox = new RecordingOutbox();
+  const app = await createApp({ config, clock, log: silentLogger, outbox });
   return {
     ...app,
     clock,
+    outbox,
     dataDir,
     async cleanup() {
       await app.store.close();

@@ -10,6 +10,14 @@ export const MembershipSchema = z.object({
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
+/** A team's own check-in question, asked after mood, energy and stress (at most 3 per team). */
+export const CustomQuestionSchema = z.object({
+  id: z.string().min(1).max(40),
+  kind: z.enum(['scale', 'text']),
+  text: z.string().min(3).max(150),
+});
+export type CustomQuestion = z.infer<typeof CustomQuestionSchema>;
+
 export const TeamSchema = z.object({
   id: z.string().min(1),
   workspace: z.string().min(1),
@@ -21,6 +29,7 @@ export const TeamSchema = z.object({
   threshold: z.number().int().min(3).optional(),
   digestDay: z.enum(WEEKDAYS).default('mon'),
   digestTime: Hhmm.default('09:00'),
+  questions: z.array(CustomQuestionSchema).max(3).default([]),
 });
 export type Team = z.infer<typeof TeamSchema>;
 
