@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**', 'src/store/**'],
+    files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**', 'src/store/**', 'src/content/**'],
     rules: { 'no-restricted-imports': ['error', platformImports] },
   },
   {

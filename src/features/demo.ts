@@ -67,6 +67,8 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
   });
 
   const rand = mulberry32(42);
+  // Writes run together so each person-month file is written a few times, not once per record.
+  const writes: Array<Promise<unknown>> = [];
   for (const [i, name] of DEMO_MEMBERS.entries()) {
     const pid = `shell:${name}`;
     for (let d = 0; d < DEMO_WEEKS * 7; d++) {
@@ -89,10 +91,10 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
         custom: {},
         ...(rand() < 0.5 ? { note: NOTES[Math.floor(rand() * NOTES.length)]! } : {}),
       };
-      await app.store.addCheckIn(checkIn);
+      writes.push(app.store.addCheckIn(checkIn));
       if (rand() < 0.4) {
         const prompt = app.content.reflections[Math.floor(rand() * app.content.reflections.length)]!;
-        await app.store.addReflection({
+        writes.push(app.store.addReflection({
           id: randomUUID(),
           personId: pid,
           at,
@@ -100,9 +102,10 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
           promptId: prompt.id,
           component: prompt.component ?? EI_COMPONENTS[0],
           answer: 'A demo reflection: I noticed my shoulders tense when the queue grew, and a short pause helped.',
-        });
+        }));
       }
     }
   }
+  await Promise.all(writes);
   return { loaded: true, team };
 }

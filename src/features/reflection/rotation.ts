@@ -1,7 +1,7 @@
 import type { ReflectionPrompt } from '../../content/reflection-prompts.js';
 import { stableHash } from '../../core/hash.js';
 import { EI_COMPONENTS, type ServedPrompt } from '../../core/model/history.js';
-import { daysBetween, type LocalDate } from '../../core/time.js';
+import { addDays, type LocalDate } from '../../core/time.js';
 
 /** No prompt is served twice within this many days while prompts unseen in that window remain. */
 export const NO_REPEAT_DAYS = 60;
@@ -26,26 +26,34 @@ export function choosePrompt(
     const prev = lastServed.get(s.promptId);
     if (!prev || s.localDate > prev) lastServed.set(s.promptId, s.localDate);
   }
-  const latest = [...served].sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0)).at(-1);
+  let latest: ServedPrompt | undefined;
+  for (const s of served) if (!latest || s.localDate >= latest.localDate) latest = s;
   const start = latest ? (EI_COMPONENTS.indexOf(latest.component) + 1) % EI_COMPONENTS.length : stableHash(seed) % EI_COMPONENTS.length;
   const order = EI_COMPONENTS.map((_, i) => EI_COMPONENTS[(start + i) % EI_COMPONENTS.length]!);
 
+  // ISO dates compare as strings: served on or before the cutoff means 60+ days ago.
+  const cutoff = addDays(today, -NO_REPEAT_DAYS);
   const isFresh = (p: ReflectionPrompt) => {
     const last = lastServed.get(p.id);
-    return !last || daysBetween(last, today) >= NO_REPEAT_DAYS;
+    return !last || last <= cutoff;
   };
-  const rank = (a: ReflectionPrompt, b: ReflectionPrompt) => {
-    const la = lastServed.get(a.id) ?? '';
-    const lb = lastServed.get(b.id) ?? '';
-    if (la !== lb) return la < lb ? -1 : 1;
-    return stableHash(`${seed}:${a.id}`) - stableHash(`${seed}:${b.id}`);
+  // Never served first, then least recently served; ties by a hash of (seed, id).
+  const best = (candidates: readonly ReflectionPrompt[]) => {
+    let pick: { p: ReflectionPrompt; last: string; tie: number } | undefined;
+    for (const p of candidates) {
+      const last = lastServed.get(p.id) ?? '';
+      if (pick && last > pick.last) continue;
+      const tie = stableHash(`${seed}:${p.id}`);
+      if (!pick || last < pick.last || tie < pick.tie) pick = { p, last, tie };
+    }
+    return pick!.p;
   };
 
   for (const component of order) {
     const fresh = library.filter((p) => p.component === component && isFresh(p));
-    if (fresh.length) return fresh.sort(rank)[0]!;
+    if (fresh.length) return best(fresh);
   }
   // Everything was served within the window: the least recently served, still taking turns.
   const inTurn = library.filter((p) => p.component === order[0]);
-  return (inTurn.length ? inTurn : [...library]).sort(rank)[0]!;
+  return best(inTurn.length ? inTurn : library);
 }

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const PLATFORM_FREE = ['src/core', 'src/features', 'src/store', 'src/scheduler', 'src/content', 'commands'];
+const FORBIDDEN = /from\s+['"](@slack\/[^'"]+|discord\.js|@discordjs\/[^'"]+|[^'"]*\/adapters\/[^'"]*)['"]/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('platform knowledge stays in src/adapters', () => {
+  it('no file of the core, features, store, scheduler, content or commands imports a platform SDK or an adapter', () => {
+    const offenders = PLATFORM_FREE.flatMap((d) => files(path.join(root, d))).filter((f) => FORBIDDEN.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
+  it('the lint rule rejects such an import in a platform-free folder', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintText("import { App } from '@slack/bolt';\nimport { x } from '../adapters/shell/render.js';\nexport const a = [App, x];\n", {
+      filePath: path.join(root, 'src/features/example.ts'),
+    });
+    const messages = result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    expect(messages).toEqual([
+      "'@slack/bolt' import is restricted from being used by a pattern. Platform SDKs belong in src/adapters/<platform>/ only.",
+      "'../adapters/shell/render.js' import is restricted from being used by a pattern. The core, features and commands must not depend on an adapter.",
+    ]);
+  });
+});
