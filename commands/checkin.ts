@@ -3,7 +3,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UsageError } from '../src/core/errors.js';
 import { privateReply, text, type Reply } from '../src/core/reply.js';
 import { checkInFormReply, customQuestionsBlocks, replaceQuestionReply } from '../src/features/checkin/checkin-replies.js';
-import { recordCheckIn, resolveReplace, type CheckInAnswer } from '../src/features/checkin/checkins.js';
+import { recordCheckIn, resolveReplace, todaysCheckIn, type CheckInAnswer } from '../src/features/checkin/checkins.js';
 import { confirmCheckIn } from '../src/features/checkin/confirm-checkin.js';
 import { answerCustomQuestions } from '../src/features/checkin/custom-answers.js';
 
@@ -48,7 +48,7 @@ export default defineCommand({
   parse: { positional: ['mood', 'energy', 'stress', 'note'], rest: 'note' },
   async run(ctx, args) {
     const given = [args.mood, args.energy, args.stress].filter((v) => v !== undefined).length;
-    if (given === 0 && args.note === undefined) return checkInFormReply(ctx);
+    if (given === 0 && args.note === undefined) return checkInFormReply(ctx, await todaysCheckIn(ctx));
     if (given < 3 || args.mood === undefined || args.energy === undefined || args.stress === undefined) {
       throw new UsageError('Give all three numbers (mood, energy, stress, each 1-5), or none to get the form.', USAGE, EXAMPLE);
     }

@@ -241,3 +241,13 @@ describe('checkin idempotency and hooks', () => {
     }
   });
 });
+
+describe('the form after a check-in today', () => {
+  it('says what was saved today, and saving the form asks whether to replace it', async () => {
+    const out = await typeIntoShell(app, ['checkin 4 3 2', 'checkin', '2', '2', '2', '', '', '1'], 'alice');
+    expect(out).toContain("You already checked in today (mood 4 (good), energy 3 (steady), stress 2 (relaxed)); if you save this one, I'll ask whether to replace it.");
+    expect(out).toContain("Done: today's check-in is now mood 2 (low), energy 2 (tired), stress 2 (relaxed).");
+    const stored = await app.store.checkIns('shell:alice', TODAY);
+    expect(stored.map((c) => c.mood)).toEqual([2]);
+  });
+});

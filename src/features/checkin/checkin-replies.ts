@@ -18,7 +18,7 @@ export function describeScores(ctx: Ctx, c: Pick<CheckIn, 'mood' | 'energy' | 's
 }
 
 /** The check-in form: the three scales, the note and whether to share it (5 fields, Discord's modal limit). */
-export function checkInFormReply(ctx: Ctx): Reply {
+export function checkInFormReply(ctx: Ctx, today?: CheckIn): Reply {
   const copy = ctx.content.copy;
   const scales: FormField[] = CHECKIN_SCALES.map((s) => {
     const w = ctx.content.checkin[s];
@@ -39,7 +39,7 @@ export function checkInFormReply(ctx: Ctx): Reply {
       ],
     },
   ];
-  const intro = copy('checkin.intro');
+  const intro = today ? `${copy('checkin.intro')}\n${copy('checkin.formAgain', { scores: describeScores(ctx, today) })}` : copy('checkin.intro');
   return privateReply(`${copy('checkin.title')}\n${intro}`, [
     heading(copy('checkin.title')),
     text(intro, 'muted'),
