@@ -90,6 +90,24 @@ describe('membership intervals', () => {
     expect(app.store.teams('shell').filter((t) => t.members.some((m) => m.personId === 'shell:alice' && !m.to)).map((t) => t.id)).toEqual(['shell/care', 'shell/ops']);
   });
 
+  it('adds nobody when one of the people named is unknown', async () => {
+    const res = await run(app, 'me', 'team add care alice <@U123>');
+    expect(res.text).toBe(
+      "<@U123> is a mention from another chat app, so I can't tell who it is here. Mention the person in this workspace (type @ and pick their name).",
+    );
+    expect(care().members).toEqual([]);
+  });
+
+  it('on Slack, adds people by their mentions, names with spaces included', async () => {
+    const admin = { id: 'slack:T1:U001', platform: 'slack' as const, workspace: 'slack:T1', displayName: 'Ana' };
+    const say = async (text: string) => (await app.dispatcher.dispatch({ kind: 'command', actor: admin, text })).reply.text;
+    await say('team create Care');
+    expect(await say('team add care <@U002|Jane Doe> <@U003>, <@U002>')).toBe('Added Jane Doe, <@U003> to Care.');
+    expect(app.store.team('slack:T1/care')!.members.map((m) => m.personId)).toEqual(['slack:T1:U002', 'slack:T1:U003']);
+    expect(await say('team lead care <@U003>')).toBe("<@U003> now leads Care and can read its digest (team totals only, never anyone's answers).");
+    expect(app.store.team('slack:T1/care')!.leads).toEqual(['slack:T1:U003']);
+  });
+
   it('refuses to remove someone who is not a member', async () => {
     expect((await run(app, 'me', 'team remove care bob')).text).toBe('bob is not a member of Care, so there was nothing to remove.');
   });

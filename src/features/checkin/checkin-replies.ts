@@ -2,8 +2,7 @@ import { CHECKIN_SCALES } from '../../content/checkin-scales.js';
 import type { CommandContext } from '../../core/command.js';
 import { MAX_NOTE, type CheckIn } from '../../core/model/history.js';
 import { heading, privateReply, text, type Block, type FormField, type Reply } from '../../core/reply.js';
-import type { AskedQuestion } from '../teams/questions.js';
-import { MAX_TEXT_ANSWER } from '../teams/questions.js';
+import { MAX_TEXT_ANSWER, type AskedQuestion } from '../teams/questions.js';
 
 type Ctx = Pick<CommandContext, 'content'>;
 

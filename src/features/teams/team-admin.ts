@@ -58,9 +58,12 @@ export async function addMembers(ctx: Ctx, teamRef: string, refs: string[]): Pro
   const people = refs.map((r) => resolvePersonRef(ctx, ctx.person.workspace, r));
   const added: PersonRef[] = [];
   const already: PersonRef[] = [];
+  const seen = new Set<string>();
   for (const p of people) {
-    if (isCurrentMember(team, p.id) || added.some((a) => a.id === p.id)) {
-      if (!already.some((a) => a.id === p.id) && !added.some((a) => a.id === p.id)) already.push(p);
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    if (isCurrentMember(team, p.id)) {
+      already.push(p);
       continue;
     }
     team = withMemberAdded(team, p.id, ctx.now);
