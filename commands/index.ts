@@ -1,12 +1,39 @@
 import type { Command } from '../src/core/command.js';
+import adminAdd from './admin-add.js';
+import adminRemove from './admin-remove.js';
+import checkin from './checkin.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
 import reflect from './reflect.js';
 import settings from './settings.js';
+import teamAdd from './team-add.js';
+import teamCreate from './team-create.js';
+import teamLead from './team-lead.js';
+import teamList from './team-list.js';
+import teamQuestion from './team-question.js';
+import teamRemove from './team-remove.js';
+import teamThreshold from './team-threshold.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
-const features: Command[] = [reflect, history, settings, privacyExport, privacyDelete];
+const features: Command[] = [
+  reflect,
+  checkin,
+  history,
+  settings,
+  privacyExport,
+  privacyDelete,
+  // Teams and admins.
+  teamList,
+  teamCreate,
+  teamAdd,
+  teamRemove,
+  teamLead,
+  teamThreshold,
+  teamQuestion,
+  adminAdd,
+  adminRemove,
+];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

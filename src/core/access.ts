@@ -30,6 +30,11 @@ export function canManageTeams(person: Person): boolean {
   return isAdmin(person);
 }
 
+/** Making someone an admin (or no longer one) is itself an admin's job (within their own workspace). */
+export function canManageAdmins(person: Person): boolean {
+  return isAdmin(person);
+}
+
 /** Can this person use a command meant for this audience at all? */
 export function meetsAudience(store: Store, person: Person, audience: Audience): boolean {
   switch (audience) {

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UsageError } from '../src/core/errors.js';
+import { privateReply } from '../src/core/reply.js';
+import { splitPersonRefs } from '../src/features/people-ref.js';
+import { addMembers } from '../src/features/teams/team-admin.js';
+
+const USAGE = '/attune team add <team> <person> [more people]';
+const EXAMPLE = 'team add care @alice @bob';
+
+export default defineCommand({
+  name: 'team add',
+  description: 'Add people to a team (admins)',
+  usage: USAGE,
+  examples: [EXAMPLE],
+  audience: 'admin',
+  args: z.object({
+    team: z.string({ message: 'name the team (its handle, e.g. care)' }).max(80).describe('The team handle, e.g. care'),
+    people: z.string({ message: 'name at least one person' }).max(2000).describe('People to add: @mentions or names'),
+  }),
+  parse: { positional: ['team', 'people'], rest: 'people' },
+  async run(ctx, args) {
+    const refs = splitPersonRefs(args.people);
+    if (refs.length === 0) throw new UsageError('Name at least one person to add.', USAGE, EXAMPLE);
+    const { team, added, already } = await addMembers(ctx, args.team, refs);
+    const copy = ctx.content.copy;
+    const lines = [
+      ...(added.length ? [copy('team.added', { names: added.map((p) => p.name).join(', '), team: team.name })] : []),
+      ...(already.length ? [copy('team.alreadyMembers', { names: already.map((p) => p.name).join(', '), team: team.name })] : []),
+    ];
+    return privateReply(lines.join('\n'));
+  },
+});
