@@ -2,7 +2,8 @@ import type { Block, FormField, Option, Reply } from '../../core/reply.js';
 
 /** What the shell needs from the person after printing a reply. */
 export type Pending =
-  | { kind: 'pick'; command: string; action: string; options: Option[] }
+  /** `byValue`: the person types the option's value (a scale's number), not its position. */
+  | { kind: 'pick'; command: string; action: string; options: Option[]; byValue?: boolean }
   | { kind: 'form'; command: string; action: string; fields: FormField[] };
 
 export interface Rendered {
@@ -47,9 +48,9 @@ function renderBlock(block: Block, out: string[], files: Rendered['files'], styl
       return undefined;
     case 'scale': {
       const options = scaleOptions(block.min, block.max, block.labels);
-      out.push(block.label, ...numbered(options));
+      out.push(block.label, ...numbered(options, true));
       if (interactive) out.push(style.muted(`Type a number ${block.min}-${block.max}, or another command.`));
-      return { kind: 'pick', command: block.action.command, action: block.action.action, options };
+      return { kind: 'pick', command: block.action.command, action: block.action.action, options, byValue: true };
     }
     case 'choice':
       out.push(block.label, ...numbered(block.options));
@@ -69,12 +70,15 @@ function renderBlock(block: Block, out: string[], files: Rendered['files'], styl
 
 export function scaleOptions(min: number, max: number, labels?: Record<number, string>): Option[] {
   const options: Option[] = [];
-  for (let n = min; n <= max; n++) options.push({ value: String(n), label: labels?.[n] ? `${n} ${labels[n]}` : String(n) });
+  for (let n = min; n <= max; n++) options.push({ value: String(n), label: labels?.[n] ?? String(n) });
   return options;
 }
 
-function numbered(options: Option[]): string[] {
-  return options.map((o, i) => `  ${i + 1}) ${o.label}${o.description ? ` - ${o.description}` : ''}`);
+/** "  1) label"; for a scale the key is the number itself, so a 0-4 scale reads "0) ...". */
+function numbered(options: Option[], byValue = false): string[] {
+  // A scale without words needs no list: "Type 1-5" says it all.
+  if (byValue && options.every((o) => o.label === o.value && !o.description)) return [];
+  return options.map((o, i) => `  ${byValue ? o.value : String(i + 1)}) ${o.label}${o.description ? ` - ${o.description}` : ''}`);
 }
 
 /** The question line for one form field. */
@@ -87,7 +91,7 @@ export function fieldPrompt(field: FormField): string[] {
       return lines;
     }
     case 'scale':
-      return [`${field.label}${field.required === false ? ' (optional)' : ''}`, ...numbered(scaleOptions(field.min, field.max, field.labels)), `Type ${field.min}-${field.max}:`];
+      return [`${field.label}${field.required === false ? ' (optional)' : ''}`, ...numbered(scaleOptions(field.min, field.max, field.labels), true), `Type ${field.min}-${field.max}:`];
     case 'choice':
       return [`${field.label}${field.required === false ? ' (optional)' : ''}`, ...numbered(field.options), `Type 1-${field.options.length}:`];
   }

@@ -118,9 +118,10 @@ export class ShellAdapter implements Adapter {
     if (this.pick) {
       const pick = this.pick;
       const n = Number(line);
-      if (Number.isInteger(n) && n >= 1 && n <= pick.options.length) {
+      const chosen = pick.byValue ? pick.options.find((o) => o.value === line) : Number.isInteger(n) ? pick.options[n - 1] : undefined;
+      if (chosen) {
         this.pick = undefined;
-        return this.invoke({ kind: 'action', actor: this.actor(), command: pick.command, action: pick.action, value: pick.options[n - 1]!.value });
+        return this.invoke({ kind: 'action', actor: this.actor(), command: pick.command, action: pick.action, value: chosen.value });
       }
       this.pick = undefined; // anything else is a new command
     }
