@@ -1,12 +1,13 @@
 import type { Command } from '../src/core/command.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
+import nudge from './nudge.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
 import reflect from './reflect.js';
 import settings from './settings.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
-const features: Command[] = [reflect, history, settings, privacyExport, privacyDelete];
+const features: Command[] = [reflect, history, settings, privacyExport, privacyDelete, nudge];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
 import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
+import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { projectRoot } from '../paths.js';
 
@@ -10,6 +11,8 @@ import { projectRoot } from '../paths.js';
 export interface Content {
   reflections: ReflectionPrompt[];
   copy: Copy;
+  /** Resilience nudges (prompts/nudges.json). */
+  nudges: Nudge[];
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -55,6 +58,10 @@ async function loadCopy(dir: string): Promise<Copy> {
 }
 
 export async function loadContent(dir: string = defaultPromptsDir()): Promise<Content> {
-  const [reflections, copy] = await Promise.all([loadContentFile(dir, 'reflections.json', ReflectionsFileSchema), loadCopy(dir)]);
-  return { reflections: reflections.prompts, copy };
+  const [reflections, copy, nudges] = await Promise.all([
+    loadContentFile(dir, 'reflections.json', ReflectionsFileSchema),
+    loadCopy(dir),
+    loadContentFile(dir, 'nudges.json', NudgesFileSchema),
+  ]);
+  return { reflections: reflections.prompts, copy, nudges: nudges.nudges };
 }
