@@ -63,13 +63,14 @@ export function chooseNudge(library: readonly Nudge[], input: ChoiceInput): Nudg
   const pool = fitting.length ? fitting : fresh;
   if (pool.length === 0) return undefined;
   const scores = techniqueScores(library, input.votes);
+  const tieBreak = new Map(pool.map((n) => [n.id, stableHash(`${input.seed}:${n.id}`)]));
   const rank = (a: Nudge, b: Nudge) => {
     const byScore = (scores.get(b.technique) ?? 0) - (scores.get(a.technique) ?? 0);
     if (byScore !== 0) return byScore;
     const la = lastServed.get(a.id) ?? '';
     const lb = lastServed.get(b.id) ?? '';
     if (la !== lb) return la < lb ? -1 : 1;
-    return stableHash(`${input.seed}:${a.id}`) - stableHash(`${input.seed}:${b.id}`);
+    return tieBreak.get(a.id)! - tieBreak.get(b.id)!;
   };
   return [...pool].sort(rank)[0];
 }
