@@ -1,6 +1,7 @@
 import type { CommandContext } from '../core/command.js';
 import type { CheckIn, Reflection } from '../core/model/history.js';
 import type { Block } from '../core/reply.js';
+import { nudgeHistorySection } from './nudges/history-section.js';
 
 /**
  * Extra sections of `history`, in order. A feature adds one here (check-in trends, nudges, ...)
@@ -8,4 +9,4 @@ import type { Block } from '../core/reply.js';
  */
 export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
 
-export const historySections: HistorySection[] = [];
+export const historySections: HistorySection[] = [nudgeHistorySection];

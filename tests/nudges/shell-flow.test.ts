@@ -79,6 +79,12 @@ describe('nudges through the shell', () => {
     expect(app.store.nudgeState('shell:alice')).toEqual({ off: false, served: [], votes: {} });
   });
 
+  it('history lists recent nudges and the techniques found helpful', async () => {
+    const out = await typeIntoShell(app, ['reflect A calm day.', 'nudge now', '1', 'nudge now', 'history'], 'alice');
+    const technique = app.content.copy(`nudge.technique.${techniqueOf(app.store.nudgeState('shell:alice').served[0]!.nudgeId)}`);
+    expect(out).toContain(`Nudges in the last month: 2 (2 you asked for). You found these helpful: ${technique}.`);
+  });
+
   it('a vote for an exercise that does not exist records nothing', async () => {
     const { act } = await import('../helpers/test-app.js');
     expect((await act(app, 'alice', 'nudge', 'helpful', { value: 'yes:zz-99' })).text).toContain("I don't know that exercise any more");

@@ -31,6 +31,14 @@ export function techniqueScores(library: readonly Nudge[], votes: NudgeState['vo
   return scores;
 }
 
+/** Techniques with more helpful than unhelpful votes, most helpful first. */
+export function helpfulTechniques(library: readonly Nudge[], votes: NudgeState['votes']): NudgeTechnique[] {
+  return [...techniqueScores(library, votes)]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t]) => t);
+}
+
 export interface ChoiceInput {
   /** The person's latest recent check-in, if any. */
   checkIn?: Pick<CheckIn, 'mood' | 'energy' | 'stress'> | undefined;

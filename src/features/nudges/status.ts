@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import { fields, heading, text, type Block } from '../../core/reply.js';
 import { techniqueLabel } from './render.js';
 import { isSnoozed } from './nudge-state.js';
-import { techniqueScores } from './select.js';
+import { helpfulTechniques } from './select.js';
 
 type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'today'>;
 
@@ -10,10 +10,7 @@ type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'today'>;
 export function nudgeStatus(ctx: Ctx, title: string): { text: string; blocks: Block[] } {
   const copy = ctx.content.copy;
   const state = ctx.store.nudgeState(ctx.person.id);
-  const helpful = [...techniqueScores(ctx.content.nudges, state.votes)]
-    .filter(([, score]) => score > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([t]) => techniqueLabel(copy, t));
+  const helpful = helpfulTechniques(ctx.content.nudges, state.votes).map((t) => techniqueLabel(copy, t));
   const rows: Array<[string, string]> = [
     [
       copy('nudge.status.state'),
