@@ -30,9 +30,10 @@ export interface Served {
  * then nothing is recorded and the result is undefined.
  */
 export async function serveNudge(app: App, person: Person, today: LocalDate, source: NudgeSource): Promise<Served | undefined> {
+  const checkIn = await latestCheckIn(app, person.id, today);
+  // Read after the await and save with no await in between, so nothing else changes the state meanwhile.
   const state = app.store.nudgeState(person.id);
   if (source !== 'requested' && unrequestedHold(state, today)) return undefined;
-  const checkIn = await latestCheckIn(app, person.id, today);
   const nudge = chooseNudge(app.content.nudges, {
     checkIn,
     served: state.served,
