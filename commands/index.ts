@@ -4,6 +4,7 @@ import adminRemove from './admin-remove.js';
 import checkin from './checkin.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
+import nudge from './nudge.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
 import reflect from './reflect.js';
@@ -34,6 +35,7 @@ const features: Command[] = [
   teamQuestion,
   adminAdd,
   adminRemove,
+  nudge,
 ];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

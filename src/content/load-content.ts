@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
 import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
+import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
 import { projectRoot } from '../paths.js';
@@ -13,6 +14,8 @@ export interface Content {
   copy: Copy;
   /** The check-in scales' wording (prompts/checkin.json). */
   checkin: CheckInWording;
+  /** Resilience nudges (prompts/nudges.json). */
+  nudges: Nudge[];
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -58,10 +61,16 @@ async function loadCopy(dir: string): Promise<Copy> {
 }
 
 export async function loadContent(dir: string = defaultPromptsDir()): Promise<Content> {
-  const [reflections, copy, checkin] = await Promise.all([
-    loadContentFile(dir, 'reflections.json', ReflectionsFileSchema),
-    loadCopy(dir),
-    loadContentFile(dir, 'checkin.json', CheckInFileSchema),
-  ]);
-  return { reflections: reflections.prompts, copy, checkin: toCheckInWording(checkin) };
+  // Each library loads in parallel; one line per library keeps additions independent.
+  const reflections = loadContentFile(dir, 'reflections.json', ReflectionsFileSchema);
+  const copy = loadCopy(dir);
+  const checkin = loadContentFile(dir, 'checkin.json', CheckInFileSchema);
+  const nudges = loadContentFile(dir, 'nudges.json', NudgesFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges]);
+  return {
+    reflections: (await reflections).prompts,
+    copy: await copy,
+    checkin: toCheckInWording(await checkin),
+    nudges: (await nudges).nudges,
+  };
 }

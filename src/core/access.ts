@@ -47,3 +47,8 @@ export function meetsAudience(store: Store, person: Person, audience: Audience):
       return isAdmin(person);
   }
 }
+
+/** Support resources (shown privately to someone having a very hard stretch) are set by admins; anyone may read them. */
+export function canSetSupportResources(person: Person): boolean {
+  return isAdmin(person);
+}

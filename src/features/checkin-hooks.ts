@@ -1,6 +1,7 @@
 import type { CommandContext } from '../core/command.js';
 import type { CheckIn } from '../core/model/history.js';
 import type { Block } from '../core/reply.js';
+import { nudgeAfterCheckIn } from './nudges/after-checkin.js';
 
 /**
  * Run after a check-in is stored; each may add blocks to the confirmation (e.g. a nudge offer).
@@ -8,4 +9,4 @@ import type { Block } from '../core/reply.js';
  */
 export type AfterCheckIn = (ctx: CommandContext, checkIn: CheckIn) => Promise<Block[]> | Block[];
 
-export const afterCheckInHooks: AfterCheckIn[] = [];
+export const afterCheckInHooks: AfterCheckIn[] = [nudgeAfterCheckIn];

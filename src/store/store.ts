@@ -1,4 +1,5 @@
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
+import type { NudgeState, SupportResources } from '../core/model/nudges.js';
 import type { LocalDate } from '../core/time.js';
 
 /** An inclusive range of local dates. */
@@ -83,4 +84,13 @@ export interface Store {
 
   /** Flushes and releases the data directory. */
   close(): Promise<void>;
+
+  // --- nudges ---
+  /** A person's nudge settings and recent nudges (an empty state when they have none). */
+  nudgeState(personId: string): NudgeState;
+  saveNudgeState(personId: string, state: NudgeState): Promise<NudgeState>;
+  /** The support resources an admin set for a workspace, if any. */
+  supportResources(workspace: string): SupportResources | undefined;
+  /** Sets (or with undefined, clears) a workspace's support resources. */
+  setSupportResources(workspace: string, resources: SupportResources | undefined): Promise<void>;
 }

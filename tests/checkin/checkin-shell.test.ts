@@ -28,8 +28,9 @@ describe('checkin quick path through the shell', () => {
   });
 
   it('takes three numbers with no note', async () => {
-    const out = await typeIntoShell(app, ['checkin 1 5 5'], 'alice');
-    expect(out).toBe(BANNER + 'Checked in: mood 1 (rough), energy 5 (charged), stress 5 (overwhelmed). Thank you.\n');
+    // Calm numbers, so no nudge is offered after it.
+    const out = await typeIntoShell(app, ['checkin 3 5 1'], 'alice');
+    expect(out).toBe(BANNER + 'Checked in: mood 3 (okay), energy 5 (charged), stress 1 (calm). Thank you.\n');
     const [stored] = await app.store.checkIns('shell:alice', TODAY);
     expect(stored!.note).toBeUndefined();
   });
@@ -219,9 +220,9 @@ describe('checkin idempotency and hooks', () => {
     };
     afterCheckInHooks.push(hook);
     try {
-      const out = await typeIntoShell(app, ['checkin 2 3 4'], 'alice');
-      expect(out).toBe(`${BANNER}Checked in: mood 2 (low), energy 3 (steady), stress 4 (stretched). Thank you.\nA hook saw mood 2.\n`);
-      expect(seen).toEqual([2]);
+      const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
+      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\nA hook saw mood 3.\n`);
+      expect(seen).toEqual([3]);
     } finally {
       afterCheckInHooks.splice(afterCheckInHooks.indexOf(hook), 1);
     }
@@ -233,8 +234,8 @@ describe('checkin idempotency and hooks', () => {
     };
     afterCheckInHooks.push(hook);
     try {
-      const out = await typeIntoShell(app, ['checkin 2 3 4'], 'alice');
-      expect(out).toBe(`${BANNER}Checked in: mood 2 (low), energy 3 (steady), stress 4 (stretched). Thank you.\n`);
+      const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
+      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\n`);
       expect(await app.store.checkIns('shell:alice', TODAY)).toHaveLength(1);
     } finally {
       afterCheckInHooks.splice(afterCheckInHooks.indexOf(hook), 1);

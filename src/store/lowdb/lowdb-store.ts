@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
+import { emptyNudgeState, NudgeStateSchema, SupportResourcesSchema, type NudgeState, type SupportResources } from '../../core/model/nudges.js';
 import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { DocumentCache } from './document-cache.js';
@@ -389,6 +390,7 @@ export class LowdbStore implements Store {
       checkins: parts.flatMap((p) => p.checkins),
       servedPrompts: parts.flatMap((p) => p.served),
       deliveries,
+      ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
     };
   }
 
@@ -409,6 +411,7 @@ export class LowdbStore implements Store {
     await this.state.update((s) => {
       delete s.people[personId];
       delete s.drafts[personId];
+      delete s.nudges.people[personId];
       for (const team of Object.values(s.teams)) {
         team.members = team.members.filter((m) => m.personId !== personId);
         team.leads = team.leads.filter((l) => l !== personId);
@@ -421,5 +424,32 @@ export class LowdbStore implements Store {
     await Promise.allSettled([this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded()].filter((d) => d.busy).map((d) => d.flush()));
     this.closed = true;
     await this.lock.release();
+  }
+
+  // --- nudges ---------------------------------------------------------------------------------
+
+  nudgeState(personId: string): NudgeState {
+    const state = this.state.data.nudges.people[personId];
+    return state ? structuredClone(state) : emptyNudgeState();
+  }
+
+  async saveNudgeState(personId: string, state: NudgeState): Promise<NudgeState> {
+    const valid = NudgeStateSchema.parse(state);
+    await this.state.update((s) => {
+      s.nudges.people[personId] = valid;
+    });
+    return structuredClone(valid);
+  }
+
+  supportResources(workspace: string): SupportResources | undefined {
+    return this.state.data.nudges.resources[workspace];
+  }
+
+  async setSupportResources(workspace: string, resources: SupportResources | undefined): Promise<void> {
+    const valid = resources && SupportResourcesSchema.parse(resources);
+    await this.state.update((s) => {
+      if (valid) s.nudges.resources[workspace] = valid;
+      else delete s.nudges.resources[workspace];
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NudgeStateSchema, SupportResourcesSchema } from '../../core/model/nudges.js';
 import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
 
@@ -15,7 +16,14 @@ export const StateSchema = z.object({
   drafts: z
     .record(z.string(), z.record(z.string(), z.object({ expiresAt: z.string(), data: z.unknown() })))
     .default({}),
+  /** Resilience nudges: each person's settings and recent nudges, and each workspace's support resources. */
+  nudges: z
+    .object({
+      people: z.record(z.string(), NudgeStateSchema).default({}),
+      resources: z.record(z.string(), SupportResourcesSchema).default({}),
+    })
+    .default({ people: {}, resources: {} }),
 });
 export type State = z.infer<typeof StateSchema>;
 
-export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {} });
+export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {}, nudges: { people: {}, resources: {} } });
