@@ -48,7 +48,7 @@ export function buildCommandManifest(registry: Registry): RESTPostAPIChatInputAp
     top.push({
       type: ApplicationCommandOptionType.SubcommandGroup,
       name: checkName(word),
-      description: clip(self?.description ?? `${word}: ${subs.map((s) => s.name).join(', ')}`, DISCORD_LIMITS.description),
+      description: clip(self?.description ?? `${word.charAt(0).toUpperCase()}${word.slice(1)}: ${subs.map((s) => s.name).join(', ')}`, DISCORD_LIMITS.description),
       options: subs,
     });
   }

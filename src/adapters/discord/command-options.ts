@@ -29,9 +29,14 @@ export function optionName(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(0, DISCORD_LIMITS.name);
 }
 
+/** One line of at most max characters (names, labels, descriptions). */
 export function clip(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 3)}...` : one;
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
+}
+
+/** At most max characters, line breaks kept (message content, embed text). */
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { Copy } from '../../content/copy.js';
 import type { Block, Reply } from '../../core/reply.js';
-import { clip } from './command-options.js';
+import { clip, truncate } from './command-options.js';
 import { actionCustomId, formCustomId, MAX_CUSTOM_ID } from './custom-id.js';
 
 export type FormBlock = Extract<Block, { type: 'form' }>;
@@ -73,7 +73,7 @@ export function renderMessage(reply: Reply, opts: RenderOptions): RenderedMessag
       case 'fields':
         needsEmbed = true;
         for (const f of block.fields) {
-          fields.push({ name: clip(f.label, LIMITS.fieldName), value: f.value.slice(0, LIMITS.fieldValue) || '-', inline: f.value.length <= 40 });
+          fields.push({ name: clip(f.label, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) || '-', inline: f.value.length <= 40 });
         }
         break;
       case 'scale': {
@@ -117,15 +117,15 @@ export function renderMessage(reply: Reply, opts: RenderOptions): RenderedMessag
   const text = paragraphs.join('\n\n');
   const body: RenderedMessage['body'] = { embeds: [], components: rows };
   if (!needsEmbed && text.length <= LIMITS.content) {
-    body.content = text || clip(reply.text, LIMITS.content);
+    body.content = text || truncate(reply.text, LIMITS.content);
   } else {
     const [first, ...more] = images;
     const embed: APIEmbed = { color: EMBED_COLOR };
     if (title !== undefined) embed.title = title;
-    if (text) embed.description = clip(text, LIMITS.description);
+    if (text) embed.description = truncate(text, LIMITS.description);
     if (fields.length) embed.fields = fields;
     if (first) embed.image = { url: `attachment://${first}` };
-    if (!embed.title && !embed.description && !embed.fields) embed.description = clip(reply.text, LIMITS.description);
+    if (!embed.title && !embed.description && !embed.fields) embed.description = truncate(reply.text, LIMITS.description);
     body.embeds = [embed, ...more.slice(0, LIMITS.embeds - 1).map((name) => ({ color: EMBED_COLOR, image: { url: `attachment://${name}` } }))];
   }
   if (reply.private) body.flags = MessageFlags.Ephemeral;
