@@ -10,13 +10,13 @@ export interface Harness {
   adapter: DiscordAdapter;
   /** Everything the adapter logged, as JSON lines. */
   logs(): string;
-  /** Dispatches an interaction and waits for `count` REST calls carrying its token. */
-  interact(payload: { id: string; token: string }, count?: number): Promise<Call[]>;
+  /** Dispatches an interaction, waits until the adapter has fully handled it, and returns the REST calls carrying its token. */
+  interact(payload: { id: string; token: string }): Promise<Call[]>;
   close(): Promise<void>;
 }
 
 /** A real app, a real discord.js client through the adapter, and the fake Discord it talks to. */
-export async function startHarness(opts: Partial<Pick<DiscordAdapterOptions, 'dispatcher' | 'deferAfterMs'>> = {}): Promise<Harness> {
+export async function startHarness(opts: { dispatcher?: (app: TestApp) => DiscordAdapterOptions['dispatcher']; deferAfterMs?: number } = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const app = await makeTestApp();
   const stream = new PassThrough();
@@ -26,7 +26,7 @@ export async function startHarness(opts: Partial<Pick<DiscordAdapterOptions, 'di
   let forms = 0;
   const adapter = new DiscordAdapter({
     app: { ...app, log },
-    dispatcher: opts.dispatcher ?? app.dispatcher,
+    dispatcher: opts.dispatcher ? opts.dispatcher(app) : app.dispatcher,
     token: BOT_TOKEN,
     apiUrl: fake.apiUrl,
     newToken: () => `form${++forms}`,
@@ -38,9 +38,13 @@ export async function startHarness(opts: Partial<Pick<DiscordAdapterOptions, 'di
     app,
     adapter,
     logs: () => logText,
-    async interact(payload, count = 1) {
+    async interact(payload) {
+      const mine = (c: Call) => c.path.includes(payload.token);
       fake.dispatch('INTERACTION_CREATE', payload);
-      return fake.waitForCalls((c) => c.path.includes(payload.token), count);
+      // The first call shows the adapter has the interaction in hand; idle() then covers its follow-ups.
+      await fake.waitForCalls(mine);
+      await adapter.idle();
+      return fake.calls.filter(mine);
     },
     async close() {
       await adapter.stop();

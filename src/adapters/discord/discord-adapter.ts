@@ -54,6 +54,7 @@ const SNOWFLAKE = /^\d{5,25}$/;
 export class DiscordAdapter implements Adapter, GroupCapable {
   readonly platform = 'discord' as const;
   private client: Client | undefined;
+  private readonly inflight = new Set<Promise<void>>();
 
   constructor(private readonly options: DiscordAdapterOptions) {}
 
@@ -74,7 +75,10 @@ export class DiscordAdapter implements Adapter, GroupCapable {
       allowedMentions: { parse: [] },
     });
     this.client = client;
-    client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
+    client.on(Events.InteractionCreate, (interaction) => {
+      const handling = this.onInteraction(interaction).finally(() => this.inflight.delete(handling));
+      this.inflight.add(handling);
+    });
     client.on(Events.Error, (err) => this.app.log.error({ err: errorInfo(err) }, 'discord client error'));
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(this.options.token);
@@ -82,7 +86,14 @@ export class DiscordAdapter implements Adapter, GroupCapable {
     this.app.log.info({ bot: client.user?.id }, 'discord adapter on');
   }
 
+  /** Resolves when every interaction received so far has been answered. */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.all([...this.inflight]);
+  }
+
+  /** Finishes what is in hand (so nobody is left without an answer), then disconnects. */
   async stop(): Promise<void> {
+    await this.idle();
     await this.client?.destroy();
     this.client = undefined;
   }
