@@ -292,7 +292,6 @@ describe('Discord components and modals', () => {
   it('defers a slow command, then edits the reply in', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let handled!: Promise<Call[]>;
     h = await startHarness({
       deferAfterMs: 10,
       dispatcher: (app) => ({
@@ -304,7 +303,7 @@ describe('Discord components and modals', () => {
       }),
     });
     const payload = chatInput(ALICE, [sub('history')]);
-    handled = h.interact(payload);
+    const handled = h.interact(payload);
     const [deferred] = await h.fake.waitForCalls((c) => c.path.includes(payload.token));
     expect(bodies([deferred!])).toEqual([{ method: 'POST', path: CALLBACK, json: { type: 5, data: { flags: 64 } } }]);
     release();
