@@ -87,6 +87,11 @@ export class FakeDiscord {
     }
   }
 
+  /** Resolves once a client has identified (and been sent READY). */
+  async waitForIdentify(): Promise<void> {
+    while (this.identifies.length === 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.wss.close();
@@ -106,6 +111,7 @@ export class FakeDiscord {
       } else if (packet.op === 2) {
         this.identifies.push({ token: packet.d.token, intents: packet.d.intents });
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: this.readyPayload() }));
+        for (const wake of this.waiters.splice(0)) wake();
       }
     });
   }
