@@ -121,6 +121,14 @@ describe('renderMessage', () => {
     expect(r.files).toEqual([{ name: 'trend.png', data: png }, { name: 'export.json', data: json }]);
   });
 
+  it('shortens the embed text so the whole embed stays within Discord\'s 6,000 characters', () => {
+    const r = render(reply('long', [heading('Title'), text('a'.repeat(3000)), text('b'.repeat(3000)), fields([['Notes', 'c'.repeat(1000)], ['More', 'd'.repeat(1000)]])]));
+    const embed = r.body.embeds[0]!;
+    const total = embed.title!.length + embed.description!.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBe(6000);
+    expect(embed.description!.endsWith('b...')).toBe(true);
+  });
+
   it('refuses a reply needing more than five rows of components', () => {
     const scales = Array.from({ length: 3 }, (_, i) => ({ type: 'scale' as const, id: `s${i}`, label: `S${i}`, min: 1, max: 10, action: { command: 'checkin', action: 'x' } }));
     expect(() => render(reply('Too much', scales))).toThrow('A Discord message holds 5 rows of buttons and menus; this reply needs 6');

@@ -37,7 +37,7 @@ export interface RenderOptions {
 }
 
 export const EMBED_COLOR = 0x4f7cac;
-const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, rows: 5, perRow: 5, buttonLabel: 80, placeholder: 150, option: 100, embeds: 10 } as const;
+const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, rows: 5, perRow: 5, buttonLabel: 80, placeholder: 150, option: 100, embeds: 10, embedTotal: 6000 } as const;
 
 /**
  * Renders a reply as a Discord message: plain text as content; headings, quotes, fields and images as
@@ -126,6 +126,9 @@ export function renderMessage(reply: Reply, opts: RenderOptions): RenderedMessag
     if (fields.length) embed.fields = fields;
     if (first) embed.image = { url: `attachment://${first}` };
     if (!embed.title && !embed.description && !embed.fields) embed.description = truncate(reply.text, LIMITS.description);
+    // Discord refuses a message whose embeds hold over 6,000 characters in all: the prose gives way.
+    const others = (embed.title?.length ?? 0) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    if (embed.description && others + embed.description.length > LIMITS.embedTotal) embed.description = truncate(embed.description, Math.max(LIMITS.embedTotal - others, 3));
     body.embeds = [embed, ...more.slice(0, LIMITS.embeds - 1).map((name) => ({ color: EMBED_COLOR, image: { url: `attachment://${name}` } }))];
   }
   if (reply.private) body.flags = MessageFlags.Ephemeral;
