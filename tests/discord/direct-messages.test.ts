@@ -3,7 +3,7 @@ import { DirectOutbox } from '../../src/core/direct-outbox.js';
 import { reply } from '../../src/core/reply.js';
 import { APP_ID, dmChannelId, type Call } from './fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
-import { ALICE, BOB, buttonClick, chatInput, personOf, sub, type FakeUser } from './payloads.js';
+import { ALICE, BOB, buttonClick, chatInput, group, personOf, sub, type FakeUser } from './payloads.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -75,6 +75,26 @@ describe('Discord direct messages', () => {
     ]);
     const after = await h.interact(chatInput(BOB, [sub('history')]));
     expect(after.map((c) => c.path.replace(/\d{18}/g, 'ID'))).toEqual([CALLBACK]);
+  });
+
+  it('keeps the refused-DM notice and open forms in the privacy export, and privacy delete erases them', async () => {
+    h = await startHarness();
+    await meet(h, BOB);
+    await h.interact(chatInput(BOB, [sub('reflect')]));
+    h.fake.respond((c) => (messagesTo(BOB)(c) ? { status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } } : undefined));
+    await h.adapter.send(personOf(BOB), nudge);
+    const exported = await h.interact(chatInput(BOB, [group('privacy', sub('export'))]));
+    const data = JSON.parse(exported[0]!.files[0]!.text) as { discord: Record<string, { data: unknown }> };
+    expect(Object.keys(data.discord).sort()).toEqual(['discord.dmClosed', 'discord.forms']);
+    expect(data.discord['discord.dmClosed']!.data).toEqual({ since: '2026-03-02T10:00:00.000Z' });
+    expect(Object.keys(data.discord['discord.forms']!.data as object)).toEqual(['form1']);
+
+    await h.interact(chatInput(BOB, [group('privacy', sub('delete'))]));
+    const token = h.app.store.draft<string>(personOf(BOB), 'privacy.delete', h.app.clock.now())!;
+    await h.interact(buttonClick(BOB, `a|confirm|privacy delete|confirm|${token}`));
+    expect(await h.app.store.exportPerson(personOf(BOB))).toBeUndefined();
+    expect(h.app.store.draft(personOf(BOB), 'discord.forms', h.app.clock.now())).toBeUndefined();
+    expect(h.app.store.draft(personOf(BOB), 'discord.dmClosed', h.app.clock.now())).toBeUndefined();
   });
 
   it('given a 429 with retry_after, waits and sends the message once', async () => {

@@ -389,6 +389,7 @@ export class LowdbStore implements Store {
       checkins: parts.flatMap((p) => p.checkins),
       servedPrompts: parts.flatMap((p) => p.served),
       deliveries,
+      ...this.discordSection(personId),
     };
   }
 
@@ -421,5 +422,13 @@ export class LowdbStore implements Store {
     await Promise.allSettled([this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded()].filter((d) => d.busy).map((d) => d.flush()));
     this.closed = true;
     await this.lock.release();
+  }
+
+  // --- discord ---------------------------------------------------------------------------------
+
+  /** The Discord adapter's per-person drafts (forms waiting to open, a refused-DM notice), for privacy export. */
+  private discordSection(personId: string): { discord?: Record<string, unknown> } {
+    const mine = Object.entries(this.state.data.drafts[personId] ?? {}).filter(([purpose]) => purpose.startsWith('discord.'));
+    return mine.length ? { discord: Object.fromEntries(mine) } : {};
   }
 }
