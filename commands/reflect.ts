@@ -38,7 +38,7 @@ export default defineCommand({
   usage: '/attune reflect [your answer]',
   examples: ['reflect I noticed I rush when a customer is upset.'],
   audience: 'member',
-  args: z.object({ answer: z.string().optional() }),
+  args: z.object({ answer: z.string().optional().describe('Your answer, to save it without opening the form') }),
   parse: { positional: ['answer'], rest: 'answer' },
   async run(ctx, args) {
     if (args.answer) return saveAnswer(ctx, args.answer);

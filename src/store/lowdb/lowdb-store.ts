@@ -391,6 +391,8 @@ export class LowdbStore implements Store {
       servedPrompts: parts.flatMap((p) => p.served),
       deliveries,
       ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
+      // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
+      ...(this.state.data.drafts[personId] ? { pending: structuredClone(this.state.data.drafts[personId]) } : {}),
     };
   }
 

@@ -1,0 +1,212 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const APP_ID = '100000000000000001';
+export const BOT_ID = '100000000000000002';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+export const BOT_TOKEN = 'fake-bot-token.NOT-A-REAL-ONE.abc123';
+
+/** One REST request as the fake received it: path URL-decoded and without /api/v10, body parsed. */
+export interface Call {
+  method: string;
+  path: string;
+  query: string;
+  authorization: string | undefined;
+  json: unknown;
+  files: Array<{ field: string; name: string; type: string; text: string }>;
+  at: number;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Answers a call instead of the defaults; return undefined to let the next one (or the defaults) answer. */
+export type Responder = (call: Call) => FakeResponse | undefined;
+
+/**
+ * A local stand-in for Discord: the REST API (recording every call) and the gateway (HELLO, IDENTIFY,
+ * READY, heartbeats, then whatever the test dispatches), on 127.0.0.1.
+ */
+export class FakeDiscord {
+  readonly calls: Call[] = [];
+  readonly identifies: Array<{ token: string; intents: number }> = [];
+  heartbeats = 0;
+  private readonly responders: Responder[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters: Array<() => void> = [];
+  private seq = 0;
+  private messageId = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+  ) {}
+
+  static async start(): Promise<FakeDiscord> {
+    const server = createServer();
+    const wss = new WebSocketServer({ server });
+    const fake = new FakeDiscord(server, wss);
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    wss.on('connection', (socket) => fake.onSocket(socket));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** The REST base for discord.js's `rest.api` option. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  respond(responder: Responder): void {
+    this.responders.push(responder);
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    for (const socket of this.sockets) socket.send(packet);
+  }
+
+  /** Resolves when `count` calls match; the calls are returned in arrival order. */
+  async waitForCalls(match: (c: Call) => boolean, count = 1): Promise<Call[]> {
+    for (;;) {
+      const found = this.calls.filter(match);
+      if (found.length >= count) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** Resolves once a client has identified (and been sent READY). */
+  async waitForIdentify(): Promise<void> {
+    while (this.identifies.length === 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 1000 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: { token: string; intents: number } };
+      if (packet.op === 1) {
+        this.heartbeats++;
+        socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      } else if (packet.op === 2) {
+        this.identifies.push({ token: packet.d.token, intents: packet.d.intents });
+        socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: this.readyPayload() }));
+        for (const wake of this.waiters.splice(0)) wake();
+      }
+    });
+  }
+
+  private readyPayload() {
+    return {
+      v: 10,
+      user: { id: BOT_ID, username: 'Attune', discriminator: '0000', global_name: null, avatar: null, bot: true, flags: 0 },
+      guilds: [],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: APP_ID, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      user_settings: {},
+    };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const call: Call = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+      query: url.search,
+      authorization: req.headers.authorization,
+      json: undefined,
+      files: [],
+      at: performance.now(),
+    };
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('application/json') && raw.length) call.json = JSON.parse(raw.toString('utf8'));
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      for (const [field, value] of form.entries()) {
+        if (field === 'payload_json') call.json = JSON.parse(String(value));
+        else if (typeof value !== 'string') call.files.push({ field, name: value.name, type: value.type, text: await value.text() });
+      }
+    }
+    this.calls.push(call);
+    const answer = this.responders.reduce<FakeResponse | undefined>((found, r) => found ?? r(call), undefined) ?? this.defaults(call);
+    if (answer.body === undefined) {
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end();
+    } else {
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify(answer.body));
+    }
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private defaults(call: Call): FakeResponse {
+    const { method, path } = call;
+    const body = (call.json ?? {}) as { content?: string; embeds?: unknown[]; flags?: number; recipient_id?: string };
+    if (method === 'GET' && path === '/gateway/bot') {
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 200, body: this.message(CHANNEL_ID, body) };
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: this.message(CHANNEL_ID, body) };
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = { id: body.recipient_id, username: `user${body.recipient_id}`, discriminator: '0', global_name: null, avatar: null };
+      return { status: 200, body: { id: dmChannelId(body.recipient_id ?? ''), type: 1, last_message_id: null, recipients: [recipient] } };
+    }
+    if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) return { status: 200, body: this.message(path.split('/')[2]!, body) };
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return { status: 200, body: (call.json as Array<Record<string, unknown>>).map((c, i) => ({ id: String(700000000000000000 + i), application_id: APP_ID, version: '1', ...c })) };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  private message(channelId: string, body: { content?: string; embeds?: unknown[]; flags?: number }) {
+    return {
+      id: String(600000000000000000n + BigInt(++this.messageId)),
+      channel_id: channelId,
+      type: 0,
+      content: body.content ?? '',
+      author: { id: BOT_ID, username: 'Attune', discriminator: '0000', global_name: null, avatar: null, bot: true },
+      timestamp: '2026-03-02T10:00:00.000000+00:00',
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: body.flags ?? 0,
+    };
+  }
+}
+
+/** The DM channel the fake opens with a user. */
+export const dmChannelId = (userId: string): string => `4${userId.slice(1)}`;
