@@ -11,6 +11,14 @@ export const DEMO_TEAM_SLUG = 'care';
 export const DEMO_LEAD = 'maya';
 export const DEMO_MEMBERS = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank', 'gus'];
 const DEMO_WEEKS = 4;
+const ANSWERS = [
+  'I noticed my shoulders tense when the queue grew; a short pause before the next call helped.',
+  'A customer was sharp with me. I wanted to defend myself, but asking what they needed first calmed us both.',
+  'I felt proud when the team closed the backlog together; I want to say thanks more often.',
+  'I interrupted a colleague in the stand-up. Next time I will let them finish and ask a question.',
+  'Feedback on my reply stung at first. Reading it again later, it was fair and useful.',
+  'Low energy after lunch. A walk outside helped more than another coffee.',
+];
 const NOTES = [
   'busy queue but the team had my back',
   'a tough escalation with an angry customer',
@@ -101,7 +109,7 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
           localDate: date,
           promptId: prompt.id,
           component: prompt.component ?? EI_COMPONENTS[0],
-          answer: 'A demo reflection: I noticed my shoulders tense when the queue grew, and a short pause helped.',
+          answer: ANSWERS[Math.floor(rand() * ANSWERS.length)]!,
         }));
       }
     }
