@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import { ContentError } from './content-error.js';
 import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
+import { MentoringFileSchema, type MentoringLibrary } from './mentoring-library.js';
 import { projectRoot } from '../paths.js';
 
 /** All wording, validated: prompts, bot copy, and each feature's library. */
 export interface Content {
   reflections: ReflectionPrompt[];
   copy: Copy;
+  /** Mentoring skills (tags, keywords, conversation starters) and pairing-round starters. */
+  mentoring: MentoringLibrary;
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -55,6 +58,10 @@ async function loadCopy(dir: string): Promise<Copy> {
 }
 
 export async function loadContent(dir: string = defaultPromptsDir()): Promise<Content> {
-  const [reflections, copy] = await Promise.all([loadContentFile(dir, 'reflections.json', ReflectionsFileSchema), loadCopy(dir)]);
-  return { reflections: reflections.prompts, copy };
+  const [reflections, copy, mentoring] = await Promise.all([
+    loadContentFile(dir, 'reflections.json', ReflectionsFileSchema),
+    loadCopy(dir),
+    loadContentFile(dir, 'mentoring.json', MentoringFileSchema),
+  ]);
+  return { reflections: reflections.prompts, copy, mentoring };
 }
