@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { FOLLOW_UP_ANSWERS, type FollowUpAnswer, type MentorMatch } from '../../core/model/mentoring.js';
 import type { Person } from '../../core/model/person.js';
 import { reply, text, type Reply } from '../../core/reply.js';
-import { FOLLOW_UP_DAYS, nameOf } from './mentor-flow.js';
+import { FOLLOW_UP_DAYS, matchWaitingRequests, nameOf } from './mentor-flow.js';
 
 /** The action "did you meet?" buttons submit: value `<match id>:<yes|not-yet|end>`. */
 export const MET_ACTION = { command: 'mentor status', action: 'met' } as const;
@@ -50,6 +50,8 @@ export async function answerMentorFollowUp(app: AppContext, person: Person, valu
   });
   if (answer === 'end') {
     await app.outbox.send(otherOf(match, person.id), reply(copy('mentor.endedNotice', { name: person.name, goal: match.goal })));
+    // The mentor has a free place again: someone waiting may fit.
+    await matchWaitingRequests(app, match.workspace, now);
     return reply(copy('mentor.endedThanks'), [], { private: true });
   }
   return reply(copy(answer === 'yes' ? 'mentor.metThanks' : 'mentor.notYetThanks'), [], { private: true });
