@@ -35,7 +35,11 @@ export function planGroups(people: readonly string[], lastMet: LastMet, seed: st
   const unique = [...new Set(people)];
   if (unique.length < 2) return [];
   if (unique.length <= 3) return [unique.sort()];
-  const order = [...unique].sort((a, b) => stableHash(`${seed}:${a}`) - stableHash(`${seed}:${b}`) || a.localeCompare(b));
+  const byHash = (salt: string) => {
+    const h = new Map(unique.map((id) => [id, stableHash(`${salt}${id}`)]));
+    return [...unique].sort((a, b) => h.get(a)! - h.get(b)! || a.localeCompare(b));
+  };
+  const order = byHash(`${seed}:`);
   const index = new Map(order.map((id, i) => [id, i]));
   const met: Array<Map<number, number>> = order.map(() => new Map());
   for (const [key, when] of lastMet) {
@@ -52,10 +56,12 @@ export function planGroups(people: readonly string[], lastMet: LastMet, seed: st
   };
   const planner = new Planner(order.length, cost);
   // The round-robin schedule over a stable order (not the seeded one), so consecutive rounds fit together.
-  const stable = [...unique].sort((a, b) => stableHash(a) - stableHash(b) || a.localeCompare(b)).map((id) => index.get(id)!);
+  const stable = byHash('').map((id) => index.get(id)!);
   const robin = planner.withTrio(roundRobin(stable, round));
-  const other = order.length <= EXACT_LIMIT ? planner.exact() : planner.greedy();
-  const chosen = planner.total(robin) <= planner.total(other) ? robin : other;
+  const robinCost = planner.total(robin);
+  // Only search when the schedule repeats someone; the search must then beat it to be chosen.
+  const other = robinCost === 0 ? robin : order.length <= EXACT_LIMIT ? (planner.exact(robinCost) ?? robin) : planner.greedy();
+  const chosen = robinCost <= planner.total(other) ? robin : other;
   return chosen.map((g) => g.map((i) => order[i]!).sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
@@ -112,9 +118,9 @@ class Planner {
     return groups;
   }
 
-  /** Branch and bound over every grouping into pairs (and one trio when odd). */
-  exact(): number[][] {
-    let best = Infinity;
+  /** Branch and bound over every grouping into pairs (and one trio when odd); undefined when none beats `bound`. */
+  exact(bound = Infinity): number[][] | undefined {
+    let best = bound;
     let bestGroups: number[][] = [];
     const groups: number[][] = [];
     const rec = (remaining: number[], acc: number, trioUsed: boolean): void => {
@@ -145,7 +151,7 @@ class Planner {
       }
     };
     rec([...Array(this.n).keys()], 0, false);
-    return bestGroups;
+    return bestGroups.length ? bestGroups : undefined;
   }
 
   /** For large pools: each person takes the first free partner they have not met, then swaps repair repeats. */
