@@ -27,7 +27,7 @@ export default defineCommand({
       const group = round && groupOf(round, me);
       if (round && group) {
         const names = group.members.filter((id) => id !== me).map((id) => nameOf(ctx, id)).join(' and ');
-        const said = group.met[me];
+        const said = round.met[me];
         const answer = said ? copy('pairs.statusAnswered', { answer: copy(said.answer === 'yes' ? 'mentor.metYes' : 'mentor.metNotYet') }) : '';
         lines.push(copy('pairs.statusLast', { date: round.slot, names, answer }));
       }

@@ -106,21 +106,20 @@ export type MentoringState = z.infer<typeof MentoringStateSchema>;
 
 export const emptyMentoring = (): MentoringState => ({ profiles: {}, requests: {}, invitations: {}, matches: {}, pools: {} });
 
-export const PairGroupSchema = z.object({
-  id: z.string().min(1),
-  members: z.array(PersonId).min(1).max(3),
-  /** "Did you meet?" answers, by person. */
-  met: z.record(z.string(), FollowUpSchema).default({}),
-});
-export type PairGroup = z.infer<typeof PairGroupSchema>;
-
-/** One pairing round with its groups: a partition of its own, written when the round is made. */
+/**
+ * One pairing round: a partition of its own, written when the round is made. Compact on purpose: the
+ * next round reads the pool's whole history (50 rounds of 1,000 groups), so groups are plain arrays of
+ * ids (from validated state), not objects with patterns to check; see bench/mentoring.md.
+ */
 export const PairRoundSchema = z.object({
   version: z.literal(1),
   id: z.string().min(1),
   poolId: z.string().min(1),
   slot: LocalDateSchema,
   createdAt: IsoInstant,
-  groups: z.array(PairGroupSchema),
+  /** Pairs, and one trio when the count was odd. */
+  groups: z.array(z.array(z.string().min(1)).min(1).max(3)),
+  /** "Did you meet?" answers, by person (each person is in one group). */
+  met: z.record(z.string(), FollowUpSchema).default({}),
 });
 export type PairRound = z.infer<typeof PairRoundSchema>;

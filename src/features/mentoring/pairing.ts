@@ -1,19 +1,31 @@
 import { stableHash } from '../../core/hash.js';
 
 /**
- * When two people last met in this pool, as an ordinal that grows with time (the round's position in
- * the pool's history). Absent: they never met.
+ * When two people last met in this pool, by person and then by the other person, as an ordinal that
+ * grows with time (the round's position in the pool's history). Absent: they never met.
  */
-export type LastMet = Map<string, number>;
+export type LastMet = Map<string, Map<string, number>>;
 
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+export function lastMetWhen(met: LastMet, a: string, b: string): number | undefined {
+  return met.get(a)?.get(b);
+}
+
+function record(met: LastMet, a: string, b: string, when: number): void {
+  let m = met.get(a);
+  if (!m) met.set(a, (m = new Map()));
+  m.set(b, when);
+}
 
 /** Builds LastMet from a pool's rounds, oldest first; every two people in a group have met. */
-export function lastMetFrom(rounds: ReadonlyArray<{ groups: ReadonlyArray<{ members: readonly string[] }> }>): LastMet {
+export function lastMetFrom(rounds: ReadonlyArray<{ groups: ReadonlyArray<readonly string[]> }>): LastMet {
   const met: LastMet = new Map();
   rounds.forEach((round, ordinal) => {
     for (const g of round.groups) {
-      for (let i = 0; i < g.members.length; i++) for (let j = i + 1; j < g.members.length; j++) met.set(pairKey(g.members[i]!, g.members[j]!), ordinal + 1);
+      for (let i = 0; i < g.length; i++)
+        for (let j = i + 1; j < g.length; j++) {
+          record(met, g[i]!, g[j]!, ordinal + 1);
+          record(met, g[j]!, g[i]!, ordinal + 1);
+        }
     }
   });
   return met;
@@ -42,14 +54,12 @@ export function planGroups(people: readonly string[], lastMet: LastMet, seed: st
   const order = byHash(`${seed}:`);
   const index = new Map(order.map((id, i) => [id, i]));
   const met: Array<Map<number, number>> = order.map(() => new Map());
-  for (const [key, when] of lastMet) {
-    const [a, b] = key.split('|') as [string, string];
-    const ia = index.get(a);
-    const ib = index.get(b);
-    if (ia === undefined || ib === undefined) continue;
-    met[ia]!.set(ib, when);
-    met[ib]!.set(ia, when);
-  }
+  order.forEach((id, ia) => {
+    for (const [other, when] of lastMet.get(id) ?? []) {
+      const ib = index.get(other);
+      if (ib !== undefined) met[ia]!.set(ib, when);
+    }
+  });
   const cost = (a: number, b: number): number => {
     const when = met[a]!.get(b);
     return when === undefined ? 0 : REPEAT + when;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import { stableHash } from '../../core/hash.js';
-import type { FollowUpAnswer, PairGroup, PairPool, PairRound } from '../../core/model/mentoring.js';
+import type { FollowUpAnswer, PairPool, PairRound } from '../../core/model/mentoring.js';
 import { isCurrentMember } from '../../core/model/team.js';
 import { reply, text, type Reply } from '../../core/reply.js';
 import { addDays, daysBetween, localDate, weekdayOf, type LocalDate } from '../../core/time.js';
@@ -12,7 +12,7 @@ export const DEFAULT_CADENCE_WEEKS = 2;
 /** Rounds start at this local time (the workspace's default zone) on their date. */
 export const ROUND_HOUR = 10;
 
-/** The action pair follow-up buttons submit: value `<pool id>|<slot>|<group id>|<yes|not-yet>`. */
+/** The action pair follow-up buttons submit: value `<pool id>|<slot>|<yes|not-yet>`. */
 export const PAIR_MET_ACTION = { command: 'pairs status', action: 'met' } as const;
 
 export function poolName(app: AppContext, pool: Pick<PairPool, 'teamId'>): string {
@@ -85,14 +85,7 @@ export async function ensureRound(app: AppContext, poolId: string, slot: LocalDa
   const history = await app.store.pairRounds(poolId);
   const id = `${poolId}@${slot}`;
   const groups = planGroups(people, lastMetFrom(history), id, history.length);
-  return app.store.savePairRound({
-    version: 1,
-    id,
-    poolId,
-    slot,
-    createdAt: now.toISOString(),
-    groups: groups.map((members, i): PairGroup => ({ id: `g${i + 1}`, members, met: {} })),
-  });
+  return app.store.savePairRound({ version: 1, id, poolId, slot, createdAt: now.toISOString(), groups, met: {} });
 }
 
 /** Makes every round that is due now. Idempotent; returns the rounds made by this call. */
@@ -107,13 +100,15 @@ export async function runDueRounds(app: AppContext, now: Date): Promise<PairRoun
   return made;
 }
 
-export function groupOf(round: PairRound, personId: string): PairGroup | undefined {
-  return round.groups.find((g) => g.members.includes(personId));
+/** The group this person is in, with its position (which picks the group's conversation starter). */
+export function groupOf(round: PairRound, personId: string): { index: number; members: string[] } | undefined {
+  const index = round.groups.findIndex((g) => g.includes(personId));
+  return index < 0 ? undefined : { index, members: round.groups[index]! };
 }
 
-export function pairStarter(app: AppContext, round: PairRound, group: PairGroup): string {
+export function pairStarter(app: AppContext, round: PairRound, groupIndex: number): string {
   const starters = app.content.mentoring.pairStarters;
-  return starters[stableHash(`${round.id}:${group.id}`) % starters.length]!;
+  return starters[stableHash(`${round.id}:${groupIndex}`) % starters.length]!;
 }
 
 /** The intro one person gets for a round: who they meet, and a question to start with. */
@@ -128,7 +123,7 @@ export function roundIntro(app: AppContext, round: PairRound, personId: string):
     names: others.join(' and '),
     days: FOLLOW_UP_DAYS,
   });
-  const starter = pairStarter(app, round, group);
+  const starter = pairStarter(app, round, group.index);
   return reply(`${message}\n${copy('pairs.starter')} ${starter}`, [
     { type: 'text', text: copy('pairs.introTitle'), style: 'heading' },
     text(message),
@@ -138,16 +133,16 @@ export function roundIntro(app: AppContext, round: PairRound, personId: string):
 
 export function pairFollowUpReply(app: AppContext, round: PairRound, personId: string): Reply | undefined {
   const group = groupOf(round, personId);
-  if (!group || group.met[personId]) return undefined;
+  if (!group || round.met[personId]) return undefined;
   const copy = app.content.copy;
   const names = group.members.filter((id) => id !== personId).map((id) => nameOf(app, id)).join(' and ');
   const question = copy('pairs.followUp', { names });
-  const value = (answer: FollowUpAnswer) => [round.poolId, round.slot, group.id, answer].join('|');
+  const value = (answer: FollowUpAnswer) => [round.poolId, round.slot, answer].join('|');
   return reply(question, [
     text(question),
     {
       type: 'choice',
-      id: `pair-met-${stableHash(`${round.id}:${group.id}`)}`,
+      id: `pair-met-${stableHash(round.id)}`,
       label: copy('mentor.followUpLabel'),
       style: 'buttons',
       options: [
@@ -161,15 +156,11 @@ export function pairFollowUpReply(app: AppContext, round: PairRound, personId: s
 
 /** Records whether a pair met. The answer is the person's own; it is stored in the round's group. */
 export async function recordPairMet(app: AppContext, personId: string, value: string, now: Date): Promise<'recorded' | 'unknown'> {
-  const [poolId = '', slot = '', groupId = '', answer = ''] = value.split('|');
+  const [poolId = '', slot = '', answer = ''] = value.split('|');
   if (answer !== 'yes' && answer !== 'not-yet') return 'unknown';
   const round = await app.store.pairRound(poolId, slot);
-  const group = round?.groups.find((g) => g.id === groupId);
-  if (!round || !group || !group.members.includes(personId)) return 'unknown';
-  await app.store.savePairRound({
-    ...round,
-    groups: round.groups.map((g) => (g.id === groupId ? { ...g, met: { ...g.met, [personId]: { answer, at: now.toISOString() } } } : g)),
-  });
+  if (!round || !groupOf(round, personId)) return 'unknown';
+  await app.store.savePairRound({ ...round, met: { ...round.met, [personId]: { answer, at: now.toISOString() } } });
   return 'recorded';
 }
 
@@ -180,8 +171,7 @@ export async function pendingPairFollowUps(app: AppContext, personId: string, no
     const last = pool.rounds[pool.rounds.length - 1];
     if (!last || slotInstant(app, last.slot).getTime() + FOLLOW_UP_DAYS * 86_400_000 > now.getTime()) continue;
     const round = await app.store.pairRound(pool.id, last.slot);
-    const group = round && groupOf(round, personId);
-    if (round && group && !group.met[personId]) out.push(round);
+    if (round && groupOf(round, personId) && !round.met[personId]) out.push(round);
   }
   return out;
 }
@@ -199,11 +189,11 @@ export interface PairsMetSummary {
 /** Counts, over the pool's rounds dated within [from, to], the groups that met. */
 export async function pairsMetSummary(app: AppContext, poolId: string, range: { from: LocalDate; to: LocalDate }): Promise<PairsMetSummary> {
   const rounds = (await app.store.pairRounds(poolId)).filter((r) => r.slot >= range.from && r.slot <= range.to);
-  const groups = rounds.flatMap((r) => r.groups);
+  const groups = rounds.flatMap((r) => r.groups.map((members) => ({ members, met: r.met })));
   return {
     rounds: rounds.length,
     groups: groups.length,
-    met: groups.filter((g) => Object.values(g.met).some((a) => a.answer === 'yes')).length,
+    met: groups.filter((g) => g.members.some((id) => g.met[id]?.answer === 'yes')).length,
     people: new Set(groups.flatMap((g) => g.members)).size,
   };
 }

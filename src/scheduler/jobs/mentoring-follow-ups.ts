@@ -43,9 +43,9 @@ export const pairsFollowUpJob: Job = {
         if (dueAt <= window.from || dueAt > window.to) continue;
         const round = await app.store.pairRound(pool.id, entry.slot);
         for (const group of round?.groups ?? []) {
-          for (const personId of group.members) {
+          for (const personId of group) {
             const person = app.store.person(personId);
-            if (!person || group.met[personId]) continue;
+            if (!person || round!.met[personId]) continue;
             out.push({ personId, key: `pairs-follow-up:${pool.id}`, localDate: localDate(dueAt, effectiveTimeZone(app, person)), dueAt, data: { poolId: pool.id, slot: entry.slot } });
           }
         }

@@ -18,7 +18,7 @@ export const pairsRoundsJob: Job = {
         const dueAt = slotInstant(app, slot);
         if (dueAt <= window.from || dueAt > window.to) continue;
         const round = await app.store.pairRound(pool.id, slot);
-        const people = round ? round.groups.flatMap((g) => g.members) : eligibleMembers(app, pool, slot);
+        const people = round ? round.groups.flat() : eligibleMembers(app, pool, slot);
         if (people.length < 2) continue;
         for (const personId of people) out.push({ personId, key: `pairs-round:${pool.id}`, localDate: slot, dueAt, data: { poolId: pool.id, slot } });
       }

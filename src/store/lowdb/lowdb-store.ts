@@ -82,6 +82,7 @@ export class LowdbStore implements Store {
         slot,
         createdAt: new Date(0).toISOString(),
         groups: [],
+        met: {},
       }));
     });
   }
@@ -480,7 +481,7 @@ export class LowdbStore implements Store {
     await doc.update((d) => {
       Object.assign(d, valid);
     });
-    const people = new Set(valid.groups.flatMap((g) => g.members)).size;
+    const people = new Set(valid.groups.flat()).size;
     await this.updateMentoring((m) => {
       const pool = m.pools[valid.poolId]!;
       pool.rounds = pool.rounds.filter((r) => r.slot !== valid.slot);
@@ -497,8 +498,8 @@ export class LowdbStore implements Store {
     const rounds: Array<{ poolId: string; slot: string; with: string[]; met?: unknown }> = [];
     for (const pool of Object.values(m.pools)) {
       for (const round of await this.pairRounds(pool.id)) {
-        const group = round.groups.find((g) => g.members.includes(personId));
-        if (group) rounds.push({ poolId: pool.id, slot: round.slot, with: group.members.filter((id) => id !== personId), ...(group.met[personId] ? { met: group.met[personId] } : {}) });
+        const group = round.groups.find((g) => g.includes(personId));
+        if (group) rounds.push({ poolId: pool.id, slot: round.slot, with: group.filter((id) => id !== personId), ...(round.met[personId] ? { met: round.met[personId] } : {}) });
       }
     }
     return {
@@ -514,14 +515,11 @@ export class LowdbStore implements Store {
   private async eraseMentoring(personId: string): Promise<void> {
     for (const pool of Object.values(this.state.data.mentoring.pools)) {
       for (const round of await this.pairRounds(pool.id)) {
-        if (!round.groups.some((g) => g.members.includes(personId))) continue;
+        if (!round.groups.some((g) => g.includes(personId))) continue;
         const doc = await this.rounds.get(JSON.stringify([pool.id, round.slot]));
         await doc.update((d) => {
-          for (const g of d.groups) {
-            g.members = g.members.filter((id) => id !== personId);
-            delete g.met[personId];
-          }
-          d.groups = d.groups.filter((g) => g.members.length > 0);
+          d.groups = d.groups.map((g) => g.filter((id) => id !== personId)).filter((g) => g.length > 0);
+          delete d.met[personId];
         });
       }
     }
