@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/app-context.js';
 import { stableHash } from '../../core/hash.js';
 import type { FollowUpAnswer, PairPool, PairRound } from '../../core/model/mentoring.js';
-import { isCurrentMember } from '../../core/model/team.js';
+import { isCurrentMember, type Team } from '../../core/model/team.js';
 import { reply, text, type Reply } from '../../core/reply.js';
 import { addDays, daysBetween, localDate, weekdayOf, type LocalDate } from '../../core/time.js';
 import { DateTime } from 'luxon';
@@ -196,4 +196,14 @@ export async function pairsMetSummary(app: AppContext, poolId: string, range: { 
     met: groups.filter((g) => g.members.some((id) => g.met[id]?.answer === 'yes')).length,
     people: new Set(groups.flatMap((g) => g.members)).size,
   };
+}
+
+/**
+ * For a team's digest: how many of the team's pairing groups met in the period, or undefined when
+ * fewer people than the team's anonymity threshold were grouped (a small count could single someone out).
+ */
+export async function teamPairsMet(app: AppContext, team: Team, range: { from: LocalDate; to: LocalDate }): Promise<PairsMetSummary | undefined> {
+  const summary = await pairsMetSummary(app, team.id, range);
+  const threshold = Math.max(3, team.threshold ?? app.config.minRespondents);
+  return summary.people >= threshold ? summary : undefined;
 }

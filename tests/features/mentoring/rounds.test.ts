@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, makeTestApp, run, type TestApp } from '../../helpers/test-app.js';
 import { typeIntoShell } from '../../helpers/shell-driver.js';
 import { renderReply } from '../../../src/adapters/shell/render.js';
-import { pairsMetSummary, runDueRounds } from '../../../src/features/mentoring/rounds.js';
+import { pairsMetSummary, runDueRounds, teamPairsMet } from '../../../src/features/mentoring/rounds.js';
 import { pairsRoundsJob } from '../../../src/scheduler/jobs/pairs-rounds.js';
 import { pairsFollowUpJob } from '../../../src/scheduler/jobs/mentoring-follow-ups.js';
 import { teamId } from '../../../src/core/model/team.js';
@@ -83,6 +83,30 @@ describe('pairing rounds', () => {
     await joinAll();
     const made = await runDueRounds(app, at('2026-04-22T12:00:00Z'));
     expect(made.map((r) => r.slot)).toEqual(['2026-04-20']);
+  });
+
+  it('a team digest gets the count of pairs that met only when at least the threshold of people were paired', async () => {
+    const id = teamId('shell', 'care');
+    const names = ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'];
+    await run(app, 'ann', 'help');
+    const team = await app.store.saveTeam({
+      id,
+      workspace: 'shell',
+      name: 'Care',
+      createdAt: app.clock.now().toISOString(),
+      members: names.map((n) => ({ personId: `shell:${n}`, from: app.clock.now().toISOString() })),
+      leads: [],
+      digestDay: 'mon',
+      digestTime: '09:00',
+      questions: [],
+    });
+    for (const n of names.slice(0, 4)) await run(app, n, 'pairs join care');
+    await runDueRounds(app, at('2026-03-09T10:00:00Z'));
+    await act(app, 'ann', 'pairs status', 'met', { value: `${id}|2026-03-09|yes` });
+    const range = { from: '2026-03-01', to: '2026-03-31' };
+    // Four people paired, threshold 5 (the default): withheld.
+    expect(await teamPairsMet(app, team, range)).toBeUndefined();
+    expect(await teamPairsMet(app, { ...team, threshold: 4 }, range)).toEqual({ rounds: 1, groups: 2, met: 1, people: 4 });
   });
 
   it('team pools: only team members join, and a round pairs within the team', async () => {
