@@ -15,14 +15,14 @@ export const MentorProfileSchema = z.object({
 });
 export type MentorProfile = z.infer<typeof MentorProfileSchema>;
 
-/** open: waiting for a mentor (maybe with a pending invitation); matched; withdrawn by the requester. */
+/** open: waiting for a mentor (maybe with a pending invitation), or matched. */
 export const MentorRequestSchema = z.object({
   id: z.string().min(1),
   personId: PersonId,
   workspace: z.string().min(1),
   goal: z.string().min(1).max(500),
   tags: z.array(z.string()).min(1),
-  status: z.enum(['open', 'matched', 'withdrawn']),
+  status: z.enum(['open', 'matched']),
   createdAt: IsoInstant,
   /** Mentors already invited for this request (declined, expired or withdrawn): never asked twice. */
   tried: z.array(PersonId).default([]),

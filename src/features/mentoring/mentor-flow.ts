@@ -171,7 +171,7 @@ async function moveOn(app: AppContext, request: MentorRequest, reasonKey: string
   return reply(`${copy(reasonKey)} ${next}`);
 }
 
-export type AnswerResult = { kind: 'accepted'; match: MentorMatch } | { kind: 'declined' } | { kind: 'refused'; message: string };
+type AcceptResult = { kind: 'accepted'; match: MentorMatch } | { kind: 'refused'; message: string };
 
 /** A mentor's Accept or Decline. Anything stale (answered, expired, not theirs) changes nothing. */
 export async function answerInvitation(app: AppContext, mentor: Person, value: string, now: Date): Promise<Reply> {
@@ -198,7 +198,7 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     if (request?.status === 'open') await app.outbox.send(request.personId, await moveOn(app, request, 'mentor.declinedNotice', now));
     return reply(copy('mentor.declinedThanks'), [], { private: true });
   }
-  const result = await app.store.updateMentoring((m): AnswerResult => {
+  const result = await app.store.updateMentoring((m): AcceptResult => {
     const inv = m.invitations[id]!;
     const req = m.requests[inv.requestId];
     if (!req || req.status !== 'open') return { kind: 'refused', message: copy('mentor.requestGone') };
@@ -227,7 +227,6 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     return { kind: 'accepted', match };
   });
   if (result.kind === 'refused') throw new UserError(result.message);
-  if (result.kind !== 'accepted') throw new Error('unreachable');
   await app.outbox.sendGroup([result.match.menteeId, result.match.mentorId], introReply(app, result.match));
   return reply(copy('mentor.acceptedThanks', { name: nameOf(app, result.match.menteeId) }), [], { private: true });
 }

@@ -89,6 +89,16 @@ describe('mentoring bad input: a clear message and nothing changes', () => {
     expect(again.text).toBe(r.text);
   });
 
+  it('accepting after the requester erased their data finds no invitation and changes nothing', async () => {
+    await run(app, 'alice', 'mentor offer giving feedback');
+    await run(app, 'bob', 'mentor request giving feedback');
+    const inv = Object.values(app.store.mentoring().invitations)[0]!;
+    await app.store.erasePerson('shell:bob');
+    const r = await act(app, 'alice', 'mentor request', 'answer', { value: `accept:${inv.id}` });
+    expect(r.text).toBe("I can't find that invitation. See your open invitations with /attune mentor status.");
+    expect(app.store.mentoring().matches).toEqual({});
+  });
+
   it('accepting twice changes nothing the second time', async () => {
     await run(app, 'alice', 'mentor offer giving feedback');
     await run(app, 'bob', 'mentor request giving feedback');
