@@ -18,7 +18,7 @@ export default defineCommand({
   examples: [EXAMPLE],
   audience: 'member',
   args: z.object({
-    skills: z.string().max(500).optional().describe('Skills you can help with, in your own words'),
+    skills: z.string().max(500, 'at most 500 characters').optional().describe('Skills you can help with, in your own words'),
     capacity: z.coerce.number({ message: CAPACITY_MESSAGE }).int(CAPACITY_MESSAGE).min(1, CAPACITY_MESSAGE).max(10, CAPACITY_MESSAGE).optional().describe('Mentees at a time, 1-10 (default 2)'),
   }),
   parse: { positional: ['skills'], rest: 'skills' },
