@@ -16,6 +16,15 @@ import teamList from './team-list.js';
 import teamQuestion from './team-question.js';
 import teamRemove from './team-remove.js';
 import teamThreshold from './team-threshold.js';
+import mentorOffer from './mentor-offer.js';
+import mentorRequest from './mentor-request.js';
+import mentorStatus from './mentor-status.js';
+import mentorStop from './mentor-stop.js';
+import pairsCadence from './pairs-cadence.js';
+import pairsJoin from './pairs-join.js';
+import pairsLeave from './pairs-leave.js';
+import pairsPause from './pairs-pause.js';
+import pairsStatus from './pairs-status.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
@@ -36,6 +45,15 @@ const features: Command[] = [
   adminAdd,
   adminRemove,
   nudge,
+  mentorRequest,
+  mentorOffer,
+  mentorStatus,
+  mentorStop,
+  pairsJoin,
+  pairsLeave,
+  pairsPause,
+  pairsStatus,
+  pairsCadence,
 ];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

@@ -6,6 +6,7 @@ import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
 import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
+import { MentoringFileSchema, type MentoringLibrary } from './mentoring-library.js';
 import { projectRoot } from '../paths.js';
 
 /** All wording, validated: prompts, bot copy, and each feature's library. */
@@ -16,6 +17,8 @@ export interface Content {
   checkin: CheckInWording;
   /** Resilience nudges (prompts/nudges.json). */
   nudges: Nudge[];
+  /** Mentoring skills (tags, keywords, conversation starters) and pairing-round starters. */
+  mentoring: MentoringLibrary;
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -66,11 +69,13 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
   const copy = loadCopy(dir);
   const checkin = loadContentFile(dir, 'checkin.json', CheckInFileSchema);
   const nudges = loadContentFile(dir, 'nudges.json', NudgesFileSchema);
-  await Promise.allSettled([reflections, copy, checkin, nudges]);
+  const mentoring = loadContentFile(dir, 'mentoring.json', MentoringFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring]);
   return {
     reflections: (await reflections).prompts,
     copy: await copy,
     checkin: toCheckInWording(await checkin),
     nudges: (await nudges).nudges,
+    mentoring: await mentoring,
   };
 }

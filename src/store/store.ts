@@ -1,6 +1,7 @@
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
 import type { NudgeState, SupportResources } from '../core/model/nudges.js';
 import type { LocalDate } from '../core/time.js';
+import type { MentoringState, PairRound } from '../core/model/mentoring.js';
 
 /** An inclusive range of local dates. */
 export interface DateRange {
@@ -93,4 +94,19 @@ export interface Store {
   supportResources(workspace: string): SupportResources | undefined;
   /** Sets (or with undefined, clears) a workspace's support resources. */
   setSupportResources(workspace: string, resources: SupportResources | undefined): Promise<void>;
+
+  // --- mentoring ---
+  /** Mentoring's small state: profiles, requests, invitations, matches, pools. Read it; change it only with updateMentoring. */
+  mentoring(): MentoringState;
+  /**
+   * Applies a change to a copy of mentoring's state, validates it, and makes it durable in one write.
+   * Throwing in `change` (or an invalid result) changes nothing.
+   */
+  updateMentoring<R>(change: (state: MentoringState) => R): Promise<R>;
+  /** One pairing round with its groups (a partition of its own), by pool and slot date. */
+  pairRound(poolId: string, slot: LocalDate): Promise<PairRound | undefined>;
+  /** Every round of a pool, oldest first. */
+  pairRounds(poolId: string): Promise<PairRound[]>;
+  /** Writes a round's partition (replacing one of the same slot) and lists it in the pool's index. */
+  savePairRound(round: PairRound): Promise<PairRound>;
 }

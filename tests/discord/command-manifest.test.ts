@@ -103,7 +103,7 @@ describe('buildCommandManifest', () => {
 });
 
 describe('commandFromOptions', () => {
-  const registry = new Registry([...commands, cmd('mentor'), cmd('mentor request', z.object({ goalText: z.string() }))]);
+  const registry = new Registry([...commands, cmd('coach'), cmd('coach ask', z.object({ goalText: z.string() }))]);
 
   it('maps a subcommand and its options back to the command and zod field names', () => {
     const data = [{ type: 1, name: 'settings', options: [{ type: 3, name: 'tz', value: 'Europe/Berlin' }, { type: 3, name: 'time', value: '08:15' }] }];
@@ -111,12 +111,12 @@ describe('commandFromOptions', () => {
   });
 
   it('maps a group, a two-word command and a lowercased option name', () => {
-    const data = [{ type: 2, name: 'mentor', options: [{ type: 1, name: 'request', options: [{ type: 3, name: 'goal_text', value: 'staying calm' }] }] }];
-    expect(commandFromOptions(registry, data)).toEqual({ command: 'mentor request', options: { goalText: 'staying calm' } });
+    const data = [{ type: 2, name: 'coach', options: [{ type: 1, name: 'ask', options: [{ type: 3, name: 'goal_text', value: 'staying calm' }] }] }];
+    expect(commandFromOptions(registry, data)).toEqual({ command: 'coach ask', options: { goalText: 'staying calm' } });
   });
 
   it('maps "show" in a group back to the one-word command', () => {
-    expect(commandFromOptions(registry, [{ type: 2, name: 'mentor', options: [{ type: 1, name: 'show', options: [] }] }])).toEqual({ command: 'mentor', options: {} });
+    expect(commandFromOptions(registry, [{ type: 2, name: 'coach', options: [{ type: 1, name: 'show', options: [] }] }])).toEqual({ command: 'coach', options: {} });
   });
 
   it('keeps the name of a subcommand the registry no longer has, so dispatch can say it is unknown', () => {

@@ -3,3 +3,4 @@ export * from './person.js';
 export * from './team.js';
 export * from './history.js';
 export * from './delivery.js';
+export * from './mentoring.js';

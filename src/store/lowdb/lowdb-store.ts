@@ -20,6 +20,7 @@ import {
 } from './partition-schemas.js';
 import { layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
 import { emptyState, StateSchema, type State } from './state-schema.js';
+import { MentoringStateSchema, PairRoundSchema, type MentoringState, type PairRound } from '../../core/model/mentoring.js';
 
 export interface LowdbStoreOptions {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface LowdbStoreOptions {
 }
 
 const EVENT_KEY_DAYS = 2;
+/** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
+const ROUND_CACHE = 200;
 
 /**
  * The embedded store: lowdb documents over durable JSON files under the data directory.
@@ -41,6 +44,7 @@ export class LowdbStore implements Store {
   private readonly history: DocumentCache<HistoryPartition>;
   private readonly ledger: DocumentCache<LedgerPartition>;
   private readonly events: DocumentCache<EventKeysPartition>;
+  private readonly rounds: DocumentCache<PairRound>;
   private closed = false;
   private readonly months = new Map<string, Set<string>>();
 
@@ -70,6 +74,18 @@ export class LowdbStore implements Store {
     this.events = new DocumentCache(EVENT_KEY_DAYS + 1, (day) =>
       this.openDoc(this.paths.events(day), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} })),
     );
+    this.rounds = new DocumentCache(ROUND_CACHE, (key) => {
+      const [poolId, slot] = JSON.parse(key) as [string, string];
+      return this.openDoc(this.paths.pairRound(poolId, slot), PairRoundSchema, () => ({
+        version: 1 as const,
+        id: `${poolId}@${slot}`,
+        poolId,
+        slot,
+        createdAt: new Date(0).toISOString(),
+        groups: [],
+        met: {},
+      }));
+    });
   }
 
   /**
@@ -393,6 +409,7 @@ export class LowdbStore implements Store {
       ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
       ...(this.state.data.drafts[personId] ? { pending: structuredClone(this.state.data.drafts[personId]) } : {}),
+      mentoring: await this.exportMentoring(personId),
     };
   }
 
@@ -402,6 +419,7 @@ export class LowdbStore implements Store {
     this.history.forgetWhere((k) => k.startsWith(prefix));
     this.months.delete(personId);
     await rm(this.paths.personDir(personId), { recursive: true, force: true });
+    await this.eraseMentoring(personId);
     for (const date of await this.ledgerDates()) {
       const doc = await this.ledgerDoc(personId, date);
       const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
@@ -423,7 +441,9 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await Promise.allSettled([this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded()].filter((d) => d.busy).map((d) => d.flush()));
+    await Promise.allSettled(
+      [this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()].filter((d) => d.busy).map((d) => d.flush()),
+    );
     this.closed = true;
     await this.lock.release();
   }
@@ -452,6 +472,99 @@ export class LowdbStore implements Store {
     await this.state.update((s) => {
       if (valid) s.nudges.resources[workspace] = valid;
       else delete s.nudges.resources[workspace];
+    });
+  }
+
+  // --- mentoring ---
+
+  mentoring(): MentoringState {
+    return this.state.data.mentoring;
+  }
+
+  async updateMentoring<R>(change: (state: MentoringState) => R): Promise<R> {
+    // Work on a copy so a change that throws half-way (or is invalid) leaves memory and disk as they were.
+    const draft = structuredClone(this.state.data.mentoring);
+    const result = change(draft);
+    const valid = MentoringStateSchema.parse(draft);
+    await this.state.update((s) => {
+      s.mentoring = valid;
+    });
+    return result;
+  }
+
+  async pairRound(poolId: string, slot: LocalDate): Promise<PairRound | undefined> {
+    const pool = this.state.data.mentoring.pools[poolId];
+    if (!pool?.rounds.some((r) => r.slot === slot)) return undefined;
+    return (await this.rounds.get(JSON.stringify([poolId, slot]))).data;
+  }
+
+  async pairRounds(poolId: string): Promise<PairRound[]> {
+    const pool = this.state.data.mentoring.pools[poolId];
+    if (!pool) return [];
+    const slots = pool.rounds.map((r) => r.slot).sort();
+    return Promise.all(slots.map(async (slot) => (await this.rounds.get(JSON.stringify([poolId, slot]))).data));
+  }
+
+  async savePairRound(round: PairRound): Promise<PairRound> {
+    const valid = PairRoundSchema.parse(round);
+    if (!this.state.data.mentoring.pools[valid.poolId]) throw new Error(`No pairing pool ${valid.poolId}`);
+    // The partition first: if the index write fails, saving the same round again repairs it.
+    const doc = await this.rounds.get(JSON.stringify([valid.poolId, valid.slot]));
+    await doc.update((d) => {
+      Object.assign(d, valid);
+    });
+    const people = new Set(valid.groups.flat()).size;
+    await this.updateMentoring((m) => {
+      const pool = m.pools[valid.poolId]!;
+      pool.rounds = pool.rounds.filter((r) => r.slot !== valid.slot);
+      pool.rounds.push({ id: valid.id, slot: valid.slot, createdAt: valid.createdAt, people });
+      pool.rounds.sort((a, b) => a.slot.localeCompare(b.slot));
+    });
+    return valid;
+  }
+
+  private async exportMentoring(personId: string) {
+    const m = this.state.data.mentoring;
+    const involves = (x: { mentorId: string; menteeId: string }) => x.mentorId === personId || x.menteeId === personId;
+    const pools = Object.values(m.pools).filter((p) => p.members[personId]);
+    const rounds: Array<{ poolId: string; slot: string; with: string[]; met?: unknown }> = [];
+    for (const pool of Object.values(m.pools)) {
+      for (const round of await this.pairRounds(pool.id)) {
+        const group = round.groups.find((g) => g.includes(personId));
+        if (group) rounds.push({ poolId: pool.id, slot: round.slot, with: group.filter((id) => id !== personId), ...(round.met[personId] ? { met: round.met[personId] } : {}) });
+      }
+    }
+    return {
+      profile: m.profiles[personId] ?? null,
+      requests: Object.values(m.requests).filter((r) => r.personId === personId),
+      invitations: Object.values(m.invitations).filter(involves),
+      matches: Object.values(m.matches).filter(involves),
+      pools: pools.map((p) => ({ poolId: p.id, ...p.members[personId] })),
+      rounds,
+    };
+  }
+
+  private async eraseMentoring(personId: string): Promise<void> {
+    for (const pool of Object.values(this.state.data.mentoring.pools)) {
+      for (const round of await this.pairRounds(pool.id)) {
+        if (!round.groups.some((g) => g.includes(personId))) continue;
+        const doc = await this.rounds.get(JSON.stringify([pool.id, round.slot]));
+        await doc.update((d) => {
+          d.groups = d.groups.map((g) => g.filter((id) => id !== personId)).filter((g) => g.length > 0);
+          delete d.met[personId];
+        });
+      }
+    }
+    await this.updateMentoring((m) => {
+      delete m.profiles[personId];
+      const involves = (x: { mentorId: string; menteeId: string }) => x.mentorId === personId || x.menteeId === personId;
+      for (const [id, r] of Object.entries(m.requests)) {
+        if (r.personId === personId) delete m.requests[id];
+        else r.tried = r.tried.filter((t) => t !== personId);
+      }
+      for (const [id, i] of Object.entries(m.invitations)) if (involves(i)) delete m.invitations[id];
+      for (const [id, x] of Object.entries(m.matches)) if (involves(x)) delete m.matches[id];
+      for (const pool of Object.values(m.pools)) delete pool.members[personId];
     });
   }
 }

@@ -24,6 +24,8 @@ export function layout(dataDir: string) {
     ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, `${String(shard).padStart(2, '0')}.json`),
     eventsRoot: path.join(dataDir, 'events'),
     events: (day: string) => path.join(dataDir, 'events', `${day}.json`),
+    mentoringRoundsRoot: path.join(dataDir, 'mentoring', 'rounds'),
+    pairRound: (poolId: string, slot: string) => path.join(dataDir, 'mentoring', 'rounds', personFolder(poolId), `${slot}.json`),
   };
 }
 export type Layout = ReturnType<typeof layout>;

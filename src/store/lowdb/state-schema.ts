@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NudgeStateSchema, SupportResourcesSchema } from '../../core/model/nudges.js';
 import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
+import { emptyMentoring, MentoringStateSchema } from '../../core/model/mentoring.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -23,7 +24,16 @@ export const StateSchema = z.object({
       resources: z.record(z.string(), SupportResourcesSchema).default({}),
     })
     .default({ people: {}, resources: {} }),
+  /** Mentor profiles, requests, invitations, matches and pairing pools (round groups live in mentoring/rounds/). */
+  mentoring: MentoringStateSchema.default(emptyMentoring),
 });
 export type State = z.infer<typeof StateSchema>;
 
-export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {}, nudges: { people: {}, resources: {} } });
+export const emptyState = (): State => ({
+  version: 1,
+  people: {},
+  teams: {},
+  drafts: {},
+  nudges: { people: {}, resources: {} },
+  mentoring: emptyMentoring(),
+});
