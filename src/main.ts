@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
 import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
+import { SlackAdapter } from './adapters/slack/slack-adapter.js';
 
 /** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -30,6 +31,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
+
+  if (config.slack) {
+    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port });
+    adapters.push(slack);
+    outbox.attach(slack);
+  }
 
   if (shellOn) {
     const shell = createShell(app, { input: process.stdin, output: process.stdout, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY), user: userInfo().username });
