@@ -58,8 +58,13 @@ export class FakeSlack {
 
   /** Resolves once `count` successful calls of `method` were recorded (the adapter works after its ack). */
   async waitFor(method: string, count = 1): Promise<RecordedCall[]> {
-    while (this.ok(method).length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    await this.until(() => this.ok(method).length >= count);
     return this.ok(method);
+  }
+
+  /** Resolves once the recorded calls satisfy the condition (checked at every new call). */
+  async until(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
   private record(call: RecordedCall): void {
