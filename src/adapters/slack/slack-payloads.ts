@@ -61,8 +61,9 @@ export const DirectMessage = z.object({
   channel_type: z.literal('im'),
   user: z.string().min(1),
   text: z.string().min(1),
-  subtype: z.undefined(),
-  bot_id: z.undefined(),
+  // A plain message by a person: no subtype (edits, joins...) and no bot.
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
 });
 
 /** The team of an interaction: `team` is null for org-wide installs, where the user's own team tells. */
