@@ -20,7 +20,8 @@ export class FakeSlack {
   private readonly rateLimited = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   private server: Server | undefined;
-  private readonly started = performance.now();
+  /** performance.now() when the fake was created; `at` of each call counts from here. */
+  readonly started = performance.now();
   private uploadCount = 0;
   url = '';
 

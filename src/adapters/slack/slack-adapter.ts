@@ -17,8 +17,12 @@ import { renderMessage, type SlackMessage, type Upload } from './render-blocks.j
 import { errorCode, toSendResult } from './slack-errors.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
+import { WorkQueue } from './work-queue.js';
 
 type FormBlock = Extract<Block, { type: 'form' }>;
+
+/** Requests worked on at once after their ack; the rest wait their turn (see WorkQueue). */
+const WORK_CONCURRENCY = 8;
 
 export interface SlackAdapterOptions {
   app: App;
@@ -54,6 +58,8 @@ export class SlackAdapter implements Adapter, GroupCapable {
   private readonly dmChannels = new Map<string, string>();
   private readonly socketMode: boolean;
   private boundPort: number | undefined;
+  /** The work after each ack (dispatch, store writes, replies), a few requests at a time. */
+  readonly work: WorkQueue;
 
   constructor(private readonly options: SlackAdapterOptions) {
     const { app, slack } = options;
@@ -62,6 +68,8 @@ export class SlackAdapter implements Adapter, GroupCapable {
       token: slack.botToken,
       ...(this.socketMode ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: options.port }),
       logger: boltLogger(app.log),
+      // Attune keeps no conversation state in Bolt; skipping its store saves work on every request.
+      convoStore: false,
       deferInitialization: true,
       clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
     });
@@ -90,6 +98,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
       privacy: copy('slack.home.privacy'),
     };
     this.users = new UserDirectory(this.bolt.client, app.clock, app.log);
+    this.work = new WorkQueue(WORK_CONCURRENCY, (err) => app.log.error({ component: 'slack', error: errorCode(err) }, 'slack work failed'));
     registerListeners(this.bolt, this);
   }
 

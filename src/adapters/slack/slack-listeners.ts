@@ -26,9 +26,11 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       return;
     }
     const p = parsed.data;
-    if (!(await adapter.claim(`slack:cmd:${p.team_id}:${p.trigger_id}`))) return;
-    const actor = await adapter.actor(p.team_id, p.user_id, p.user_name);
-    await adapter.run({ kind: 'command', actor, text: p.text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
+    void adapter.work.run(async () => {
+      if (!(await adapter.claim(`slack:cmd:${p.team_id}:${p.trigger_id}`))) return;
+      const actor = await adapter.actor(p.team_id, p.user_id, p.user_name);
+      await adapter.run({ kind: 'command', actor, text: p.text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
+    });
   });
 
   bolt.action(/.*/, async ({ ack, body }) => {
@@ -49,7 +51,7 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       await adapter.deliver({ text: copy('error.unknownAction'), blocks: [{ type: 'text', text: copy('error.unknownAction') }], private: true }, target);
       return;
     }
-    if (!(await adapter.claim(`slack:act:${teamId}:${p.user.id}:${action.action_ts}:${action.action_id}`))) return;
+    if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;
     const actor = await adapter.actor(teamId, p.user.id, p.user.name ?? p.user.username);
     if (decoded.kind === 'form') {
       await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
