@@ -51,19 +51,21 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       await adapter.deliver({ text: copy('error.unknownAction'), blocks: [{ type: 'text', text: copy('error.unknownAction') }], private: true }, target);
       return;
     }
-    if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;
-    const actor = await adapter.actor(teamId, p.user.id, p.user.name ?? p.user.username);
-    if (decoded.kind === 'form') {
-      await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
-      return;
-    }
-    const value = action.value ?? action.selected_option?.value;
-    await adapter.run(
-      { kind: 'action', actor, command: decoded.command, action: decoded.action, ...(value !== undefined ? { value } : {}), idempotencyKey: `slack:${action.action_ts}` },
-      target,
-    );
-    // A click on App Home refreshes it, so the streak and "last check-in" stay current.
-    if (p.view?.type === 'home') await adapter.publishHome(teamId, p.user.id).catch((err: unknown) => log.warn({ component: 'slack', error: errorCode(err) }, 'views.publish failed'));
+    void adapter.work.run(async () => {
+      if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;
+      const actor = await adapter.actor(teamId, p.user.id, p.user.name ?? p.user.username);
+      if (decoded.kind === 'form') {
+        await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
+        return;
+      }
+      const value = action.value ?? action.selected_option?.value;
+      await adapter.run(
+        { kind: 'action', actor, command: decoded.command, action: decoded.action, ...(value !== undefined ? { value } : {}), idempotencyKey: `slack:${action.action_ts}` },
+        target,
+      );
+      // A click on App Home refreshes it, so the streak and "last check-in" stay current.
+      if (p.view?.type === 'home') await adapter.publishHome(teamId, p.user.id).catch((err: unknown) => log.warn({ component: 'slack', error: errorCode(err) }, 'views.publish failed'));
+    });
   });
 
   bolt.view(/.*/, async ({ ack, body }) => {
@@ -94,12 +96,14 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       return;
     }
     await ack();
-    if (!(await adapter.claim(`slack:view:${view.id}:${view.hash}`))) return;
-    const actor = await adapter.actor(teamId, user.id, user.name ?? user.username);
-    await adapter.run(
-      { kind: 'action', actor, command: meta.c, action: meta.a, values: result.values, idempotencyKey: `slack:${view.id}:${view.hash}` },
-      { teamId, userId: user.id, ...(meta.r ? { responseUrl: meta.r } : {}) },
-    );
+    void adapter.work.run(async () => {
+      if (!(await adapter.claim(`slack:view:${view.id}:${view.hash}`))) return;
+      const actor = await adapter.actor(teamId, user.id, user.name ?? user.username);
+      await adapter.run(
+        { kind: 'action', actor, command: meta.c, action: meta.a, values: result.values, idempotencyKey: `slack:${view.id}:${view.hash}` },
+        { teamId, userId: user.id, ...(meta.r ? { responseUrl: meta.r } : {}) },
+      );
+    });
   });
 
   bolt.event('app_home_opened', async ({ body, event }) => {
@@ -107,8 +111,10 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     const home = AppHomeOpened.safeParse(event);
     if (!envelope.success || !home.success) return warn('app_home_opened failed validation');
     if (home.data.tab && home.data.tab !== 'home') return;
-    if (!(await adapter.claim(`slack:event:${envelope.data.event_id}`))) return;
-    await adapter.publishHome(envelope.data.team_id, home.data.user).catch((err: unknown) => log.warn({ component: 'slack', error: errorCode(err) }, 'views.publish failed'));
+    await adapter.work.run(async () => {
+      if (!(await adapter.claim(`slack:event:${envelope.data.event_id}`))) return;
+      await adapter.publishHome(envelope.data.team_id, home.data.user).catch((err: unknown) => log.warn({ component: 'slack', error: errorCode(err) }, 'views.publish failed'));
+    });
   });
 
   // A reply to Attune in its DM is an answer to today's reflection.
@@ -116,13 +122,15 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     const envelope = EventEnvelope.safeParse(body);
     const dm = DirectMessage.safeParse(event);
     if (!envelope.success || !dm.success || !adapter.app.registry.get('reflect')) return;
-    if (!(await adapter.claim(`slack:event:${envelope.data.event_id}`))) return;
-    const { team_id: teamId } = envelope.data;
-    const actor = await adapter.actor(teamId, dm.data.user);
-    await adapter.run(
-      { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${envelope.data.event_id}` },
-      { teamId, userId: dm.data.user, channel: dm.data.channel },
-    );
+    const { team_id: teamId, event_id: eventId } = envelope.data;
+    await adapter.work.run(async () => {
+      if (!(await adapter.claim(`slack:event:${eventId}`))) return;
+      const actor = await adapter.actor(teamId, dm.data.user);
+      await adapter.run(
+        { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${eventId}` },
+        { teamId, userId: dm.data.user, channel: dm.data.channel },
+      );
+    });
   });
 
   bolt.error(async (err) => {
