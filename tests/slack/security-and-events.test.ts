@@ -54,6 +54,13 @@ describe('events', () => {
     expect(posts[1]!.args.text).toBe('You already reflected today: "The standup felt rushed and I got defensive."');
   });
 
+  it('treats "attune <words>" typed in the DM as a command, not as a reflection', async () => {
+    await postSigned(h.port, eventBody(dm('attune settings'), 'Ev0006'), 'application/json');
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.args).toMatchObject({ channel: 'DU1', text: expect.stringMatching(/^Your settings\n/) });
+    expect(await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+  });
+
   it('ignores messages from bots and message edits', async () => {
     await postSigned(h.port, eventBody({ ...dm('bot says hi'), bot_id: 'B2' }, 'Ev0003'), 'application/json');
     await postSigned(h.port, eventBody({ ...dm('edited'), subtype: 'message_changed' }, 'Ev0004'), 'application/json');

@@ -1,4 +1,5 @@
 import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import type { Logger } from '../../src/logger.js';
 import { makeTestApp, type TestApp } from '../helpers/test-app.js';
 import { FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET } from './slack-requests.js';
@@ -12,12 +13,12 @@ export interface SlackHarness {
 }
 
 /** A real Bolt app in HTTP mode on a free port, against a local fake Slack Web API. */
-export async function startSlack(opts: { now?: string } = {}): Promise<SlackHarness> {
+export async function startSlack(opts: { now?: string; log?: Logger } = {}): Promise<SlackHarness> {
   const app = await makeTestApp(opts.now ? { now: opts.now } : {});
   const fake = new FakeSlack();
   await fake.start();
   const adapter = new SlackAdapter({
-    app,
+    app: opts.log ? { ...app, log: opts.log } : app,
     slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     port: 0,
     // Few, fast retries: a 429's Retry-After is still honoured.

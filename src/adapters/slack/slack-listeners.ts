@@ -126,8 +126,12 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     await adapter.work.run(async () => {
       if (!(await adapter.claim(`slack:event:${eventId}`))) return;
       const actor = await adapter.actor(teamId, dm.data.user);
+      // "attune help" (or "/attune help") typed in the DM is a command; anything else answers the prompt.
+      const command = /^\/?attune\b\s*(.*)$/is.exec(dm.data.text.trim());
       await adapter.run(
-        { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${eventId}` },
+        command
+          ? { kind: 'command', actor, text: command[1] ?? '', idempotencyKey: `slack:${eventId}` }
+          : { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${eventId}` },
         { teamId, userId: dm.data.user, channel: dm.data.channel },
       );
     });
