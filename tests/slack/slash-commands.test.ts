@@ -81,6 +81,12 @@ describe('/attune subcommands in Slack', () => {
     expect(JSON.stringify(blocks[3])).toContain('I noticed I rush when the queue grows.');
   });
 
+  it('a reflection over 4,000 characters typed after /attune gets the limit in an ephemeral message and is not stored', async () => {
+    const out = await slash(`reflect ${'x'.repeat(4001)}`);
+    expect(out).toMatchObject({ response_type: 'ephemeral', text: 'Your answer is 4001 characters; the limit is 4000. Nothing was saved: shorten it and send it again.' });
+    expect(await h.app.store.reflections('slack:T1:U1', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+  });
+
   it('settings saves a zone and shows the settings as section fields', async () => {
     const out = await slash('settings tz Europe/Berlin time 08:45');
     expect(out).toEqual({

@@ -5,7 +5,7 @@ export const SlashCommandPayload = z.object({
   team_id: z.string().min(1),
   user_id: z.string().min(1),
   user_name: z.string().optional(),
-  text: z.string().max(4000).default(''),
+  text: z.string().default(''),
   trigger_id: z.string().min(1),
   response_url: z.string().url(),
 });
