@@ -24,6 +24,8 @@ export class FakeSlack {
   readonly started = performance.now();
   private uploadCount = 0;
   url = '';
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode tests set it). */
+  socketUrl = '';
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -105,6 +107,8 @@ export class FakeSlack {
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
       case 'auth.test':
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'attune', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
