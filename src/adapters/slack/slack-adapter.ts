@@ -264,7 +264,8 @@ export class SlackAdapter implements Adapter, GroupCapable {
   private async post(channel: string, reply: Reply): Promise<SendResult> {
     const message = renderMessage(reply, this.modalLabels);
     await this.bolt.client.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
-    if (message.uploads.length) await this.upload(channel, message.uploads);
+    // The message is out: a failed attachment is logged, not reported, or a retry would post it twice.
+    if (message.uploads.length) await this.upload(channel, message.uploads).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed'));
     return { ok: true };
   }
 }
