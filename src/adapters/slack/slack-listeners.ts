@@ -60,7 +60,7 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       }
       const value = action.value ?? action.selected_option?.value;
       await adapter.run(
-        { kind: 'action', actor, command: decoded.command, action: decoded.action, ...(value !== undefined ? { value } : {}), idempotencyKey: `slack:${action.action_ts}` },
+        { kind: 'action', actor, command: decoded.command, action: decoded.action, ...(value !== undefined ? { value } : {}), idempotencyKey: `slack:${teamId}:${p.trigger_id}` },
         target,
       );
       // A click on App Home refreshes it, so the streak and "last check-in" stay current.
