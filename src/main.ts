@@ -9,6 +9,7 @@ import { DirectOutbox } from './core/direct-outbox.js';
 import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
 import { attachDiscord } from './adapters/discord/discord-adapter.js';
+import { SlackAdapter } from './adapters/slack/slack-adapter.js';
 
 /** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
   if (config.discord) {
     const { token, apiUrl } = config.discord;
     adapters.push(attachDiscord(outbox, { app, dispatcher: app.dispatcher, token, ...(apiUrl ? { apiUrl } : {}) }));
+  }
+  if (config.slack) {
+    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port });
+    adapters.push(slack);
+    outbox.attach(slack);
   }
 
   if (shellOn) {

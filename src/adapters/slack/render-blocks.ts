@@ -1,0 +1,122 @@
+import type { Block, Reply } from '../../core/reply.js';
+import { encodeActionId } from './action-id.js';
+import { clip, escapeMrkdwn, mrkdwn, option, plain, SLACK, type SlackBlock } from './block-kit.js';
+
+type FormBlock = Extract<Block, { type: 'form' }>;
+
+/** A file or image to upload next to the message (Block Kit image blocks need a public URL; uploads don't). */
+export interface Upload {
+  filename: string;
+  title: string;
+  mime: string;
+  data: Uint8Array;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+  uploads: Upload[];
+  /** The reply's first form: opened as a modal when a trigger_id is at hand, otherwise a button opens it. */
+  form?: FormBlock;
+}
+
+export interface RenderLabels {
+  /** Placeholder of a select menu. */
+  choose: string;
+}
+
+/**
+ * Renders a reply as a Slack message: text -> header/section/context, fields -> section fields,
+ * scale and button choices -> actions blocks, select choices -> a section with a static_select,
+ * form -> a button that opens it, image and file -> uploads, divider -> divider. Pure.
+ */
+export function renderMessage(reply: Reply, labels: RenderLabels): SlackMessage {
+  const blocks: SlackBlock[] = [];
+  const uploads: Upload[] = [];
+  let form: FormBlock | undefined;
+  for (const block of reply.blocks) {
+    switch (block.type) {
+      case 'form':
+        form ??= block;
+        blocks.push({
+          type: 'actions',
+          block_id: block.id,
+          elements: [{ type: 'button', text: plain(block.title, SLACK.buttonText), action_id: encodeActionId('form', block.action, 0), style: 'primary' }],
+        });
+        break;
+      case 'image':
+        uploads.push({ filename: block.filename, title: block.alt, mime: block.mime, data: block.data });
+        break;
+      case 'file':
+        uploads.push({ filename: block.filename, title: block.title, mime: block.mime, data: block.data });
+        break;
+      default:
+        blocks.push(...renderStatic(block, labels));
+    }
+  }
+  return { text: clip(reply.text, 40_000), blocks: blocks.slice(0, SLACK.messageBlocks), uploads, ...(form ? { form } : {}) };
+}
+
+/** Blocks that render the same in a message, a modal or App Home. Forms, images and files render nothing here. */
+export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
+  switch (block.type) {
+    case 'text':
+      return [renderText(block.text, block.style)];
+    case 'fields':
+      return [{ type: 'section', fields: block.fields.map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK.fieldText))) }];
+    case 'divider':
+      return [{ type: 'divider' }];
+    case 'scale': {
+      const buttons = [];
+      for (let n = block.min; n <= block.max; n++) {
+        const label = block.labels?.[n] ? `${n} ${block.labels[n]}` : String(n);
+        buttons.push({ type: 'button', text: plain(label, SLACK.buttonText), action_id: encodeActionId('act', block.action, n - block.min), value: String(n) });
+      }
+      return [
+        { type: 'section', text: mrkdwn(escapeMrkdwn(block.label)) },
+        { type: 'actions', block_id: block.id, elements: buttons },
+      ];
+    }
+    case 'choice':
+      if (block.style === 'buttons') {
+        return [
+          { type: 'section', text: mrkdwn(escapeMrkdwn(block.label)) },
+          {
+            type: 'actions',
+            block_id: block.id,
+            elements: block.options.map((o, i) => ({ type: 'button', text: plain(o.label, SLACK.buttonText), action_id: encodeActionId('act', block.action, i), value: clip(o.value, SLACK.buttonValue) })),
+          },
+        ];
+      }
+      return [
+        {
+          type: 'section',
+          block_id: block.id,
+          text: mrkdwn(escapeMrkdwn(block.label)),
+          accessory: {
+            type: 'static_select',
+            action_id: encodeActionId('act', block.action, 0),
+            placeholder: plain(labels.choose, SLACK.placeholder),
+            options: block.options.map((o) => option(o.label, o.value, o.description)),
+          },
+        },
+      ];
+    case 'form':
+    case 'image':
+    case 'file':
+      return [];
+  }
+}
+
+function renderText(value: string, style: 'heading' | 'normal' | 'quote' | 'muted' | undefined): SlackBlock {
+  switch (style) {
+    case 'heading':
+      return value.length <= SLACK.headerText ? { type: 'header', text: { ...plain(value, SLACK.headerText), emoji: true } } : { type: 'section', text: mrkdwn(`*${escapeMrkdwn(value)}*`) };
+    case 'quote':
+      return { type: 'section', text: mrkdwn(escapeMrkdwn(value).split('\n').map((l) => `>${l}`).join('\n')) };
+    case 'muted':
+      return { type: 'context', elements: [mrkdwn(escapeMrkdwn(value))] };
+    default:
+      return { type: 'section', text: mrkdwn(escapeMrkdwn(value)) };
+  }
+}

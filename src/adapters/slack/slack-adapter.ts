@@ -1,0 +1,271 @@
+import { App as BoltApp, type webApi } from '@slack/bolt';
+import type { App } from '../../app.js';
+import type { AppConfig } from '../../config.js';
+import type { Adapter, SendResult } from '../../core/adapter.js';
+import { RUN_ACTION } from '../../core/dispatch.js';
+import type { GroupCapable } from '../../core/direct-outbox.js';
+import type { Actor, Invocation } from '../../core/invocation.js';
+import type { ActionRef, Block, Reply } from '../../core/reply.js';
+import { localDate } from '../../core/time.js';
+import { homeSummary } from '../../features/home-summary.js';
+import { componentLabel } from '../../features/labels.js';
+import { effectiveTimeZone } from '../../features/people.js';
+import { boltLogger } from './bolt-logger.js';
+import { renderModal, type ModalLabels, type SubmissionMessages } from './form-modal.js';
+import { renderHome, type HomeLabels } from './home-view.js';
+import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
+import { errorCode, toSendResult } from './slack-errors.js';
+import { registerListeners } from './slack-listeners.js';
+import { UserDirectory } from './user-directory.js';
+import { WorkQueue } from './work-queue.js';
+
+type FormBlock = Extract<Block, { type: 'form' }>;
+
+/** Requests worked on at once after their ack; the rest wait their turn (see WorkQueue). */
+const WORK_CONCURRENCY = 8;
+
+export interface SlackAdapterOptions {
+  app: App;
+  slack: NonNullable<AppConfig['slack']>;
+  /** HTTP mode's port (0 picks a free one; see `port` after start). Ignored in Socket Mode. */
+  port: number;
+  /** Extra Web API client options, e.g. a shorter retry policy in tests. */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+/** Where a reply goes: back through the interaction's response_url (ephemeral or in channel), else a DM. */
+export interface ReplyTarget {
+  teamId: string;
+  userId: string;
+  responseUrl?: string;
+  /** A fresh trigger_id (valid 3 s, once): a reply's form opens as a modal with it. */
+  triggerId?: string;
+  /** Post into this conversation instead of the person's DM (a DM the person wrote in). */
+  channel?: string;
+}
+
+/**
+ * The Slack adapter: one Bolt app for Socket Mode (SLACK_APP_TOKEN) and HTTP mode (signing secret),
+ * `/attune <subcommand>` for every registry command, interactivity, modals, App Home and DMs.
+ */
+export class SlackAdapter implements Adapter, GroupCapable {
+  readonly platform = 'slack' as const;
+  readonly bolt: BoltApp;
+  readonly users: UserDirectory;
+  readonly submission: SubmissionMessages;
+  private readonly modalLabels: ModalLabels;
+  private readonly homeLabels: HomeLabels;
+  private readonly dmChannels = new Map<string, string>();
+  private readonly socketMode: boolean;
+  private boundPort: number | undefined;
+  /** The work after each ack (dispatch, store writes, replies), a few requests at a time. */
+  readonly work: WorkQueue;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    const { app, slack } = options;
+    this.socketMode = Boolean(slack.appToken);
+    this.bolt = new BoltApp({
+      token: slack.botToken,
+      ...(this.socketMode ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: options.port }),
+      logger: boltLogger(app.log),
+      // Attune keeps no conversation state in Bolt; skipping its store saves work on every request.
+      convoStore: false,
+      deferInitialization: true,
+      clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
+    });
+    const copy = app.content.copy;
+    this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel') };
+    this.submission = {
+      required: () => copy('slack.form.required'),
+      tooLong: (max, length) => copy('slack.form.tooLong', { max, length }),
+      scale: (min, max) => copy('slack.form.scale', { min, max }),
+      choice: () => copy('slack.form.choice'),
+    };
+    this.homeLabels = {
+      title: copy('slack.home.title'),
+      intro: copy('slack.home.intro'),
+      streak: copy('slack.home.streak'),
+      streakValue: (days) => copy('slack.home.streakValue', { days }),
+      lastCheckIn: copy('slack.home.lastCheckIn'),
+      lastCheckInValue: (c) => copy('slack.home.lastCheckInValue', { date: c.localDate, mood: c.mood, energy: c.energy, stress: c.stress }),
+      lastReflection: copy('slack.home.lastReflection'),
+      lastReflectionValue: (r) => copy('slack.home.lastReflectionValue', { date: r.localDate, component: componentLabel(r.component) }),
+      none: copy('slack.home.none'),
+      reflectNow: copy('slack.home.reflectNow'),
+      checkInNow: copy('slack.home.checkInNow'),
+      digests: copy('slack.home.digests'),
+      digestButton: (team) => copy('slack.home.digestButton', { team }),
+      privacy: copy('slack.home.privacy'),
+    };
+    this.users = new UserDirectory(this.bolt.client, app.clock, app.log);
+    this.work = new WorkQueue(WORK_CONCURRENCY, (err) => app.log.error({ component: 'slack', error: errorCode(err) }, 'slack work failed'));
+    registerListeners(this.bolt, this);
+  }
+
+  get app(): App {
+    return this.options.app;
+  }
+
+  /** The HTTP port actually bound (after start, in HTTP mode). */
+  get port(): number | undefined {
+    return this.boundPort;
+  }
+
+  async start(): Promise<void> {
+    await this.bolt.init();
+    const server = (this.socketMode ? await this.bolt.start() : await this.bolt.start(this.options.port)) as { address?: () => unknown } | undefined;
+    const address = server?.address?.();
+    if (address && typeof address === 'object' && 'port' in address) this.boundPort = Number(address.port);
+    this.app.log.info({ component: 'slack', mode: this.socketMode ? 'socket' : 'http', port: this.boundPort }, 'slack adapter on');
+  }
+
+  async stop(): Promise<void> {
+    await this.bolt.stop();
+  }
+
+  /** Remembers an event or interaction id; false when it was already handled (a retry). */
+  async claim(key: string): Promise<boolean> {
+    const fresh = await this.app.store.claimEvent(key, this.app.clock.now());
+    if (!fresh) this.app.log.info({ component: 'slack', key }, 'duplicate delivery ignored');
+    return fresh;
+  }
+
+  /** The actor for a Slack user, with their zone from users.info unless they chose one themselves. */
+  async actor(teamId: string, userId: string, fallbackName?: string): Promise<Actor> {
+    const id = `slack:${teamId}:${userId}`;
+    const existing = this.app.store.person(id);
+    const info = existing?.tzSource === 'user' ? {} : await this.users.lookup(userId);
+    return {
+      id,
+      platform: 'slack',
+      workspace: `slack:${teamId}`,
+      displayName: info.name ?? existing?.name ?? fallbackName ?? userId,
+      ...(info.tz ? { platformTimeZone: info.tz } : {}),
+    };
+  }
+
+  /** Dispatches and delivers the reply; a reply's form opens as a modal when the target has a trigger. */
+  async run(inv: Invocation, target: ReplyTarget): Promise<Reply> {
+    const { reply } = await this.app.dispatcher.dispatch(inv);
+    await this.deliver(reply, target);
+    return reply;
+  }
+
+  /** Runs the command behind a form button, then opens that form in a modal with the click's trigger. */
+  async openForm(actor: Actor, ref: ActionRef, target: ReplyTarget & { triggerId: string }): Promise<void> {
+    const { reply } = await this.app.dispatcher.dispatch({ kind: 'action', actor, command: ref.command, action: RUN_ACTION });
+    const form = reply.blocks.find((b): b is FormBlock => b.type === 'form' && b.action.command === ref.command && b.action.action === ref.action);
+    if (form && (await this.openModal(form, reply, target))) return;
+    await this.deliver(reply, target);
+  }
+
+  async deliver(reply: Reply, target: ReplyTarget): Promise<void> {
+    const message = renderMessage(reply, this.modalLabels);
+    if (message.form && target.triggerId && (await this.openModal(message.form, reply, { ...target, triggerId: target.triggerId }))) return;
+    const notes = message.uploads.length ? await this.uploadToDm(target, message.uploads) : undefined;
+    const withNote: SlackMessage = notes ? { ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: notes }] }] } : message;
+    try {
+      if (target.responseUrl) await this.respond(target.responseUrl, withNote, Boolean(reply.private));
+      else {
+        const channel = target.channel ?? (await this.dmChannel(target.userId));
+        await this.bolt.client.chat.postMessage({ channel, text: withNote.text, ...(withNote.blocks.length ? { blocks: withNote.blocks as never } : {}) });
+      }
+    } catch (err) {
+      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not deliver a reply');
+    }
+  }
+
+  private async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {
+    const context = reply.blocks.filter((b) => b !== form);
+    try {
+      await this.bolt.client.views.open({ trigger_id: target.triggerId, view: renderModal(form, context, this.modalLabels, target.responseUrl) as never });
+      return true;
+    } catch (err) {
+      // An expired trigger (over 3 s) is the usual cause: the message with its "open" button follows instead.
+      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'views.open failed; sending the form as a button');
+      return false;
+    }
+  }
+
+  /** Files and images go to the person's DM with the app: a file in a channel would not stay private. */
+  private async uploadToDm(target: ReplyTarget, uploads: Upload[]): Promise<string> {
+    const names = uploads.map((u) => u.filename).join(', ');
+    try {
+      const channel = target.channel ?? (await this.dmChannel(target.userId));
+      await this.upload(channel, uploads);
+      return this.app.content.copy('slack.fileSent', { files: names });
+    } catch (err) {
+      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed');
+      return this.app.content.copy('slack.fileFailed', { files: names });
+    }
+  }
+
+  private async upload(channel: string, uploads: Upload[]): Promise<void> {
+    for (const u of uploads) {
+      await this.bolt.client.filesUploadV2({ channel_id: channel, file: Buffer.from(u.data), filename: u.filename, title: u.title });
+    }
+  }
+
+  private async respond(responseUrl: string, message: SlackMessage, ephemeral: boolean): Promise<void> {
+    const res = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text: message.text, ...(message.blocks.length ? { blocks: message.blocks } : {}) }),
+    });
+    if (!res.ok) throw Object.assign(new Error('response_url refused the reply'), { code: `response_url_${res.status}` });
+  }
+
+  async dmChannel(userId: string): Promise<string> {
+    const known = this.dmChannels.get(userId);
+    if (known) return known;
+    const res = await this.bolt.client.conversations.open({ users: userId });
+    const id = res.channel?.id;
+    if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_channel' });
+    this.dmChannels.set(userId, id);
+    return id;
+  }
+
+  /** Publishes App Home with this person's own data. */
+  async publishHome(teamId: string, userId: string): Promise<void> {
+    const { store, registry, clock, config } = this.app;
+    const person = store.person(`slack:${teamId}:${userId}`);
+    const tz = person ? effectiveTimeZone(this.app, person) : ((await this.users.lookup(userId)).tz ?? config.defaultTimeZone);
+    const summary = await homeSummary(store, person, localDate(clock.now(), tz));
+    const view = renderHome(summary, { reflect: Boolean(registry.get('reflect')), checkin: Boolean(registry.get('checkin')), digest: Boolean(registry.get('digest')) }, this.homeLabels);
+    await this.bolt.client.views.publish({ user_id: userId, view: view as never });
+  }
+
+  /** A scheduled message: a DM from the app. */
+  async send(personId: string, reply: Reply): Promise<SendResult> {
+    const parts = personId.split(':');
+    if (parts.length !== 3 || parts[0] !== 'slack') return { ok: false, permanent: true, error: 'not a slack address' };
+    try {
+      return await this.post(await this.dmChannel(parts[2]!), reply);
+    } catch (err) {
+      return toSendResult(err);
+    }
+  }
+
+  /** One group DM with all of them (a mentoring intro); Slack allows up to 8 people in one. */
+  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
+    const users = personIds.map((id) => id.split(':'));
+    if (users.some((p) => p.length !== 3 || p[0] !== 'slack') || new Set(users.map((p) => p[1])).size !== 1) {
+      return { ok: false, permanent: true, error: 'a group DM needs slack people of one workspace' };
+    }
+    try {
+      const res = await this.bolt.client.conversations.open({ users: users.map((p) => p[2]).join(',') });
+      if (!res.channel?.id) return { ok: false, permanent: false, error: 'no_channel' };
+      return await this.post(res.channel.id, reply);
+    } catch (err) {
+      return toSendResult(err);
+    }
+  }
+
+  private async post(channel: string, reply: Reply): Promise<SendResult> {
+    const message = renderMessage(reply, this.modalLabels);
+    await this.bolt.client.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
+    // The message is out: a failed attachment is logged, not reported, or a retry would post it twice.
+    if (message.uploads.length) await this.upload(channel, message.uploads).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed'));
+    return { ok: true };
+  }
+}

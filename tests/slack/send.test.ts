@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DirectOutbox } from '../../src/core/direct-outbox.js';
+import { reply } from '../../src/core/reply.js';
+import { startSlack, type SlackHarness } from './slack-harness.js';
+
+let h: SlackHarness;
+beforeEach(async () => {
+  h = await startSlack();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const prompt = reply('Time for your reflection', [
+  { type: 'text', text: 'Time for your reflection', style: 'heading' },
+  { type: 'form', id: 'reflection', title: 'Reflect', submitLabel: 'Save', fields: [{ kind: 'text', id: 'answer', label: 'Answer', maxLength: 100 }], action: { command: 'reflect', action: 'answer' } },
+]);
+
+describe('messages Attune starts', () => {
+  it('sends a scheduled message as a DM, with its form as a button', async () => {
+    const outbox = new DirectOutbox();
+    outbox.attach(h.adapter);
+    expect(await outbox.send('slack:T1:U1', prompt)).toEqual({ ok: true });
+    expect(h.fake.ok('conversations.open').map((c) => c.args.users)).toEqual(['U1']);
+    expect(h.fake.ok('chat.postMessage').map((c) => c.args)).toEqual([
+      {
+        channel: 'DU1',
+        text: 'Time for your reflection',
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: 'Time for your reflection', emoji: true } },
+          { type: 'actions', block_id: 'reflection', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Reflect' }, action_id: 'attune|form|reflect|answer|0', style: 'primary' }] },
+        ],
+      },
+    ]);
+  });
+
+  it('sends a mentoring intro to one group DM', async () => {
+    const outbox = new DirectOutbox();
+    outbox.attach(h.adapter);
+    expect(await outbox.sendGroup(['slack:T1:U1', 'slack:T1:U2'], reply('Meet your mentor'))).toEqual({ ok: true });
+    expect(h.fake.ok('conversations.open').map((c) => c.args.users)).toEqual(['U1,U2']);
+    expect(h.fake.ok('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['GU1U2', 'Meet your mentor']]);
+  });
+
+  it('waits out a 429 with Retry-After: 1 and delivers the message once', async () => {
+    h.fake.rateLimitNext('chat.postMessage', 1);
+    expect(await h.adapter.send('slack:T1:U1', reply('Hello'))).toEqual({ ok: true });
+    const posts = h.fake.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((c) => c.status)).toEqual([429, 200]);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('reports a person Slack no longer knows as a permanent failure', async () => {
+    expect(await h.adapter.send('discord:G1:U1', reply('Hello'))).toEqual({ ok: false, permanent: true, error: 'not a slack address' });
+    expect(await h.adapter.sendGroup(['slack:T1:U1', 'slack:T2:U2'], reply('Hello'))).toMatchObject({ ok: false, permanent: true });
+    expect(h.fake.effects()).toEqual([]);
+  });
+});
