@@ -96,7 +96,8 @@ class PlatformQueue {
   push(run: () => Promise<SendResult>): Promise<SendResult> {
     return new Promise((resolve) => {
       this.items.push({ run, tries: 0, notBefore: 0, resolve });
-      while (this.workers < this.limits.concurrency && this.workers < this.items.length) {
+      // A worker may be busy with (or pacing) an item it already took: start another up to the limit.
+      if (this.workers < this.limits.concurrency) {
         this.workers++;
         void this.work();
       }

@@ -23,6 +23,12 @@ export interface SchedulerOptions {
   /** Where sends go; default the app's outbox (in main.ts, a QueuedOutbox over the adapters). */
   outbox?: Outbox;
   jobs?: readonly Job[];
+  /**
+   * Occurrences handled at once in a tick. Bounded so the first messages go out while later ones are
+   * still being prepared (a prompt costs store reads and a durable write), and so a crash leaves few
+   * entries pending. Default 64; the send queue behind the outbox sets the platform concurrency.
+   */
+  poolSize?: number;
 }
 
 /** What one tick did, for logs and tests. */
@@ -59,6 +65,7 @@ export class Scheduler {
   private readonly sendTimeoutMs: number;
   private readonly outbox: Outbox;
   private readonly jobs: readonly Job[];
+  private readonly poolSize: number;
   private lastTick: Date | undefined;
 
   /** The time of the last tick; undefined before the first. */
@@ -79,6 +86,7 @@ export class Scheduler {
     this.sendTimeoutMs = options.sendTimeoutMs ?? 15 * MINUTE;
     this.outbox = options.outbox ?? app.outbox;
     this.jobs = options.jobs ?? allJobs;
+    this.poolSize = options.poolSize ?? 64;
   }
 
   /** Recovers from a previous run, catches up, then ticks every minute until stop(). */
@@ -169,7 +177,7 @@ export class Scheduler {
         work.push(w);
       }
     }
-    const outcomes = await Promise.all(work.map((w) => this.handle(w, now).catch((err: unknown) => this.crashed(w, err))));
+    const outcomes = await inPool(work, this.poolSize, (w) => this.handle(w, now).catch((err: unknown) => this.crashed(w, err)));
     for (const o of outcomes) if (o !== 'none') summary[o]++;
     if (summary.sent || summary.failed || summary.missed) this.app.log.info({ ...summary, at: now.toISOString() }, 'scheduler tick');
     return summary;
@@ -224,6 +232,20 @@ export class Scheduler {
     const claimed = await this.app.store.claimDelivery({ ...entry(occ, 'missed', now), error: why });
     return claimed ? 'missed' : 'duplicate';
   }
+}
+
+/** Runs `fn` over the items with at most `size` at once; results in input order. */
+async function inPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return out;
 }
 
 /** pausedUntil is the last paused local date, inclusive. */
