@@ -45,6 +45,7 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
     const raw = await readBody(req);
+    if (req.url?.endsWith('/_stats')) return { status: 200, body: this.stats() };
     this.calls++;
     if (!req.url?.endsWith('/chat.postMessage')) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (req.headers.authorization !== 'Bearer xoxb-bench') return { status: 200, body: { ok: false, error: 'invalid_auth' } };
@@ -71,10 +72,23 @@ export class FakeSlackApi {
     return { status: 200, body: { ok: true, channel, ts: `${Math.floor(now)}.000100` } };
   }
 
+  /** What the benchmark reads at the end (the fake runs in its own process, so over HTTP). */
+  stats(): FakeSlackStats {
+    return { calls: this.calls, rateLimited: this.rateLimited, serverErrors: this.serverErrors, delivered: Object.fromEntries(this.delivered) };
+  }
+
   private tooMany(waitMs: number) {
     this.rateLimited++;
     return { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) }, body: { ok: false, error: 'ratelimited' } };
   }
+}
+
+export interface FakeSlackStats {
+  calls: number;
+  rateLimited: number;
+  serverErrors: number;
+  /** Accepted posts per channel. */
+  delivered: Record<string, number>;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

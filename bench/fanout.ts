@@ -3,9 +3,13 @@
  * send queue and a Slack adapter's send against a local fake Slack API with rate limits and 5% 500s.
  * Prints total time against the floor the limits set (N / workspace limit), duplicates and losses.
  *
- *   npx tsx bench/fanout.ts [--people 5000] [--workspace 100] [--fail 0.05] [--concurrency 10] [--modes reactive,paced]
+ *   npx tsx bench/fanout.ts [--people 5000] [--workspace 50] [--fail 0.05] [--concurrency 10] [--modes reactive,paced] [--margin 0.98]
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,22 +22,25 @@ import { QueuedOutbox } from '../src/core/queued-outbox.js';
 import { silentLogger } from '../src/logger.js';
 import { dailyPromptJob } from '../src/scheduler/jobs/daily-prompt.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
-import { FakeSlackApi } from './fake-slack-api.js';
+import type { FakeSlackStats } from './fake-slack-api.js';
 import { WebApiSlackAdapter } from './web-api-adapter.js';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '5000' },
-    workspace: { type: 'string', default: '100' },
+    workspace: { type: 'string', default: '50' },
     fail: { type: 'string', default: '0.05' },
     concurrency: { type: 'string', default: '10' },
     modes: { type: 'string', default: 'reactive,paced' },
+    /** Paced mode sends at this share of the workspace limit, leaving room for network jitter. */
+    margin: { type: 'string', default: '0.98' },
   },
 });
 const PEOPLE = Number(values.people);
 const WORKSPACE = Number(values.workspace);
 const FAIL = Number(values.fail);
 const CONCURRENCY = Number(values.concurrency);
+const MARGIN = Number(values.margin);
 const DAY = '2026-03-02'; // a Monday
 
 interface Row {
@@ -49,15 +56,14 @@ interface Row {
 }
 
 async function runOnce(mode: 'reactive' | 'paced'): Promise<Row> {
-  const fake = new FakeSlackApi(WORKSPACE, FAIL);
-  const url = await fake.start();
+  const fake = await startFake();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-bench-fanout-'));
   const clock = new ManualClock(`${DAY}T09:29:00Z`);
   const direct = new DirectOutbox();
-  direct.attach(new WebApiSlackAdapter(url, 'xoxb-bench'));
+  direct.attach(new WebApiSlackAdapter(fake.url, 'xoxb-bench'));
   const queued = new QueuedOutbox(direct, {
     clock: systemClock,
-    limits: { slack: { concurrency: CONCURRENCY, maxAttempts: 8, ...(mode === 'paced' ? { perSecond: WORKSPACE } : {}) } },
+    limits: { slack: { concurrency: CONCURRENCY, maxAttempts: 8, ...(mode === 'paced' ? { perSecond: WORKSPACE * MARGIN } : {}) } },
   });
   const app = await createApp({ config: testConfig({ dataDir, defaultTimeZone: 'UTC' }), clock, log: silentLogger, outbox: queued });
   try {
@@ -74,20 +80,38 @@ async function runOnce(mode: 'reactive' | 'paced'): Promise<Row> {
 
     const ledger = await app.store.deliveriesOn(DAY);
     const sent = new Set(ledger.filter((d) => d.status === 'sent').map((d) => d.personId));
-    const duplicates = [...fake.delivered.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
-    const lost = ids.filter((id) => !fake.delivered.has(id.split(':')[2]!) || !sent.has(id)).length;
-    return { mode, total, floor: PEOPLE / WORKSPACE, calls: fake.calls, rateLimited: fake.rateLimited, serverErrors: fake.serverErrors, sentInLedger: sent.size, duplicates, lost };
+    const stats = await fake.stats();
+    const delivered = new Map(Object.entries(stats.delivered));
+    const duplicates = [...delivered.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+    const lost = ids.filter((id) => !delivered.has(id.split(':')[2]!) || !sent.has(id)).length;
+    return { mode, total, floor: PEOPLE / WORKSPACE, calls: stats.calls, rateLimited: stats.rateLimited, serverErrors: stats.serverErrors, sentInLedger: sent.size, duplicates, lost };
   } finally {
     await app.store.close();
-    await fake.stop();
+    fake.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The fake Slack API in a child process (see fake-slack-server.ts). */
+async function startFake(): Promise<{ url: string; stats(): Promise<FakeSlackStats>; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fake-slack-server.ts', import.meta.url)), String(WORKSPACE), String(FAIL)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return {
+    url: line,
+    stats: async () => (await (await fetch(`${line}_stats`)).json()) as FakeSlackStats,
+    stop: () => void child.kill('SIGTERM'),
+  };
 }
 
 const rows: Row[] = [];
 for (const mode of values.modes.split(',') as Array<'reactive' | 'paced'>) rows.push(await runOnce(mode));
 
-console.log(`Fan-out of the daily prompt to ${PEOPLE} people; fake Slack: 1 msg/s per channel, ${WORKSPACE} calls/s per workspace, ${FAIL * 100}% HTTP 500; queue concurrency ${CONCURRENCY}`);
+console.log(
+  `Fan-out of the daily prompt to ${PEOPLE} people; fake Slack: 1 msg/s per channel, ${WORKSPACE} calls/s per workspace, ` +
+    `${FAIL * 100}% HTTP 500; queue concurrency ${CONCURRENCY}; paced at ${MARGIN} x the limit. Floor = people / workspace limit.`,
+);
 console.table(
   rows.map((r) => ({
     mode: r.mode,
