@@ -1,5 +1,4 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { App } from '../app.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Delivery } from '../core/model/delivery.js';
 import type { Person } from '../core/model/person.js';
@@ -78,7 +77,7 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
 
   constructor(
-    private readonly app: AppContext | App,
+    private readonly app: AppContext,
     options: SchedulerOptions = {},
   ) {
     this.graceMs = options.graceMs ?? 2 * HOUR;
