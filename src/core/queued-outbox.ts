@@ -58,8 +58,17 @@ export class QueuedOutbox implements Outbox {
     return this.queue(platformOf(personId)).push(() => this.inner.send(personId, reply));
   }
 
-  sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
-    if (personIds.length === 0) return Promise.resolve({ ok: true });
+  /**
+   * A group DM is one platform call, queued and retried as one. When the platform has no group DM (or
+   * the people are on several platforms), it is one queued DM each: retrying the whole group after one
+   * DM failed would send the others twice.
+   */
+  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
+    if (personIds.length === 0) return { ok: true };
+    if (!isGroupAware(this.inner) || !this.inner.canGroup(personIds)) {
+      const results = await Promise.all(personIds.map((id) => this.send(id, reply)));
+      return results.find((r) => !r.ok) ?? { ok: true };
+    }
     return this.queue(platformOf(personIds[0]!)).push(() => this.inner.sendGroup(personIds, reply));
   }
 
@@ -77,6 +86,10 @@ export class QueuedOutbox implements Outbox {
     }
     return q;
   }
+}
+
+function isGroupAware(outbox: Outbox): outbox is Outbox & { canGroup(personIds: string[]): boolean } {
+  return typeof (outbox as { canGroup?: unknown }).canGroup === 'function';
 }
 
 class PlatformQueue {

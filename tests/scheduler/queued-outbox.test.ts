@@ -122,4 +122,21 @@ describe('the per-platform send queue', () => {
     const { outbox } = setup();
     expect(await outbox.send('discord:G1:U1', hello)).toEqual({ ok: false, permanent: true, error: 'no discord adapter is running' });
   });
+
+  it('sends a group as one queued DM each when the platform has no group DM, so a retry never repeats the others', async () => {
+    const { adapter, outbox } = setup({ 'slack:T1:B': [rateLimited(1000)] });
+    expect(await outbox.sendGroup(['slack:T1:A', 'slack:T1:B'], hello)).toEqual({ ok: true });
+    expect(await outbox.sendGroup([], hello)).toEqual({ ok: true });
+    expect(adapter.delivered.sort()).toEqual(['slack:T1:A', 'slack:T1:B']);
+  });
+
+  it('queues a real group DM as one call and retries it as one', async () => {
+    const { adapter, outbox } = setup();
+    const groups: string[][] = [];
+    const answers: SendResult[] = [serverError, { ok: true }];
+    Object.assign(adapter, { sendGroup: async (ids: string[]) => (groups.push(ids), answers.shift()!) });
+    expect(await outbox.sendGroup(['slack:T1:A', 'slack:T1:B'], hello)).toEqual({ ok: true });
+    expect(groups).toEqual([['slack:T1:A', 'slack:T1:B'], ['slack:T1:A', 'slack:T1:B']]);
+    expect(adapter.calls).toEqual([]);
+  });
 });
