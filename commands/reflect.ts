@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { MAX_ANSWER } from '../src/core/model/history.js';
-import { heading, privateReply, reply, text, type Reply } from '../src/core/reply.js';
+import { privateReply, text, type Reply } from '../src/core/reply.js';
 import { answerToday, resolveReplace, todaysPrompt } from '../src/features/reflection/reflections.js';
 import { componentLabel } from '../src/features/labels.js';
+import { reflectionPromptReply } from '../src/features/reflection/prompt-reply.js';
 
 async function saveAnswer(ctx: CommandContext, answer: string): Promise<Reply> {
   const outcome = await answerToday(ctx, answer);
@@ -43,21 +43,7 @@ export default defineCommand({
   async run(ctx, args) {
     if (args.answer) return saveAnswer(ctx, args.answer);
     const prompt = await todaysPrompt(ctx);
-    const copy = ctx.content.copy;
-    const title = copy('reflect.title', { component: componentLabel(prompt.component) });
-    return reply(`${title}: ${prompt.text}\n${copy('reflect.howToAnswer')}`, [
-      heading(title),
-      text(prompt.text, 'quote'),
-      text(copy('reflect.howToAnswer'), 'muted'),
-      {
-        type: 'form',
-        id: 'reflection',
-        title: copy('reflect.formTitle'),
-        submitLabel: copy('reflect.submit'),
-        fields: [{ kind: 'text', id: 'answer', label: copy('reflect.answerLabel'), hint: prompt.text, multiline: true, required: true, maxLength: MAX_ANSWER }],
-        action: { command: 'reflect', action: 'answer' },
-      },
-    ], { private: true });
+    return { ...reflectionPromptReply(ctx.content, prompt), private: true };
   },
   actions: {
     answer: (ctx, input) => saveAnswer(ctx, input.values.answer ?? input.value ?? ''),

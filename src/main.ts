@@ -2,14 +2,19 @@ import { userInfo } from 'node:os';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Adapter } from './core/adapter.js';
-import { OffsetClock } from './core/clock.js';
+import { OffsetClock, systemClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
+import { QueuedOutbox } from './core/queued-outbox.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
 import { attachDiscord } from './adapters/discord/discord-adapter.js';
 import { SlackAdapter } from './adapters/slack/slack-adapter.js';
+
+/** Set once a shutdown began: work still starting up may then fail on the closed store, and that is fine. */
+let stopping = false;
 
 /** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -19,13 +24,15 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel ?? (shellOn ? 'warn' : 'info'));
   const clock = new OffsetClock();
   const outbox = new DirectOutbox();
-  const app: App = await createApp({ config, clock, log, outbox });
+  // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters.
+  const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock }) });
+  const scheduler = new Scheduler(app);
   const adapters: Adapter[] = [];
 
-  let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await app.store.close();
     process.exit(code);
@@ -44,19 +51,22 @@ async function main(): Promise<void> {
   }
 
   if (shellOn) {
-    const shell = createShell(app, { input: process.stdin, output: process.stdout, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY), user: userInfo().username });
+    const shell = createShell(app, { input: process.stdin, output: process.stdout, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY), user: userInfo().username, scheduler });
     adapters.push(shell);
     outbox.attach(shell);
     log.info('shell adapter on');
     await Promise.all(adapters.filter((a) => a !== shell).map((a) => a.start()));
+    await scheduler.start();
     await shell.start();
     await shutdown(0);
     return;
   }
   await Promise.all(adapters.map((a) => a.start()));
+  await scheduler.start();
 }
 
 main().catch((err: unknown) => {
+  if (stopping) return;
   if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof ContentError) {
     process.stderr.write(`${err.message}\n`);
   } else {

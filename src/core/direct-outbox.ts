@@ -22,11 +22,21 @@ export class DirectOutbox implements Outbox {
     return adapter.send(personId, reply);
   }
 
-  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
+  /** True when one adapter sends to all of them in one call (a group DM); otherwise sendGroup sends one DM each. */
+  canGroup(personIds: string[]): boolean {
+    return Boolean(this.groupAdapter(personIds));
+  }
+
+  private groupAdapter(personIds: string[]): GroupCapable | undefined {
     const platforms = new Set(personIds.map(platformOf));
     const [only] = platforms;
     const adapter = only && platforms.size === 1 ? this.adapters.get(only) : undefined;
-    if (adapter?.sendGroup) return adapter.sendGroup(personIds, reply);
+    return adapter?.sendGroup ? (adapter as GroupCapable) : undefined;
+  }
+
+  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
+    const adapter = this.groupAdapter(personIds);
+    if (adapter) return adapter.sendGroup(personIds, reply);
     const results = await Promise.all(personIds.map((id) => this.send(id, reply)));
     return results.find((r) => !r.ok) ?? { ok: true };
   }

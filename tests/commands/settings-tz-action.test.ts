@@ -13,7 +13,10 @@ describe('settings tz action (the zone menu Discord shows at first contact)', ()
   it('saves a picked zone as the person\'s own', async () => {
     await run(app, 'alice', 'help');
     const reply = await act(app, 'alice', 'settings', 'tz', { value: 'Asia/Tokyo' });
-    expect(reply.text).toBe('Settings saved\nTime zone: Asia/Tokyo\nDaily prompt at: 09:30\nWorking days: mon-fri\n' + app.content.copy('settings.howTo'));
+    expect(reply.text).toBe(
+      'Settings saved\nTime zone: Asia/Tokyo\nDaily prompt at: 09:30\nCheck-in reminder at: 16:30\nWorking days: mon-fri\nPaused until: not paused\nQuiet hours: none\n' +
+        `${app.content.copy('settings.howTo')}\n${app.content.copy('scheduler.settingsScheduleHowTo')}`,
+    );
     expect(app.store.person('shell:alice')).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
   });
 

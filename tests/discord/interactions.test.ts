@@ -144,11 +144,14 @@ describe('Discord slash commands through the real discord.js client', () => {
             {
               color: 0x4f7cac,
               title: 'Settings saved',
-              description: '-# Change with /attune settings tz Europe/Berlin time 09:30 days mon-fri (any of the three).',
+              description: `-# Change with /attune settings tz Europe/Berlin time 09:30 days mon-fri (any of the three).\n\n-# ${h.app.content.copy('scheduler.settingsScheduleHowTo')}`,
               fields: [
                 { name: 'Time zone', value: 'Europe/Berlin', inline: true },
                 { name: 'Daily prompt at', value: '08:15', inline: true },
+                { name: 'Check-in reminder at', value: '16:30', inline: true },
                 { name: 'Working days', value: 'mon-thu', inline: true },
+                { name: 'Paused until', value: 'not paused', inline: true },
+                { name: 'Quiet hours', value: 'none', inline: true },
               ],
             },
           ],
@@ -226,7 +229,14 @@ describe('Discord components and modals', () => {
     expect(calls).toHaveLength(1);
     expect((calls[0]!.json as { data: { embeds: Array<{ title: string; fields: unknown[] }> } }).data.embeds[0]).toMatchObject({
       title: 'Settings saved',
-      fields: [{ name: 'Time zone', value: 'Asia/Tokyo', inline: true }, { name: 'Daily prompt at', value: '09:30', inline: true }, { name: 'Working days', value: 'mon-fri', inline: true }],
+      fields: [
+        { name: 'Time zone', value: 'Asia/Tokyo', inline: true },
+        { name: 'Daily prompt at', value: '09:30', inline: true },
+        { name: 'Check-in reminder at', value: '16:30', inline: true },
+        { name: 'Working days', value: 'mon-fri', inline: true },
+        { name: 'Paused until', value: 'not paused', inline: true },
+        { name: 'Quiet hours', value: 'none', inline: true },
+      ],
     });
     expect(h.app.store.person(personOf(ALICE))).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
   });

@@ -36,14 +36,16 @@ describe('the shell', () => {
   it('answers wrong arguments with the command\'s usage line', async () => {
     const out = await typeIntoShell(app, ['history please', 'settings colour blue'], 'ann');
     expect(out).toContain('history takes no arguments.\nUsage: /attune history\n');
-    expect(out).toContain('I don\'t understand "colour".\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
+    expect(out).toContain('I don\'t understand "colour".\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
   });
 
   it('validates settings and saves them: an unknown zone gets an example, a good one is kept', async () => {
     const out = await typeIntoShell(app, ['settings tz Berlin', 'settings time 25:00', 'settings tz America/New_York time 8:05 days sun-thu'], 'ann');
     expect(out).toContain('"Berlin" is not a time zone I know. Use an IANA name, for example Europe/Berlin, America/New_York or Asia/Tokyo.');
     expect(out).toContain('"25:00" is not a time of day. Use HH:MM on a 24-hour clock, for example 09:30 or 16:45.');
-    expect(out).toContain('Settings saved\n--------------\nTime zone: America/New_York\nDaily prompt at: 08:05\nWorking days: mon, tue, wed, thu, sun');
+    expect(out).toContain(
+      'Settings saved\n--------------\nTime zone: America/New_York\nDaily prompt at: 08:05\nCheck-in reminder at: 16:30\nWorking days: mon, tue, wed, thu, sun\nPaused until: not paused\nQuiet hours: none',
+    );
     expect(app.store.person('shell:ann')).toMatchObject({ tz: 'America/New_York', tzSource: 'user', promptTime: '08:05', workingDays: ['mon', 'tue', 'wed', 'thu', 'sun'] });
   });
 

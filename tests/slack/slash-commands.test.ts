@@ -96,8 +96,19 @@ describe('/attune subcommands in Slack', () => {
       text: expect.any(String),
       blocks: [
         header('Settings saved'),
-        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Time zone*\nEurope/Berlin' }, { type: 'mrkdwn', text: '*Daily prompt at*\n08:45' }, { type: 'mrkdwn', text: '*Working days*\nmon-fri' }] },
+        {
+          type: 'section',
+          fields: [
+            { type: 'mrkdwn', text: '*Time zone*\nEurope/Berlin' },
+            { type: 'mrkdwn', text: '*Daily prompt at*\n08:45' },
+            { type: 'mrkdwn', text: '*Check-in reminder at*\n16:30' },
+            { type: 'mrkdwn', text: '*Working days*\nmon-fri' },
+            { type: 'mrkdwn', text: '*Paused until*\nnot paused' },
+            { type: 'mrkdwn', text: '*Quiet hours*\nnone' },
+          ],
+        },
         context('Change with /attune settings tz Europe/Berlin time 09:30 days mon-fri (any of the three).'),
+        context(h.app.content.copy('scheduler.settingsScheduleHowTo')),
       ],
     });
     expect(h.app.store.person('slack:T1:U1')).toMatchObject({ tz: 'Europe/Berlin', tzSource: 'user', promptTime: '08:45' });

@@ -112,6 +112,13 @@ export class ShellAdapter implements Adapter {
 
   async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
+    // Shell commands (\advance, \as) still work in the middle of a form; the form then carries on.
+    if (this.form && line.startsWith('\\') && line !== '\\cancel') {
+      const form = this.form;
+      await this.runMeta(line);
+      if (this.form === form) this.askField();
+      return;
+    }
     if (this.form) return this.answerForm(raw);
     if (line === '') return;
     if (line.startsWith('\\')) return this.runMeta(line);
@@ -174,6 +181,8 @@ export class ShellAdapter implements Adapter {
     }
     if (!interactive || !rendered.pending) return;
     if (rendered.pending.kind === 'pick') {
+      // The newest message is the one being answered (a reminder arriving during a prompt's form).
+      this.form = undefined;
       this.pick = rendered.pending;
       return;
     }

@@ -1,8 +1,10 @@
 import type { Job } from '../job.js';
+import { checkinReminderJob } from './checkin-reminder.js';
 import { dailyNudgeJob } from './daily-nudge.js';
+import { dailyPromptJob } from './daily-prompt.js';
 import { mentorFollowUpJob, pairsFollowUpJob } from './mentoring-follow-ups.js';
 import { mentoringInvitationsJob } from './mentoring-invitations.js';
 import { pairsRoundsJob } from './pairs-rounds.js';
 
 /** Every scheduled job. A feature adds its job here. */
-export const jobs: Job[] = [dailyNudgeJob, mentoringInvitationsJob, mentorFollowUpJob, pairsRoundsJob, pairsFollowUpJob];
+export const jobs: Job[] = [dailyPromptJob, checkinReminderJob, dailyNudgeJob, mentoringInvitationsJob, mentorFollowUpJob, pairsRoundsJob, pairsFollowUpJob];

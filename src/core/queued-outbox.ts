@@ -1,0 +1,183 @@
+import type { SendResult } from './adapter.js';
+import type { Clock } from './clock.js';
+import { platformOf, type Platform } from './model/ids.js';
+import type { Outbox } from './outbox.js';
+import type { Reply } from './reply.js';
+
+/** How one platform's queue sends. */
+export interface QueueLimits {
+  /** Sends in flight at once. */
+  concurrency: number;
+  /** Optional pacing: at most this many sends a second (a platform's documented limit); 429s are honoured either way. */
+  perSecond?: number;
+  /** Tries per message, the first included; after that it is given up as failed. */
+  maxAttempts: number;
+  /** Backoff after a transient failure (5xx, timeout) without Retry-After: base * 2^(tries-1), capped. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_LIMITS: QueueLimits = { concurrency: 4, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 30_000 };
+
+/** Waits; injected so tests and benchmarks control time. */
+export type Wait = (ms: number) => Promise<void>;
+
+export const realWait: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface QueuedOutboxOptions {
+  clock: Clock;
+  wait?: Wait;
+  limits?: Partial<Record<Platform, Partial<QueueLimits>>>;
+  /** Called for each try's outcome (logs, benchmarks). */
+  onAttempt?: (platform: Platform, result: SendResult) => void;
+}
+
+interface Item {
+  run: () => Promise<SendResult>;
+  tries: number;
+  notBefore: number;
+  resolve: (result: SendResult) => void;
+}
+
+/**
+ * One queue per platform in front of another outbox (the DirectOutbox over the adapters). Bounded
+ * concurrency; a 429's Retry-After pauses the whole platform queue (Slack and Discord apply it to the
+ * method or the bot, not one message); a transient failure is retried with backoff; a permanent one
+ * (DMs closed, user gone) is not. Only a send the adapter reported as failed is retried, so a message
+ * is never sent twice by the queue; a send that throws is reported failed, not retried.
+ */
+export class QueuedOutbox implements Outbox {
+  private readonly queues = new Map<Platform, PlatformQueue>();
+
+  constructor(
+    private readonly inner: Outbox,
+    private readonly options: QueuedOutboxOptions,
+  ) {}
+
+  send(personId: string, reply: Reply): Promise<SendResult> {
+    return this.queue(platformOf(personId)).push(() => this.inner.send(personId, reply));
+  }
+
+  /**
+   * A group DM is one platform call, queued and retried as one. When the platform has no group DM (or
+   * the people are on several platforms), it is one queued DM each: retrying the whole group after one
+   * DM failed would send the others twice.
+   */
+  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
+    if (personIds.length === 0) return { ok: true };
+    if (!isGroupAware(this.inner) || !this.inner.canGroup(personIds)) {
+      const results = await Promise.all(personIds.map((id) => this.send(id, reply)));
+      return results.find((r) => !r.ok) ?? { ok: true };
+    }
+    return this.queue(platformOf(personIds[0]!)).push(() => this.inner.sendGroup(personIds, reply));
+  }
+
+  /** Resolves once every queue is empty and idle. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.idle()));
+  }
+
+  private queue(platform: Platform): PlatformQueue {
+    let q = this.queues.get(platform);
+    if (!q) {
+      const limits = { ...DEFAULT_LIMITS, ...(platform === 'shell' ? { concurrency: 1 } : {}), ...this.options.limits?.[platform] };
+      q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r));
+      this.queues.set(platform, q);
+    }
+    return q;
+  }
+}
+
+function isGroupAware(outbox: Outbox): outbox is Outbox & { canGroup(personIds: string[]): boolean } {
+  return typeof (outbox as { canGroup?: unknown }).canGroup === 'function';
+}
+
+class PlatformQueue {
+  private readonly items: Item[] = [];
+  private workers = 0;
+  private pausedUntil = 0;
+  private nextSlot = 0;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly limits: QueueLimits,
+    private readonly clock: Clock,
+    private readonly wait: Wait,
+    private readonly onAttempt: (result: SendResult) => void,
+  ) {}
+
+  push(run: () => Promise<SendResult>): Promise<SendResult> {
+    return new Promise((resolve) => {
+      this.items.push({ run, tries: 0, notBefore: 0, resolve });
+      // A worker may be busy with (or pacing) an item it already took: start another up to the limit.
+      if (this.workers < this.limits.concurrency) {
+        this.workers++;
+        void this.work();
+      }
+    });
+  }
+
+  idle(): Promise<void> {
+    if (this.workers === 0 && this.items.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
+  private async work(): Promise<void> {
+    try {
+      for (;;) {
+        const now = this.now();
+        if (this.pausedUntil > now) {
+          await this.wait(this.pausedUntil - now);
+          continue;
+        }
+        const index = this.items.findIndex((i) => i.notBefore <= now);
+        if (index < 0) {
+          if (this.items.length === 0) break;
+          await this.wait(Math.min(...this.items.map((i) => i.notBefore)) - now);
+          continue;
+        }
+        const [item] = this.items.splice(index, 1) as [Item];
+        if (this.limits.perSecond) {
+          const slot = Math.max(this.nextSlot, now);
+          this.nextSlot = slot + 1000 / this.limits.perSecond;
+          if (slot > now) await this.wait(slot - now);
+        }
+        await this.attempt(item);
+      }
+    } finally {
+      this.workers--;
+      if (this.workers === 0 && this.items.length === 0) {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
+    }
+  }
+
+  private async attempt(item: Item): Promise<void> {
+    item.tries++;
+    let result: SendResult;
+    try {
+      result = await item.run();
+    } catch (err) {
+      // The platform may or may not have the message: retrying could send it twice.
+      result = { ok: false, permanent: true, error: `send threw: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    this.onAttempt(result);
+    if (result.ok || result.permanent) return item.resolve(result);
+    if (item.tries >= this.limits.maxAttempts) {
+      return item.resolve({ ...result, permanent: true, error: `gave up after ${item.tries} tries: ${result.error}` });
+    }
+    const now = this.now();
+    if (result.retryAfterMs !== undefined) {
+      this.pausedUntil = Math.max(this.pausedUntil, now + result.retryAfterMs);
+      item.notBefore = now + result.retryAfterMs;
+      this.items.unshift(item);
+      return;
+    }
+    item.notBefore = now + Math.min(this.limits.backoffMs * 2 ** (item.tries - 1), this.limits.maxBackoffMs);
+    this.items.push(item);
+  }
+}
