@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
+import { CoachingFileSchema, type CoachingTip } from './coaching-tips.js';
 import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { projectRoot } from '../paths.js';
@@ -10,6 +11,8 @@ import { projectRoot } from '../paths.js';
 export interface Content {
   reflections: ReflectionPrompt[];
   copy: Copy;
+  /** Coaching tips for leads, by digest signal (prompts/coaching.json). */
+  coaching: CoachingTip[];
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -55,6 +58,10 @@ async function loadCopy(dir: string): Promise<Copy> {
 }
 
 export async function loadContent(dir: string = defaultPromptsDir()): Promise<Content> {
-  const [reflections, copy] = await Promise.all([loadContentFile(dir, 'reflections.json', ReflectionsFileSchema), loadCopy(dir)]);
-  return { reflections: reflections.prompts, copy };
+  const [reflections, copy, coaching] = await Promise.all([
+    loadContentFile(dir, 'reflections.json', ReflectionsFileSchema),
+    loadCopy(dir),
+    loadContentFile(dir, 'coaching.json', CoachingFileSchema),
+  ]);
+  return { reflections: reflections.prompts, copy, coaching: coaching.tips };
 }

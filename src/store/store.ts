@@ -1,3 +1,4 @@
+import type { DigestWeek } from '../core/model/digest-week.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
 import type { LocalDate } from '../core/time.js';
 
@@ -83,4 +84,10 @@ export interface Store {
 
   /** Flushes and releases the data directory. */
   close(): Promise<void>;
+
+  // --- digest ---
+  /** A team's frozen weekly aggregates, by week start (Monday). They hold no person ids. */
+  digestWeeks(teamId: string): Record<string, DigestWeek>;
+  /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). */
+  saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
@@ -141,6 +142,7 @@ export class LowdbStore implements Store {
   async removeTeam(id: string): Promise<void> {
     await this.state.update((s) => {
       delete s.teams[id];
+      delete s.digestWeeks[id];
     });
   }
 
@@ -421,5 +423,22 @@ export class LowdbStore implements Store {
     await Promise.allSettled([this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded()].filter((d) => d.busy).map((d) => d.flush()));
     this.closed = true;
     await this.lock.release();
+  }
+
+  // --- digest ---
+
+  digestWeeks(teamId: string): Record<string, DigestWeek> {
+    return this.state.data.digestWeeks[teamId] ?? {};
+  }
+
+  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
+    const valid = entries.map((e) => ({ teamId: e.teamId, week: DigestWeekSchema.parse(e.week) }));
+    if (valid.length === 0) return;
+    await this.state.update((s) => {
+      for (const { teamId, week } of valid) {
+        const weeks = (s.digestWeeks[teamId] ??= {});
+        weeks[week.from] ??= week;
+      }
+    });
   }
 }

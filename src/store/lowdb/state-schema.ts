@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
+import { DigestWeekSchema } from '../../core/model/digest-week.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -15,7 +16,9 @@ export const StateSchema = z.object({
   drafts: z
     .record(z.string(), z.record(z.string(), z.object({ expiresAt: z.string(), data: z.unknown() })))
     .default({}),
+  /** Digest: each team's weekly aggregates, frozen when first computed; by team id, then week start. */
+  digestWeeks: z.record(z.string(), z.record(z.string(), DigestWeekSchema)).default({}),
 });
 export type State = z.infer<typeof StateSchema>;
 
-export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {} });
+export const emptyState = (): State => ({ version: 1, people: {}, teams: {}, drafts: {}, digestWeeks: {} });
