@@ -1,4 +1,5 @@
 import type { Job } from '../job.js';
+import { weeklyDigestJob } from './weekly-digest.js';
 
 /** Every scheduled job. A feature adds its job here. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [weeklyDigestJob];
