@@ -40,8 +40,8 @@ describe('digest under and over the threshold', () => {
     const reply = await run(app, 'maya', 'digest');
     const text = reply.text.split('\n');
     expect(text).toContain('Mood: 2.6 (no comparison: the week before has too few answers) · people by score 1-5: 1 · 1 · 2 · 1 · 0 · 8 weeks ·······▄');
-    expect(text).toContain('Energy: 3.0 (no comparison: the week before has too few answers) · people by score 1-5: 0 · 0 · 5 · 0 · 0 · 8 weeks ·······▄');
-    expect(text).toContain('Stress: 2.0 (no comparison: the week before has too few answers) · people by score 1-5: 0 · 5 · 0 · 0 · 0 · 8 weeks ·······▂');
+    expect(text).toContain('Energy: 3.0 (no comparison: the week before has too few answers) · people by score 1-5: 0 · 0 · 5 · 0 · 0 · 8 weeks ·······▅');
+    expect(text).toContain('Stress: 2.0 (no comparison: the week before has too few answers) · people by score 1-5: 0 · 5 · 0 · 0 · 0 · 8 weeks ·······▃');
   });
 
   it('lists a theme only when at least the threshold of people used it, and never quotes a note', async () => {
