@@ -27,7 +27,7 @@ export default defineCommand({
     if (args.team) {
       const team = findReadable(teams, args.team);
       // The same words whether the team does not exist or belongs to someone else: nothing about other teams leaks.
-      if (!team) throw new UserError(copy('digest.refused', { team: args.team }));
+      if (!team) throw new UserError(copy('digest.refused'));
       return buildDigest(ctx, ctx.person, team, ctx.today);
     }
     if (teams.length === 0) throw new UserError(copy('digest.noTeams'));
