@@ -9,19 +9,20 @@ export const MAX_THEMES = 8;
  * Lower case; words under three letters, numbers and stop-words are dropped.
  */
 export function terms(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}][\p{L}'-]*/gu) ?? [];
   const out = new Set<string>();
-  let previous: string | undefined;
-  for (const raw of words) {
-    const word = raw.replace(/^['-]+|['-]+$/g, '');
-    const meaningful = word.length >= 3 && !STOP_WORDS.has(word);
-    if (!meaningful) {
-      previous = undefined;
-      continue;
+  // Phrases never span punctuation: "tired. Angry customer" holds no "tired angry".
+  for (const clause of text.toLowerCase().replace(/[’‘]/g, "'").split(/[.!?;,:()\[\]"\n]+/)) {
+    let previous: string | undefined;
+    for (const raw of clause.match(/[\p{L}][\p{L}'-]*/gu) ?? []) {
+      const word = raw.replace(/^['-]+|['-]+$/g, '');
+      if (word.length < 3 || STOP_WORDS.has(word)) {
+        previous = undefined;
+        continue;
+      }
+      out.add(word);
+      if (previous) out.add(`${previous} ${word}`);
+      previous = word;
     }
-    out.add(word);
-    if (previous) out.add(`${previous} ${word}`);
-    previous = word;
   }
   return out;
 }
