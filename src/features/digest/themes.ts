@@ -11,7 +11,7 @@ export const MAX_THEMES = 8;
 export function terms(text: string): Set<string> {
   const out = new Set<string>();
   // Phrases never span punctuation: "tired. Angry customer" holds no "tired angry".
-  for (const clause of text.toLowerCase().replace(/[’‘]/g, "'").split(/[.!?;,:()\[\]"\n]+/)) {
+  for (const clause of text.toLowerCase().replace(/[’‘]/g, "'").split(/[.!?;,:()[\]"\n]+/)) {
     let previous: string | undefined;
     for (const raw of clause.match(/[\p{L}][\p{L}'-]*/gu) ?? []) {
       const word = raw.replace(/^['-]+|['-]+$/g, '');
