@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import type { DigestWeek } from '../../core/model/digest-week.js';
+import type { CheckIn } from '../../core/model/history.js';
 import type { Team } from '../../core/model/team.js';
 import { everMembers, linkedTeams, loadCheckIns, membersDuring, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
@@ -36,9 +37,20 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range);
   const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
 
+  // Each team's check-ins bucketed by week start once, rather than filtered again for every week.
+  const buckets = new Map<string, Map<string, CheckIn[]>>();
+  for (const t of linked) {
+    const byWeek = new Map<string, CheckIn[]>(missing.map((w) => [w.from, []]));
+    for (const c of byTeam.get(t.id)!) {
+      const w = missing.find((m) => c.localDate >= m.from && c.localDate <= m.to);
+      if (w) byWeek.get(w.from)!.push(c);
+    }
+    buckets.set(t.id, byWeek);
+  }
+
   const fresh: Array<{ teamId: string; week: DigestWeek }> = [];
   for (const week of missing) {
-    const inWeek = (t: Team) => byTeam.get(t.id)!.filter((c) => c.localDate >= week.from && c.localDate <= week.to);
+    const inWeek = (t: Team) => buckets.get(t.id)!.get(week.from)!;
     const respondents = new Map(linked.map((t) => [t.id, new Set(inWeek(t).map((c) => c.personId))] as const));
     // A frozen week of a linked team was published with the people it had then; it still counts as published.
     const published = (t: Team) => {
