@@ -1,13 +1,15 @@
 /**
  * Benchmark: the morale digest of a 50-person team over 12 weeks of its history, with 100k and 1M
  * check-ins in the store, against the same aggregates computed by better-sqlite3 GROUP BY over the
- * same rows, in the same run. Run: npx tsx bench/digest.ts [--sizes 100000,1000000] [--runs 20]
+ * same rows, in the same run. Run: npx tsx bench/digest.ts [--sizes 100000,1000000] [--runs 100]
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { testConfig } from '../src/config.js';
 import { loadContent } from '../src/content/load-content.js';
 import { ManualClock } from '../src/core/clock.js';
@@ -35,7 +37,7 @@ const opt = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const SIZES = opt('sizes', '100000,1000000').split(',').map(Number);
-const RUNS = Number(opt('runs', '20'));
+const RUNS = Number(opt('runs', '100'));
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -62,7 +64,7 @@ const team = (slug: string, members: string[], leads: string[] = []): Team => ({
 });
 
 /** Writes the store's files directly (state.json and one history file per person and month): the format LowdbStore reads. */
-export async function generate(dir: string, total: number, db: Database.Database): Promise<{ teamSize: number; teamCheckIns: number; people: number }> {
+async function generate(dir: string, total: number, db: Database.Database): Promise<{ teamSize: number; teamCheckIns: number; people: number }> {
   const paths = layout(dir);
   const rand = mulberry32(total);
   const people: Record<string, Person> = { 'shell:lead': person('shell:lead', true) };
@@ -200,8 +202,65 @@ function matches(ours: DigestWeek[], sql: SqlWeek[]): boolean {
   });
 }
 
-async function main(): Promise<void> {
+interface Measured {
+  oursCold: number;
+  oursWarm: number;
+  sqlCold: number;
+  sqlWarm: number;
+  sql90: number;
+  fullFirst: number;
+  fullLater: number;
+  same: boolean;
+}
+
+/** Runs in a fresh process over generated files, so neither engine pays for the generator's heap. */
+async function measure(dir: string): Promise<Measured> {
   const content = await loadContent();
+  const clock = new ManualClock(NOW);
+  const config = testConfig({ dataDir: path.join(dir, 'store'), minRespondents: 5 });
+  const store = await LowdbStore.open({ dataDir: config.dataDir, now: clock.now() });
+  const app = { store, config, clock, content };
+  const benchTeam = store.team('shell/bench')!;
+  const lead = store.person('shell:lead')!;
+  const weeks = completeWeeks(TODAY);
+  const sdb = new Database(path.join(dir, 'bench.sqlite'), { readonly: true });
+
+  // Cold: the first call of each engine after opening (the OS file cache is warm: the files were just written).
+  const cold = await timeIt(() => frozenWeeks(app, benchTeam, weeks, { freeze: false }));
+  const sCold = await timeIt(() => sqliteAggregates(sdb, weeks));
+  // Warm: interleaved so both engines see the same machine load. No freezing: every run computes.
+  const warm: number[] = [];
+  const sWarm: number[] = [];
+  const s90: number[] = [];
+  // Uncounted rounds first, so both engines' code is compiled hot before the counted ones.
+  for (let i = 0; i < 10; i++) {
+    await frozenWeeks(app, benchTeam, weeks, { freeze: false });
+    sqliteAggregates(sdb, weeks);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    warm.push((await timeIt(() => frozenWeeks(app, benchTeam, weeks, { freeze: false }))).ms);
+    sWarm.push((await timeIt(() => sqliteAggregates(sdb, weeks))).ms);
+    s90.push((await timeIt(() => sqlite90Days(sdb))).ms);
+  }
+  // The whole reply (text and chart PNG): the first call computes and freezes, later ones read the frozen weeks.
+  const fullFirst = await timeIt(() => buildDigest(app, lead, benchTeam, TODAY));
+  const fullLater: number[] = [];
+  for (let i = 0; i < RUNS; i++) fullLater.push((await timeIt(() => buildDigest(app, lead, benchTeam, TODAY))).ms);
+  await store.close();
+  sdb.close();
+  return {
+    oursCold: cold.ms,
+    oursWarm: median(warm),
+    sqlCold: sCold.ms,
+    sqlWarm: median(sWarm),
+    sql90: median(s90),
+    fullFirst: fullFirst.ms,
+    fullLater: median(fullLater),
+    same: matches(cold.value, sCold.value.perWeek),
+  };
+}
+
+async function main(): Promise<void> {
   const rows: string[][] = [];
   for (const size of SIZES) {
     const dir = await mkdtemp(path.join(tmpdir(), 'attune-bench-digest-'));
@@ -213,45 +272,20 @@ async function main(): Promise<void> {
       db.exec('CREATE INDEX checkins_team_date ON checkins (team_id, local_date)');
       db.close();
       process.stderr.write(`${size}: generated in ${(gen.ms / 1000).toFixed(1)} s (${gen.value.people} people, team of ${gen.value.teamSize} with ${gen.value.teamCheckIns} check-ins)\n`);
-
-      const clock = new ManualClock(NOW);
-      const config = testConfig({ dataDir: path.join(dir, 'store'), minRespondents: 5 });
-      const store = await LowdbStore.open({ dataDir: config.dataDir, now: clock.now() });
-      const app = { store, config, clock, content };
-      const benchTeam = store.team('shell/bench')!;
-      const lead = store.person('shell:lead')!;
-      const weeks = completeWeeks(TODAY);
-
-      // Ours: load the team's partitions and aggregate 8 weeks (no freezing, so every run computes).
-      const cold = await timeIt(() => frozenWeeks(app, benchTeam, weeks, { freeze: false }));
-      const warm: number[] = [];
-      for (let i = 0; i < RUNS; i++) warm.push((await timeIt(() => frozenWeeks(app, benchTeam, weeks, { freeze: false }))).ms);
-      // The whole digest reply (text, chart PNG); the first call computes and freezes, later ones read frozen weeks.
-      const fullFirst = await timeIt(() => buildDigest(app, lead, benchTeam, TODAY));
-      const fullLater: number[] = [];
-      for (let i = 0; i < RUNS; i++) fullLater.push((await timeIt(() => buildDigest(app, lead, benchTeam, TODAY))).ms);
-      await store.close();
-
-      const sdb = new Database(path.join(dir, 'bench.sqlite'), { readonly: true });
-      const sCold = await timeIt(() => sqliteAggregates(sdb, weeks));
-      const sWarm: number[] = [];
-      for (let i = 0; i < RUNS; i++) sWarm.push((await timeIt(() => sqliteAggregates(sdb, weeks))).ms);
-      const s90: number[] = [];
-      for (let i = 0; i < RUNS; i++) s90.push((await timeIt(() => sqlite90Days(sdb))).ms);
-      sdb.close();
-
-      const same = matches(cold.value, sCold.value.perWeek);
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', dir, '--runs', String(RUNS)], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`measuring failed: ${child.stderr}`);
+      const m = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measured;
       rows.push([
         size.toLocaleString('en'),
-        f(cold.ms),
-        f(median(warm)),
-        f(sCold.ms),
-        f(median(sWarm)),
-        f(median(s90)),
-        `${(median(warm) / median(sWarm)).toFixed(2)}x`,
-        f(fullFirst.ms),
-        f(median(fullLater)),
-        same ? 'yes' : 'NO',
+        f(m.oursCold),
+        f(m.oursWarm),
+        f(m.sqlCold),
+        f(m.sqlWarm),
+        f(m.sql90),
+        `${(m.oursWarm / m.sqlWarm).toFixed(2)}x`,
+        f(m.fullFirst),
+        f(m.fullLater),
+        m.same ? 'yes' : 'NO',
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -266,4 +300,6 @@ async function main(): Promise<void> {
   console.log(`\nmedian of ${RUNS} warm runs; team of ${TEAM_SIZE} with ${TEAM_WEEKS} weeks of check-ins; digest covers 8 weeks.`);
 }
 
-if (!process.env.BENCH_NO_MAIN) await main();
+const measureDir = opt('measure', '');
+if (measureDir) console.log(JSON.stringify(await measure(measureDir)));
+else await main();
