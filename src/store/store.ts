@@ -88,6 +88,6 @@ export interface Store {
   // --- digest ---
   /** A team's frozen weekly aggregates, by week start (Monday). They hold no person ids. */
   digestWeeks(teamId: string): Record<string, DigestWeek>;
-  /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). */
+  /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). Keeps a team's 12 latest weeks. */
   saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void>;
 }

@@ -20,6 +20,13 @@ describe('digest weeks in the store', () => {
     expect(app.store.digestWeeks('shell/care')['2026-02-23']?.respondents).toBe(3);
   });
 
+  it("keeps a team's 12 latest weeks only", async () => {
+    const { addDays } = await import('../../src/core/time.js');
+    const weeks = Array.from({ length: 14 }, (_, i) => ({ ...week(3), from: addDays('2025-12-01', 7 * i), to: addDays('2025-12-07', 7 * i) }));
+    await app.store.saveDigestWeeks(weeks.map((w) => ({ teamId: 'shell/care', week: w })));
+    expect(Object.keys(app.store.digestWeeks('shell/care')).sort()).toEqual(weeks.slice(2).map((w) => w.from));
+  });
+
   it('forgets a team\'s frozen weeks when the team is removed', async () => {
     await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(3) }]);
     await app.store.removeTeam('shell/care');

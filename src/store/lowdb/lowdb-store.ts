@@ -31,6 +31,8 @@ export interface LowdbStoreOptions {
 }
 
 const EVENT_KEY_DAYS = 2;
+/** Frozen digest weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */
+const DIGEST_WEEKS_KEPT = 12;
 
 /**
  * The embedded store: lowdb documents over durable JSON files under the data directory.
@@ -438,6 +440,9 @@ export class LowdbStore implements Store {
       for (const { teamId, week } of valid) {
         const weeks = (s.digestWeeks[teamId] ??= {});
         weeks[week.from] ??= week;
+        // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
+        const keys = Object.keys(weeks).sort();
+        for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
       }
     });
   }
