@@ -75,8 +75,8 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   }
   if (options.freeze !== false) await app.store.saveDigestWeeks(fresh);
   const computed = new Map(fresh.filter((f) => f.teamId === team.id).map((f) => [f.week.from, f.week] as const));
-  const now2 = app.store.digestWeeks(team.id);
-  return weeks.map((w) => now2[w.from] ?? stored[w.from] ?? computed.get(w.from)!);
+  const saved = app.store.digestWeeks(team.id);
+  return weeks.map((w) => saved[w.from] ?? computed.get(w.from)!);
 }
 
 /** Keeps participation only. */
