@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command.js';
 import adminAdd from './admin-add.js';
 import adminRemove from './admin-remove.js';
 import checkin from './checkin.js';
+import digest from './digest.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
 import nudge from './nudge.js';
@@ -54,6 +55,7 @@ const features: Command[] = [
   pairsPause,
   pairsStatus,
   pairsCadence,
+  digest,
 ];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

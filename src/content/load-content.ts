@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
+import { CoachingFileSchema, type CoachingTip } from './coaching-tips.js';
 import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
 import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
@@ -19,6 +20,8 @@ export interface Content {
   nudges: Nudge[];
   /** Mentoring skills (tags, keywords, conversation starters) and pairing-round starters. */
   mentoring: MentoringLibrary;
+  /** Coaching tips for leads, by digest signal (prompts/coaching.json). */
+  coaching: CoachingTip[];
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -70,12 +73,14 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
   const checkin = loadContentFile(dir, 'checkin.json', CheckInFileSchema);
   const nudges = loadContentFile(dir, 'nudges.json', NudgesFileSchema);
   const mentoring = loadContentFile(dir, 'mentoring.json', MentoringFileSchema);
-  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring]);
+  const coaching = loadContentFile(dir, 'coaching.json', CoachingFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching]);
   return {
     reflections: (await reflections).prompts,
     copy: await copy,
     checkin: toCheckInWording(await checkin),
     nudges: (await nudges).nudges,
     mentoring: await mentoring,
+    coaching: (await coaching).tips,
   };
 }

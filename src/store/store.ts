@@ -1,3 +1,4 @@
+import type { DigestWeek } from '../core/model/digest-week.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
 import type { NudgeState, SupportResources } from '../core/model/nudges.js';
 import type { LocalDate } from '../core/time.js';
@@ -109,4 +110,10 @@ export interface Store {
   pairRounds(poolId: string): Promise<PairRound[]>;
   /** Writes a round's partition (replacing one of the same slot) and lists it in the pool's index. */
   savePairRound(round: PairRound): Promise<PairRound>;
+
+  // --- digest ---
+  /** A team's frozen weekly aggregates, by week start (Monday). They hold no person ids. */
+  digestWeeks(teamId: string): Record<string, DigestWeek>;
+  /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). Keeps a team's 12 latest weeks. */
+  saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void>;
 }

@@ -5,6 +5,16 @@ import { dailyPromptJob } from './daily-prompt.js';
 import { mentorFollowUpJob, pairsFollowUpJob } from './mentoring-follow-ups.js';
 import { mentoringInvitationsJob } from './mentoring-invitations.js';
 import { pairsRoundsJob } from './pairs-rounds.js';
+import { weeklyDigestJob } from './weekly-digest.js';
 
 /** Every scheduled job. A feature adds its job here. */
-export const jobs: Job[] = [dailyPromptJob, checkinReminderJob, dailyNudgeJob, mentoringInvitationsJob, mentorFollowUpJob, pairsRoundsJob, pairsFollowUpJob];
+export const jobs: Job[] = [
+  dailyPromptJob,
+  checkinReminderJob,
+  weeklyDigestJob,
+  dailyNudgeJob,
+  mentoringInvitationsJob,
+  mentorFollowUpJob,
+  pairsRoundsJob,
+  pairsFollowUpJob,
+];

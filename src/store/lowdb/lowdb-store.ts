@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
@@ -34,6 +35,8 @@ export interface LowdbStoreOptions {
 const EVENT_KEY_DAYS = 2;
 /** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
 const ROUND_CACHE = 200;
+/** Frozen digest weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */
+const DIGEST_WEEKS_KEPT = 12;
 
 /**
  * The embedded store: lowdb documents over durable JSON files under the data directory.
@@ -158,6 +161,7 @@ export class LowdbStore implements Store {
   async removeTeam(id: string): Promise<void> {
     await this.state.update((s) => {
       delete s.teams[id];
+      delete s.digestWeeks[id];
     });
   }
 
@@ -565,6 +569,26 @@ export class LowdbStore implements Store {
       for (const [id, i] of Object.entries(m.invitations)) if (involves(i)) delete m.invitations[id];
       for (const [id, x] of Object.entries(m.matches)) if (involves(x)) delete m.matches[id];
       for (const pool of Object.values(m.pools)) delete pool.members[personId];
+    });
+  }
+
+  // --- digest ---
+
+  digestWeeks(teamId: string): Record<string, DigestWeek> {
+    return this.state.data.digestWeeks[teamId] ?? {};
+  }
+
+  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
+    const valid = entries.map((e) => ({ teamId: e.teamId, week: DigestWeekSchema.parse(e.week) }));
+    if (valid.length === 0) return;
+    await this.state.update((s) => {
+      for (const { teamId, week } of valid) {
+        const weeks = (s.digestWeeks[teamId] ??= {});
+        weeks[week.from] ??= week;
+        // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
+        const keys = Object.keys(weeks).sort();
+        for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
+      }
     });
   }
 }

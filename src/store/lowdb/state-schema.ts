@@ -3,6 +3,7 @@ import { NudgeStateSchema, SupportResourcesSchema } from '../../core/model/nudge
 import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
 import { emptyMentoring, MentoringStateSchema } from '../../core/model/mentoring.js';
+import { DigestWeekSchema } from '../../core/model/digest-week.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -26,6 +27,8 @@ export const StateSchema = z.object({
     .default({ people: {}, resources: {} }),
   /** Mentor profiles, requests, invitations, matches and pairing pools (round groups live in mentoring/rounds/). */
   mentoring: MentoringStateSchema.default(emptyMentoring),
+  /** Digest: each team's weekly aggregates, frozen when first computed; by team id, then week start. */
+  digestWeeks: z.record(z.string(), z.record(z.string(), DigestWeekSchema)).default({}),
 });
 export type State = z.infer<typeof StateSchema>;
 
@@ -36,4 +39,5 @@ export const emptyState = (): State => ({
   drafts: {},
   nudges: { people: {}, resources: {} },
   mentoring: emptyMentoring(),
+  digestWeeks: {},
 });

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DigestWeek } from '../../src/core/model/digest-week.js';
+import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
+import { checkIn, LATEST, names, pid, team } from './fixtures.js';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await makeTestApp();
+});
+afterEach(async () => {
+  await app.cleanup();
+});
+
+const week = (respondents: number): DigestWeek => ({ from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T10:00:00.000Z', threshold: 5, members: 9, respondents, withheld: 'too-few', days: [], themes: [], custom: [] });
+
+describe('digest weeks in the store', () => {
+  it('keeps the first frozen version of a week', async () => {
+    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(3) }]);
+    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(4) }]);
+    expect(app.store.digestWeeks('shell/care')['2026-02-23']?.respondents).toBe(3);
+  });
+
+  it("keeps a team's 12 latest weeks only", async () => {
+    const { addDays } = await import('../../src/core/time.js');
+    const weeks = Array.from({ length: 14 }, (_, i) => ({ ...week(3), from: addDays('2025-12-01', 7 * i), to: addDays('2025-12-07', 7 * i) }));
+    await app.store.saveDigestWeeks(weeks.map((w) => ({ teamId: 'shell/care', week: w })));
+    expect(Object.keys(app.store.digestWeeks('shell/care')).sort()).toEqual(weeks.slice(2).map((w) => w.from));
+  });
+
+  it('forgets a team\'s frozen weeks when the team is removed', async () => {
+    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(3) }]);
+    await app.store.removeTeam('shell/care');
+    expect(app.store.digestWeeks('shell/care')).toEqual({});
+  });
+
+  it('survives a restart: frozen weeks are read back from state.json', async () => {
+    await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5 });
+    for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
+    await run(app, 'maya', 'digest');
+    const before = app.store.digestWeeks('shell/care');
+    expect(Object.keys(before)).toHaveLength(8);
+    await app.store.close();
+    const { LowdbStore } = await import('../../src/store/lowdb/lowdb-store.js');
+    const reopened = await LowdbStore.open({ dataDir: app.dataDir, now: app.clock.now() });
+    expect(reopened.digestWeeks('shell/care')).toEqual(before);
+    await reopened.close();
+  });
+
+  it("a person's export holds none of the digest's frozen weeks: they are anonymous aggregates", async () => {
+    await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5 });
+    for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
+    await run(app, 'maya', 'digest');
+    const exported = JSON.stringify(await app.store.exportPerson(pid('m1')));
+    expect(exported).not.toContain('frozenAt');
+  });
+});
