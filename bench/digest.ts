@@ -23,6 +23,7 @@ import { frozenWeeks } from '../src/features/digest/frozen-weeks.js';
 import { completeWeeks } from '../src/features/digest/weeks.js';
 import { LowdbStore } from '../src/store/lowdb/lowdb-store.js';
 import { layout } from '../src/store/lowdb/paths.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 const TODAY = '2026-03-02';
 const NOW = `${TODAY}T10:00:00.000Z`;
@@ -39,15 +40,6 @@ const opt = (name: string, fallback: string) => {
 const SIZES = opt('sizes', '100000,1000000').split(',').map(Number);
 const RUNS = Number(opt('runs', '100'));
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const person = (id: string, admin = false): Person => ({ id, workspace: 'shell', name: id.slice(6), createdAt: JOINED, admin, promptTime: '09:30', reminderTime: '16:30', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
 const team = (slug: string, members: string[], leads: string[] = []): Team => ({
@@ -66,7 +58,7 @@ const team = (slug: string, members: string[], leads: string[] = []): Team => ({
 /** Writes the store's files directly (state.json and one history file per person and month): the format LowdbStore reads. */
 async function generate(dir: string, total: number, db: Database.Database): Promise<{ teamSize: number; teamCheckIns: number; people: number }> {
   const paths = layout(dir);
-  const rand = mulberry32(total);
+  const rand = seededRandom(total);
   const people: Record<string, Person> = { 'shell:lead': person('shell:lead', true) };
   const teams: Record<string, Team> = {};
   const benchMembers = Array.from({ length: TEAM_SIZE }, (_, i) => `shell:b${i}`);

@@ -19,6 +19,7 @@ import { lastMetFrom, lastMetWhen, planGroups } from '../src/features/mentoring/
 import { ensureRound } from '../src/features/mentoring/rounds.js';
 import { DurableJsonFile } from '../src/store/lowdb/durable-json-file.js';
 import { z } from 'zod';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 const PEOPLE = 2000;
 const HISTORY = 50;
@@ -30,22 +31,13 @@ const rows: Array<[string, string]> = [];
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(0)} ms`;
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function openApp(dataDir: string, clock: ManualClock): Promise<App> {
   return createApp({ config: testConfig({ dataDir, defaultTimeZone: 'UTC' }), clock, log: silentLogger, outbox: new RecordingOutbox() });
 }
 
 async function seedPeople(app: App, now: Date) {
-  const random = rng(7);
+  const random = seededRandom(7);
   const ids = Array.from({ length: PEOPLE }, (_, i) => `shell:u${String(i).padStart(4, '0')}`);
   // Concurrent saves share one write (group commit), so seeding is quick.
   await Promise.all(
@@ -142,7 +134,7 @@ async function benchMatch(dataDir: string) {
   const clock = new ManualClock('2026-03-02T10:00:00Z');
   const app = await openApp(dataDir, clock);
   const ids = await seedPeople(app, clock.now());
-  const random = rng(11);
+  const random = seededRandom(11);
   await app.store.updateMentoring((m) => {
     for (const id of ids) {
       const skills = SKILLS.filter(() => random() < 0.2);

@@ -6,6 +6,7 @@ import { PersonSchema } from '../core/model/person.js';
 import { teamId, type Team } from '../core/model/team.js';
 import { addDays, localDate, weekdayOf } from '../core/time.js';
 import { ensurePerson } from './people.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 export const DEMO_TEAM_SLUG = 'care';
 export const DEMO_LEAD = 'maya';
@@ -29,16 +30,6 @@ const NOTES = [
   'deadline pressure on the release',
 ];
 
-/** A deterministic PRNG, so the demo looks the same for everyone. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Loads a small team with a few weeks of history into the shell workspace: a lead (maya), seven
@@ -74,7 +65,7 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
     questions: [],
   });
 
-  const rand = mulberry32(42);
+  const rand = seededRandom(42);
   // Writes run together so each person-month file is written a few times, not once per record.
   const writes: Array<Promise<unknown>> = [];
   for (const [i, name] of DEMO_MEMBERS.entries()) {
