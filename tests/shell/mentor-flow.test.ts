@@ -22,7 +22,7 @@ describe('mentor request flow through the shell', () => {
 
     const requested = await typeIntoShell(app, ['mentor request staying calm with angry customers'], 'bob');
     expect(requested).toContain('Goal: staying calm with angry customers');
-    expect(requested).toContain('I have invited a mentor who offers Self-regulation, De-escalating an upset customer. They have 48 hours to answer');
+    expect(requested).toContain('I have found a mentor for your goal (Self-regulation, De-escalating an upset customer) and invited them. They have 48 hours to answer');
 
     expect(app.outbox.sent).toHaveLength(1);
     expect(app.outbox.sent[0]!.to).toEqual(['shell:alice']);
@@ -72,7 +72,7 @@ describe('mentor request flow through the shell', () => {
     const offer = await typeIntoShell(app, ['mentor offer setting boundaries and saying no'], 'carol');
     expect(offer).toContain('1 waiting request(s) fit your skills');
     expect(app.outbox.sent.map((s) => s.to)).toEqual([['shell:carol'], ['shell:bob']]);
-    expect(plain(1)).toContain('Good news: a mentor who offers Saying no is now available, and I have invited them.');
+    expect(plain(1)).toContain('Good news: a mentor for your goal (Saying no) is now available, and I have invited them.');
   });
 
   it('a decline moves on to the next mentor and tells the requester; a second click changes nothing', async () => {

@@ -93,7 +93,7 @@ describe('capacity', () => {
     const endedNotice = app.outbox.sent.find((s) => renderReply(s.reply).text.includes('has ended'))!;
     expect(endedNotice.to).toEqual(['shell:alice']);
     expect(renderReply(endedNotice.reply).text).toBe('bob has ended your mentoring match about "giving feedback". Thank you for taking part.');
-    expect(renderReply(app.outbox.sent.at(-1)!.reply).text).toContain('Good news: a mentor who offers Giving feedback is now available');
+    expect(renderReply(app.outbox.sent.at(-1)!.reply).text).toContain('Good news: a mentor for your goal (Giving feedback) is now available');
     expect(invitations().filter((i) => i.status === 'pending').map((i) => [i.mentorId, i.menteeId])).toEqual([['shell:alice', 'shell:carol']]);
   });
 
