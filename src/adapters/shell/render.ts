@@ -54,7 +54,7 @@ function renderBlock(block: Block, out: string[], files: Rendered['files'], styl
     }
     case 'choice':
       out.push(block.label, ...numbered(block.options));
-      if (interactive) out.push(style.muted(`Type a number 1-${block.options.length}, or another command.`));
+      if (interactive) out.push(style.muted(`Type ${block.options.length === 1 ? '1' : `a number 1-${block.options.length}`}, or another command.`));
       return { kind: 'pick', command: block.action.command, action: block.action.action, options: block.options };
     case 'form':
       out.push(style.muted(`${block.title} (${block.fields.length === 1 ? '1 question' : `${block.fields.length} questions`}; type \\cancel to stop):`));
