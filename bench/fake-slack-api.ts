@@ -2,24 +2,29 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local fake of Slack's chat.postMessage with its rate limits:
+ * A local fake of the Slack Web API calls a scheduled DM makes (auth.test at start, conversations.open,
+ * chat.postMessage), with chat.postMessage's rate limits:
  * - per channel: 1 message a second (each person's DM is its own channel);
  * - per workspace: `workspacePerSecond` calls in each fixed 1-second window (counted calls are the
  *   ones that reach the handler: accepted posts and the injected 500s; a 429 is not counted);
  * - past either limit: HTTP 429 with `Retry-After` in whole seconds, as Slack sends it;
  * - otherwise `failRate` of the calls fail with HTTP 500 (seeded, so runs are comparable).
- * It counts deliveries per channel, so a duplicate is visible.
+ * It counts deliveries per channel (`D` + user id), so a duplicate is visible.
  */
 export class FakeSlackApi {
   readonly delivered = new Map<string, number>();
+  /** chat.postMessage calls (the limited method). */
   calls = 0;
   rateLimited = 0;
+  opens = 0;
+  openErrors = 0;
   serverErrors = 0;
   private server: Server | undefined;
   private window = -1;
   private windowCount = 0;
   private readonly lastPost = new Map<string, number>();
   private random: () => number;
+  private openRandom: () => number;
 
   constructor(
     private readonly workspacePerSecond: number,
@@ -27,6 +32,7 @@ export class FakeSlackApi {
     seed = 42,
   ) {
     this.random = mulberry32(seed);
+    this.openRandom = mulberry32(seed + 1);
   }
 
   async start(): Promise<string> {
@@ -46,10 +52,14 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
     const raw = await readBody(req);
     if (req.url?.endsWith('/_stats')) return { status: 200, body: this.stats() };
-    this.calls++;
-    if (!req.url?.endsWith('/chat.postMessage')) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (req.headers.authorization !== 'Bearer xoxb-bench') return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     const params = (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
+    const method = req.url?.split('/').pop();
+    // What Bolt calls at start (token check): answered, not counted.
+    if (method === 'auth.test') return { status: 200, body: { ok: true, url: 'https://bench.slack.com/', team: 'Bench', team_id: 'T0BENCH', user: 'attune', user_id: 'UATTUNE', bot_id: 'BATTUNE' } };
+    if (method === 'conversations.open') return this.open(params.users);
+    if (method !== 'chat.postMessage') return { status: 200, body: { ok: false, error: 'unknown_method' } };
+    this.calls++;
     const channel = params.channel;
     if (!channel) return { status: 200, body: { ok: false, error: 'channel_not_found' } };
 
@@ -72,9 +82,23 @@ export class FakeSlackApi {
     return { status: 200, body: { ok: true, channel, ts: `${Math.floor(now)}.000100` } };
   }
 
+  /**
+   * conversations.open: the DM with one person is `D` + their user id. It fails `failRate` of its calls
+   * with a 500 too, but has no rate limit here (see fanout.md: Slack's is Tier 3, per method).
+   */
+  private open(users: string | undefined): { status: number; body: unknown } {
+    this.opens++;
+    if (!users || users.includes(',')) return { status: 200, body: { ok: false, error: 'users_not_found' } };
+    if (this.openRandom() < this.failRate) {
+      this.openErrors++;
+      return { status: 500, body: { ok: false, error: 'internal_error' } };
+    }
+    return { status: 200, body: { ok: true, channel: { id: `D${users}` } } };
+  }
+
   /** What the benchmark reads at the end (the fake runs in its own process, so over HTTP). */
   stats(): FakeSlackStats {
-    return { calls: this.calls, rateLimited: this.rateLimited, serverErrors: this.serverErrors, delivered: Object.fromEntries(this.delivered) };
+    return { calls: this.calls, rateLimited: this.rateLimited, serverErrors: this.serverErrors, opens: this.opens, openErrors: this.openErrors, delivered: Object.fromEntries(this.delivered) };
   }
 
   private tooMany(waitMs: number) {
@@ -87,6 +111,9 @@ export interface FakeSlackStats {
   calls: number;
   rateLimited: number;
   serverErrors: number;
+  /** conversations.open calls, and how many of them failed with a 500. */
+  opens: number;
+  openErrors: number;
   /** Accepted posts per channel. */
   delivered: Record<string, number>;
 }

@@ -36,6 +36,16 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'an app-level token starting with xapp-'),
   SLACK_API_URL: optionalUrl,
+  /**
+   * Pace messages Attune starts on Slack (scheduled prompts, reminders, digests) to at most this many a
+   * second per workspace; unset, the queue sends as fast as Slack accepts and waits out each 429.
+   */
+  ATTUNE_SLACK_RATE: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : Number(v)))
+    .optional()
+    .refine((v) => v === undefined || (Number.isFinite(v) && v > 0 && v <= 1000), 'a number of messages a second above 0 (at most 1000), such as 0.8 or 45'),
   PORT: z.coerce.number({ message: 'a port number 1-65535' }).int().min(1, 'a port number 1-65535').max(65535, 'a port number 1-65535').default(3000),
   /** Support resources (an EAP line, a wellbeing page) shown kindly to someone having a very hard stretch; admins can also set it in Attune. */
   ATTUNE_SUPPORT_TEXT: optionalText.refine((v) => v === undefined || v.length <= 1500, 'at most 1,500 characters of text'),
@@ -56,6 +66,8 @@ export interface AppConfig {
   port: number;
   supportText?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** ATTUNE_SLACK_RATE: pacing of the Slack send queue, messages a second. */
+  slackRate?: number;
   discord?: { token: string; appId?: string; guildId?: string; apiUrl?: string };
 }
 
@@ -105,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shell: e.ATTUNE_SHELL,
     port: e.PORT,
     ...(e.ATTUNE_SUPPORT_TEXT ? { supportText: e.ATTUNE_SUPPORT_TEXT } : {}),
+    ...(e.ATTUNE_SLACK_RATE !== undefined ? { slackRate: e.ATTUNE_SLACK_RATE } : {}),
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

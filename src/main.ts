@@ -6,7 +6,7 @@ import { OffsetClock, systemClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
-import { QueuedOutbox } from './core/queued-outbox.js';
+import { QueuedOutbox, queueLimitsFrom } from './core/queued-outbox.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const clock = new OffsetClock();
   const outbox = new DirectOutbox();
   // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters.
-  const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock }) });
+  const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock, limits: queueLimitsFrom(config) }) });
   const scheduler = new Scheduler(app);
   const adapters: Adapter[] = [];
 

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../config.js';
 import type { SendResult } from './adapter.js';
 import type { Clock } from './clock.js';
 import { platformOf, type Platform } from './model/ids.js';
@@ -18,6 +19,16 @@ export interface QueueLimits {
 }
 
 export const DEFAULT_LIMITS: QueueLimits = { concurrency: 4, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 30_000 };
+
+/**
+ * The per-platform limits the configuration sets; main.ts and the benchmark share it. ATTUNE_SLACK_RATE
+ * paces Slack, with enough sends in flight for about a second of each: a Slack send is two calls (open
+ * the DM, post), and one slow or retried call must not hold back the pace. The pace bounds the rate.
+ */
+export function queueLimitsFrom(config: AppConfig): QueuedOutboxOptions['limits'] {
+  if (config.slackRate === undefined) return {};
+  return { slack: { perSecond: config.slackRate, concurrency: Math.max(DEFAULT_LIMITS.concurrency, Math.ceil(config.slackRate)) } };
+}
 
 /** Waits; injected so tests and benchmarks control time. */
 export type Wait = (ms: number) => Promise<void>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { queueLimitsFrom } from '../../src/core/queued-outbox.js';
 
 describe('config', () => {
   it('runs with nothing set: shell mode, ./data, UTC, 5 respondents', () => {
@@ -33,5 +34,17 @@ describe('config', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's' });
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow('SLACK_SIGNING_SECRET: got (unset)');
     expect(() => loadConfig({ DISCORD_TOKEN: 't' })).toThrow('DISCORD_APP_ID: got (unset)');
+  });
+
+  it('paces the Slack send queue with ATTUNE_SLACK_RATE, with about a second of sends in flight, and refuses a bad rate', () => {
+    expect(queueLimitsFrom(loadConfig({}))).toEqual({});
+    expect(loadConfig({ ATTUNE_SLACK_RATE: '49' }).slackRate).toBe(49);
+    expect(queueLimitsFrom(loadConfig({ ATTUNE_SLACK_RATE: '49' }))).toEqual({ slack: { perSecond: 49, concurrency: 49 } });
+    expect(queueLimitsFrom(loadConfig({ ATTUNE_SLACK_RATE: '0.8' }))).toEqual({ slack: { perSecond: 0.8, concurrency: 4 } });
+    for (const bad of ['fast', '0', '-3']) {
+      expect(() => loadConfig({ ATTUNE_SLACK_RATE: bad })).toThrow(
+        `ATTUNE_SLACK_RATE: got "${bad}"; expected a number of messages a second above 0 (at most 1000), such as 0.8 or 45`,
+      );
+    }
   });
 });

@@ -11,13 +11,15 @@ export interface RecordedCall {
 
 /**
  * A local fake of the Slack Web API (plus response_url and the file upload URL). It records every call
- * and answers like Slack; `rateLimitNext` makes the next call of a method answer 429 with Retry-After.
+ * and answers like Slack; `rateLimitNext` makes the next call of a method answer 429 with Retry-After,
+ * `failNext` another status.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: user id -> tz (absent: no tz field, as Slack does for some users). */
   readonly zones = new Map<string, string>();
   private readonly rateLimited = new Map<string, number>();
+  private readonly failing = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   private server: Server | undefined;
   /** performance.now() when the fake was created; `at` of each call counts from here. */
@@ -47,6 +49,11 @@ export class FakeSlack {
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.rateLimited.set(method, retryAfterSeconds);
+  }
+
+  /** The next call of `method` answers this HTTP status (a 500, say) instead of its usual answer. */
+  failNext(method: string, status: number): void {
+    this.failing.set(method, status);
   }
 
   /** Successful calls of one method, in order. */
@@ -98,6 +105,13 @@ export class FakeSlack {
       this.rateLimited.delete(method);
       this.record({ method, args, at, status: 429 });
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    const status = this.failing.get(method);
+    if (status !== undefined) {
+      this.failing.delete(method);
+      this.record({ method, args, at, status });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'internal_error' }));
       return;
     }
     const body = this.answer(method, args);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkinReminderJob } from '../../src/scheduler/jobs/checkin-reminder.js';
 import { startSlack, type SlackHarness } from './slack-harness.js';
 import { blockActionsPayload, interactionBody, postSigned, slashCommandBody, viewSubmissionPayload } from './slack-requests.js';
 
@@ -123,6 +124,19 @@ describe('buttons (block_actions)', () => {
     expect(open!.args.view).toMatchObject({ type: 'modal', callback_id: 'attune_form', title: { type: 'plain_text', text: "Today's reflection" } });
     // The home tab is refreshed after the click.
     await h.fake.waitFor('views.publish');
+  });
+
+  it('the scheduled check-in reminder goes out with a valueless "Check in now" button whose click opens the check-in', async () => {
+    const reminder = await checkinReminderJob.what(h.app, { personId: 'slack:T1:U1', key: 'checkin-reminder', localDate: '2026-03-02', dueAt: h.app.clock.now() });
+    expect(await h.adapter.send('slack:T1:U1', reminder!)).toEqual({ ok: true });
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    const actions = (post!.args.blocks as Array<{ type: string; elements?: Array<Record<string, unknown>> }>).find((b) => b.type === 'actions')!;
+    expect(actions.elements).toEqual([{ type: 'button', text: { type: 'plain_text', text: h.app.content.copy('scheduler.reminderButton') }, action_id: 'attune|act|checkin|run|0' }]);
+    // Slack sends a click on a button without a value without one.
+    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|act|checkin|run|0', actionTs: '1772445609.000900', triggerId: 'trig-remind', container: { type: 'message', message_ts: '1772445000.000100', channel_id: 'DU1', is_ephemeral: false } })), FORM);
+    const [open] = await h.fake.waitFor('views.open');
+    expect(open!.args.trigger_id).toBe('trig-remind');
+    expect(JSON.parse((open!.args.view as { private_metadata: string }).private_metadata)).toMatchObject({ c: 'checkin' });
   });
 
   it('a form button in a message runs its command again and opens that form', async () => {

@@ -43,6 +43,24 @@ describe('Block Kit renderer', () => {
     ]);
   });
 
+  it('renders a button whose value is empty (the check-in reminder) without a value, since Slack rejects an empty one', () => {
+    const reply: Reply = {
+      text: 'r',
+      blocks: [{ type: 'choice', id: 'checkin-now', label: 'Ready?', style: 'buttons', options: [{ label: 'Check in now', value: '' }, { label: 'Later', value: 'later' }], action: { command: 'checkin', action: 'run' } }],
+    };
+    expect(renderMessage(reply, labels).blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'Ready?' } },
+      {
+        type: 'actions',
+        block_id: 'checkin-now',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'Check in now' }, action_id: 'attune|act|checkin|run|0' },
+          { type: 'button', text: { type: 'plain_text', text: 'Later' }, action_id: 'attune|act|checkin|run|1', value: 'later' },
+        ],
+      },
+    ]);
+  });
+
   it('renders a scale as a label and an actions block of numbered buttons whose value is the number', () => {
     const reply: Reply = { text: 's', blocks: [{ type: 'scale', id: 'mood', label: 'How is your mood?', min: 1, max: 3, labels: { 1: 'low', 3: 'high' }, action: ref }] };
     expect(renderMessage(reply, labels).blocks).toEqual([

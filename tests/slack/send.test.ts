@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirectOutbox } from '../../src/core/direct-outbox.js';
+import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import { reply } from '../../src/core/reply.js';
 import { startSlack, type SlackHarness } from './slack-harness.js';
 
@@ -42,12 +43,24 @@ describe('messages Attune starts', () => {
     expect(h.fake.ok('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['GU1U2', 'Meet your mentor']]);
   });
 
-  it('waits out a 429 with Retry-After: 1 and delivers the message once', async () => {
+  it('reports a 429 to the send queue, which waits out its Retry-After: 1 once and delivers the message once', async () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
-    expect(await h.adapter.send('slack:T1:U1', reply('Hello'))).toEqual({ ok: true });
-    const posts = h.fake.calls.filter((c) => c.method === 'chat.postMessage');
-    expect(posts.map((c) => c.status)).toEqual([429, 200]);
-    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(await h.adapter.send('slack:T1:U1', reply('Hello'))).toEqual({ ok: false, permanent: false, error: 'rate_limited', retryAfterMs: 1000 });
+    // Through the queue as main.ts wires it, with a fake timer: the wait moves the clock, not real time.
+    h.fake.rateLimitNext('chat.postMessage', 1);
+    const direct = new DirectOutbox();
+    direct.attach(h.adapter);
+    const waits: number[] = [];
+    const queued = new QueuedOutbox(direct, { clock: h.app.clock, wait: async (ms) => void (waits.push(ms), h.app.clock.advance(ms)) });
+    expect(await queued.send('slack:T1:U2', reply('Hello again'))).toEqual({ ok: true });
+    expect(waits).toEqual([1000]);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage').map((c) => [c.status, c.args.channel])).toEqual([[429, 'DU1'], [429, 'DU2'], [200, 'DU2']]);
+  });
+
+  it('reports a 500 on the post as a failure the queue may retry, without a retry of its own', async () => {
+    h.fake.failNext('chat.postMessage', 500);
+    expect(await h.adapter.send('slack:T1:U1', reply('Hello'))).toMatchObject({ ok: false, permanent: false });
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.status)).toEqual([500]);
   });
 
   it('reports a person Slack no longer knows as a permanent failure', async () => {

@@ -84,7 +84,13 @@ export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
           {
             type: 'actions',
             block_id: block.id,
-            elements: block.options.map((o, i) => ({ type: 'button', text: plain(o.label, SLACK.buttonText), action_id: encodeActionId('act', block.action, i), value: clip(o.value, SLACK.buttonValue) })),
+            // Slack rejects an empty `value` (a "Check in now" button carries ''): it is left out, and a click without one reads as ''.
+            elements: block.options.map((o, i) => ({
+              type: 'button',
+              text: plain(o.label, SLACK.buttonText),
+              action_id: encodeActionId('act', block.action, i),
+              ...(o.value === '' ? {} : { value: clip(o.value, SLACK.buttonValue) }),
+            })),
           },
         ];
       }

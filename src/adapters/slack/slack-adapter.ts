@@ -1,4 +1,4 @@
-import { App as BoltApp, type webApi } from '@slack/bolt';
+import { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { AppConfig } from '../../config.js';
 import type { Adapter, SendResult } from '../../core/adapter.js';
@@ -14,7 +14,7 @@ import { boltLogger } from './bolt-logger.js';
 import { renderModal, type ModalLabels, type SubmissionMessages } from './form-modal.js';
 import { renderHome, type HomeLabels } from './home-view.js';
 import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
-import { errorCode, toSendResult } from './slack-errors.js';
+import { errorCode, postSendResult, toSendResult } from './slack-errors.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
@@ -60,6 +60,16 @@ export class SlackAdapter implements Adapter, GroupCapable {
   private boundPort: number | undefined;
   /** The work after each ack (dispatch, store writes, replies), a few requests at a time. */
   readonly work: WorkQueue;
+  /**
+   * Clients for messages Attune starts (send/sendGroup), which the send queue (QueuedOutbox) paces and
+   * retries. Both hand a 429 to the queue (which waits out its Retry-After once for the whole platform)
+   * instead of waiting inside the client as Bolt's client does: waiting in both would double the wait.
+   * The post is tried once: a post whose answer was lost could otherwise go out twice (Slack has no
+   * idempotency key for it). Opening a DM is idempotent, so it retries a 5xx itself, quickly, to keep
+   * the post near the slot the queue paced it in.
+   */
+  private readonly postClient: webApi.WebClient;
+  private readonly openClient: webApi.WebClient;
 
   constructor(private readonly options: SlackAdapterOptions) {
     const { app, slack } = options;
@@ -97,6 +107,14 @@ export class SlackAdapter implements Adapter, GroupCapable {
       digestButton: (team) => copy('slack.home.digestButton', { team }),
       privacy: copy('slack.home.privacy'),
     };
+    const sendOptions: webApi.WebClientOptions = {
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      logger: boltLogger(app.log),
+      ...options.clientOptions,
+      rejectRateLimitedCalls: true,
+    };
+    this.postClient = new webApi.WebClient(slack.botToken, { ...sendOptions, retryConfig: { retries: 0 } });
+    this.openClient = new webApi.WebClient(slack.botToken, { ...sendOptions, retryConfig: { retries: 2, factor: 2, minTimeout: 50, maxTimeout: 200 } });
     this.users = new UserDirectory(this.bolt.client, app.clock, app.log);
     this.work = new WorkQueue(WORK_CONCURRENCY, (err) => app.log.error({ component: 'slack', error: errorCode(err) }, 'slack work failed'));
     registerListeners(this.bolt, this);
@@ -215,10 +233,10 @@ export class SlackAdapter implements Adapter, GroupCapable {
     if (!res.ok) throw Object.assign(new Error('response_url refused the reply'), { code: `response_url_${res.status}` });
   }
 
-  async dmChannel(userId: string): Promise<string> {
+  async dmChannel(userId: string, client: webApi.WebClient = this.bolt.client): Promise<string> {
     const known = this.dmChannels.get(userId);
     if (known) return known;
-    const res = await this.bolt.client.conversations.open({ users: userId });
+    const res = await client.conversations.open({ users: userId });
     const id = res.channel?.id;
     if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_channel' });
     this.dmChannels.set(userId, id);
@@ -235,12 +253,12 @@ export class SlackAdapter implements Adapter, GroupCapable {
     await this.bolt.client.views.publish({ user_id: userId, view: view as never });
   }
 
-  /** A scheduled message: a DM from the app. */
+  /** A scheduled message: a DM from the app; a 429 (with its Retry-After) or a 5xx is reported for the queue to retry. */
   async send(personId: string, reply: Reply): Promise<SendResult> {
     const parts = personId.split(':');
     if (parts.length !== 3 || parts[0] !== 'slack') return { ok: false, permanent: true, error: 'not a slack address' };
     try {
-      return await this.post(await this.dmChannel(parts[2]!), reply);
+      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply);
     } catch (err) {
       return toSendResult(err);
     }
@@ -253,7 +271,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
       return { ok: false, permanent: true, error: 'a group DM needs slack people of one workspace' };
     }
     try {
-      const res = await this.bolt.client.conversations.open({ users: users.map((p) => p[2]).join(',') });
+      const res = await this.openClient.conversations.open({ users: users.map((p) => p[2]).join(',') });
       if (!res.channel?.id) return { ok: false, permanent: false, error: 'no_channel' };
       return await this.post(res.channel.id, reply);
     } catch (err) {
@@ -263,7 +281,11 @@ export class SlackAdapter implements Adapter, GroupCapable {
 
   private async post(channel: string, reply: Reply): Promise<SendResult> {
     const message = renderMessage(reply, this.modalLabels);
-    await this.bolt.client.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
+    try {
+      await this.postClient.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
+    } catch (err) {
+      return postSendResult(err);
+    }
     // The message is out: a failed attachment is logged, not reported, or a retry would post it twice.
     if (message.uploads.length) await this.upload(channel, message.uploads).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed'));
     return { ok: true };

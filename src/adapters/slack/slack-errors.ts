@@ -33,3 +33,16 @@ export function toSendResult(err: unknown): Extract<SendResult, { ok: false }> {
 export function errorCode(err: unknown): string {
   return toSendResult(err).error;
 }
+
+/**
+ * A failed chat.postMessage as a SendResult. A request that failed on the way (timeout, reset) may have
+ * posted: Slack has no idempotency key, so it is not retried (a missed message is better than a double
+ * one), unless the connection was refused and nothing can have been sent.
+ */
+export function postSendResult(err: unknown): Extract<SendResult, { ok: false }> {
+  const e = err as { code?: string; original?: { code?: string; cause?: { code?: string } } };
+  if (e.code !== webApi.ErrorCode.RequestError) return toSendResult(err);
+  const cause = e.original?.cause?.code ?? e.original?.code;
+  if (cause === 'ECONNREFUSED') return { ok: false, permanent: false, error: 'connection_refused' };
+  return { ok: false, permanent: true, error: 'request_failed_may_have_posted' };
+}

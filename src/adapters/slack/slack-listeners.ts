@@ -58,9 +58,10 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
         await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
         return;
       }
-      const value = action.value ?? action.selected_option?.value;
+      // A button rendered without a value (its value was '') arrives without one.
+      const value = action.value ?? action.selected_option?.value ?? '';
       await adapter.run(
-        { kind: 'action', actor, command: decoded.command, action: decoded.action, ...(value !== undefined ? { value } : {}), idempotencyKey: `slack:${teamId}:${p.trigger_id}` },
+        { kind: 'action', actor, command: decoded.command, action: decoded.action, value, idempotencyKey: `slack:${teamId}:${p.trigger_id}` },
         target,
       );
       // A click on App Home refreshes it, so the streak and "last check-in" stay current.
