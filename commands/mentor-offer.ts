@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { UsageError } from '../src/core/errors.js';
+import { UsageError, UserError } from '../src/core/errors.js';
 import type { MentorProfile } from '../src/core/model/mentoring.js';
 import { heading, reply, text } from '../src/core/reply.js';
-import { advanceMentoring, matchWaitingRequests } from '../src/features/mentoring/mentor-flow.js';
+import { advanceMentoring, loadOf, matchWaitingRequests } from '../src/features/mentoring/mentor-flow.js';
 import { skillLabels, skillsIn } from '../src/features/mentoring/skills.js';
 
 const USAGE = '/attune mentor offer <skills> [capacity <1-10>]';
@@ -42,6 +42,9 @@ export default defineCommand({
 
     await advanceMentoring(ctx, ctx.now);
     const previous = ctx.store.mentoring().profiles[ctx.person.id];
+    // Lowering capacity below the places already taken would leave a mentor over capacity: refuse, change nothing.
+    const taken = loadOf(ctx.store.mentoring()).get(ctx.person.id) ?? 0;
+    if (capacity !== undefined && capacity < taken) throw new UserError(copy('mentor.capacityBelowTaken', { capacity, taken }));
     const profile: MentorProfile = {
       personId: ctx.person.id,
       workspace: ctx.person.workspace,

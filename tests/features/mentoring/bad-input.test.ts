@@ -138,3 +138,21 @@ describe('mentoring bad input: a clear message and nothing changes', () => {
     expect((await run(app, 'admin', 'pairs cadence 3')).text).toBe('Pairing rounds for everyone now run every 3 week(s). The next round is on 2026-03-09.');
   });
 });
+
+describe('lowering capacity below the places taken', () => {
+  it('is refused with the count, and the offer keeps its capacity', async () => {
+    const app = await makeTestApp();
+    try {
+      await run(app, 'p0', 'mentor request handling stress');
+      await run(app, 'p1', 'mentor request handling stress');
+      await run(app, 'p5', 'mentor offer handling stress capacity 2');
+      const out = await run(app, 'p5', 'mentor offer giving feedback capacity 1');
+      expect(out.text).toBe(
+        "You already have 2 place(s) taken (mentees and invitations waiting for your answer), so your capacity can't go down to 1. Answer your invitations with /attune mentor status, or choose a capacity of at least 2. Nothing was changed.",
+      );
+      expect(app.store.mentoring().profiles['shell:p5']?.capacity).toBe(2);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
