@@ -37,6 +37,10 @@ async function main(): Promise<void> {
     await app.store.close();
     process.exit(code);
   };
+  // A closed pipe (`npm start | head`) ends the shell quietly instead of crashing on the next write.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') void shutdown(0);
+  });
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
 
