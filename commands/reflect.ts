@@ -1,29 +1,18 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { privateReply, text, type Reply } from '../src/core/reply.js';
+import { privateReply, type Reply } from '../src/core/reply.js';
 import { answerToday, resolveReplace, todaysPrompt } from '../src/features/reflection/reflections.js';
 import { componentLabel } from '../src/features/labels.js';
 import { reflectionPromptReply } from '../src/features/reflection/prompt-reply.js';
+import { replaceQuestion } from '../src/features/replace-question.js';
 
 async function saveAnswer(ctx: CommandContext, answer: string): Promise<Reply> {
   const outcome = await answerToday(ctx, answer);
   const copy = ctx.content.copy;
   if (outcome.kind === 'confirm-replace') {
     const message = copy('reflect.alreadyAnswered', { excerpt: excerpt(outcome.existing.answer) });
-    return privateReply(message, [
-      text(message),
-      {
-        type: 'choice',
-        id: 'replace',
-        label: copy('reflect.replaceQuestion'),
-        style: 'buttons',
-        options: [
-          { label: copy('reflect.replaceYes'), value: 'yes' },
-          { label: copy('reflect.replaceNo'), value: 'no' },
-        ],
-        action: { command: 'reflect', action: 'replace' },
-      },
-    ]);
+    const labels = { question: copy('reflect.replaceQuestion'), yes: copy('reflect.replaceYes'), no: copy('reflect.replaceNo') };
+    return replaceQuestion(message, labels, { command: 'reflect', action: 'replace' });
   }
   return privateReply(copy('reflect.saved', { component: componentLabel(outcome.reflection.component) }));
 }

@@ -28,7 +28,7 @@ it('logs a refused payload and an unknown action id in one line each, with no to
   const refused = lines.filter((l) => l.msg === 'slack payload refused');
   expect(refused.map((l) => l.reason)).toEqual(['slash command failed validation', 'unknown action id']);
   expect(refused[0]).toMatchObject({ level: 40, component: 'slack', field: 'trigger_id' });
-  expect(logs).not.toContain('xoxb-test-token');
+  expect(logs).not.toContain('xoxb-fake');
   expect(logs).not.toContain('test-signing-secret');
   expect(logs).not.toContain('my secret answer');
   expect(h.fake.ok('response_url').map((c) => c.args.text)).toEqual([h.app.content.copy('slack.badPayload'), h.app.content.copy('error.unknownAction')]);

@@ -19,7 +19,7 @@ export async function startSlack(opts: { now?: string; log?: Logger } = {}): Pro
   await fake.start();
   const adapter = new SlackAdapter({
     app: opts.log ? { ...app, log: opts.log } : app,
-    slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    slack: { botToken: 'xoxb-fake', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     port: 0,
     // Few, fast retries: a 429's Retry-After is still honoured.
     clientOptions: { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 10 } },

@@ -27,7 +27,7 @@ beforeEach(async () => {
       resolve(ws);
     }),
   );
-  adapter = new SlackAdapter({ app, slack: { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', apiUrl: fake.apiUrl }, port: 0 });
+  adapter = new SlackAdapter({ app, slack: { botToken: 'xoxb-fake', appToken: 'xapp-test-token', apiUrl: fake.apiUrl }, port: 0 });
   await adapter.start();
   socket = await connected;
 });

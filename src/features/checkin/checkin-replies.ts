@@ -3,6 +3,7 @@ import type { CommandContext } from '../../core/command.js';
 import { MAX_NOTE, type CheckIn } from '../../core/model/history.js';
 import { heading, privateReply, text, type Block, type FormField, type Reply } from '../../core/reply.js';
 import { MAX_TEXT_ANSWER, type AskedQuestion } from '../teams/questions.js';
+import { replaceQuestion } from '../replace-question.js';
 
 type Ctx = Pick<CommandContext, 'content'>;
 
@@ -64,20 +65,8 @@ export function customQuestionsBlocks(ctx: Ctx, questions: AskedQuestion[], lead
 export function replaceQuestionReply(ctx: Ctx, existing: CheckIn, pending: CheckIn): Reply {
   const copy = ctx.content.copy;
   const message = copy('checkin.alreadyToday', { first: describeScores(ctx, existing), second: describeScores(ctx, pending) });
-  return privateReply(message, [
-    text(message),
-    {
-      type: 'choice',
-      id: 'replace',
-      label: copy('checkin.replaceQuestion'),
-      style: 'buttons',
-      options: [
-        { label: copy('checkin.replaceYes'), value: 'yes' },
-        { label: copy('checkin.replaceNo'), value: 'no' },
-      ],
-      action: { command: CHECKIN_COMMAND, action: 'replace' },
-    },
-  ]);
+  const labels = { question: copy('checkin.replaceQuestion'), yes: copy('checkin.replaceYes'), no: copy('checkin.replaceNo') };
+  return replaceQuestion(message, labels, { command: CHECKIN_COMMAND, action: 'replace' });
 }
 
 /** The line saying who can read the note. */
