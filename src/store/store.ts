@@ -1,4 +1,5 @@
 import type { DigestWeek } from '../core/model/digest-week.js';
+import type { PublishedQuery } from '../core/model/digest-ledger.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../core/model/index.js';
 import type { NudgeState, SupportResources } from '../core/model/nudges.js';
 import type { LocalDate } from '../core/time.js';
@@ -114,6 +115,12 @@ export interface Store {
   // --- digest ---
   /** A team's frozen weekly aggregates, by week start (Monday). They hold no person ids. */
   digestWeeks(teamId: string): Record<string, DigestWeek>;
-  /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). Keeps a team's 12 latest weeks. */
-  saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void>;
+  /**
+   * Freezes weeks; a week already frozen for a team is kept as it was (first write wins), and only a week
+   * actually frozen by this call adds its `published` queries to the workspace's ledger, in the same write.
+   * Keeps a team's 12 latest weeks and a workspace's 12 latest ledger weeks.
+   */
+  saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek; published?: { workspace: string; queries: PublishedQuery[] } }>): Promise<void>;
+  /** What digests of a workspace published for a week (opaque person ids), to audit new aggregates against. */
+  digestLedger(workspace: string, week: LocalDate): PublishedQuery[];
 }

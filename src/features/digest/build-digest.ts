@@ -14,7 +14,7 @@ import { everMembers, loadCheckIns, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
 import { completeWeeks } from './weeks.js';
 
-type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content'>;
+type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content' | 'random'>;
 
 /** The digest's figures: what a lead or admin may see of a team, week by week (oldest first). */
 export interface DigestData {
@@ -32,10 +32,11 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
   const latest = weeks[weeks.length - 1]!;
   let shared: DigestData['shared'] = [];
   if (leadsTeam(viewer, team)) {
-    // Shared notes are read live, never frozen: a person who erases their data takes them along.
+    // Shared notes are read live, never frozen: a person who erases their data takes them along. A note goes
+    // only to the leads who led one of the author's teams when it was written ("nobody else reads it" holds).
     const mine = teamCheckIns(team, await loadCheckIns(app.store, everMembers(team), { from: latest.from, to: latest.to }));
     shared = mine
-      .filter((c) => c.shareNote && c.note)
+      .filter((c) => c.shareNote && c.note && (c.sharedWith ?? []).includes(viewer.id))
       .map((c) => ({ name: app.store.person(c.personId)?.name ?? c.personId, date: c.localDate, note: c.note! }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
   }
@@ -67,15 +68,19 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
           ? copy('digest.pointsDown', { points: Math.round(pBefore) - Math.round(pNow) })
           : copy('digest.pointsSame');
   const pValue =
-    pNow === undefined
-      ? copy('digest.participationNone')
-      : copy('digest.participationValue', { respondents: latest.respondents, members: latest.members, percent: Math.round(pNow), change: pChange });
+    latest.withheld === 'too-few'
+      ? copy('digest.participationFew', { threshold, members: latest.members })
+      : pNow === undefined
+        ? latest.members === 0
+          ? copy('digest.participationNone')
+          : copy('digest.participationWithheld')
+        : copy('digest.participationValue', { respondents: latest.respondents!, members: latest.members, percent: Math.round(pNow), change: pChange });
   const rows: Array<[string, string]> = [
     [copy('digest.participation'), `${pValue} · ${copy('digest.trend', { spark: sparkline(weeks.map(participation), 0, 100) })}`],
   ];
 
   if (latest.withheld) {
-    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { respondents: latest.respondents, threshold })));
+    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { threshold, frozen: latest.threshold })));
   } else {
     for (const key of ['mood', 'energy', 'stress'] as const) {
       rows.push([copy(`digest.${key}`), scoreLine(app, latest[key]!, previous?.withheld ? undefined : previous?.[key], sparkline(weeks.map((w) => w[key]?.mean), 1, 5))]);
@@ -144,7 +149,8 @@ function customLines(app: Pick<AppContext, 'content'>, data: DigestData, week: D
   const { threshold } = data;
   return data.team.questions.map((q) => {
     const agg = week.custom.find((c) => c.id === q.id && c.kind === q.kind);
-    if (!agg || agg.respondents < threshold || (!agg.stats && !agg.themes)) return copy('digest.customTooFew', { question: q.text, threshold });
+    if (agg?.withheld) return copy('digest.customWithheld', { question: q.text });
+    if (!agg || (!agg.stats && !agg.themes)) return copy('digest.customTooFew', { question: q.text, threshold });
     if (agg.stats) return copy('digest.customScale', { question: q.text, mean: fmt(agg.stats.mean), respondents: agg.respondents, distribution: agg.stats.distribution.join(' · ') });
     return agg.themes!.length ? copy('digest.customText', { question: q.text, list: themeList(app, agg.themes!) }) : copy('digest.customTextNone', { question: q.text, threshold });
   });
