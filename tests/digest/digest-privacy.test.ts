@@ -54,7 +54,7 @@ describe('digest under and over the threshold', () => {
     const reply = await run(app, 'maya', 'digest');
     for (const [label, truth] of [['Mood', 4], ['Energy', 3], ['Stress', 2]] as const) {
       const f = scoreFigures(reply.text, label)!;
-      expect(f.distribution).toHaveLength(5);
+      expect([0, 5]).toContain(f.distribution.length); // everyone at one score: coarsened to "nearly all at"
       expect(Math.abs(f.mean - truth)).toBeLessThanOrEqual(2);
     }
     expect(shownRespondents(reply.text)).toBeGreaterThanOrEqual(0);

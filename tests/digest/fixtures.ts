@@ -71,12 +71,14 @@ export const lines = (text: string) => text.split('\n');
 /** A score line's figures: the (noisy) mean and distribution the digest shows for mood, energy or stress. */
 export function scoreFigures(text: string, label: 'Mood' | 'Energy' | 'Stress'): { mean: number; distribution: number[] } | undefined {
   const line = text.split('\n').find((l) => l.startsWith(`${label}: `));
-  const m = line?.match(/^\w+: (\d\.\d) .* people by score 1-5 \(approximate\): ([\d ·]+) ·/);
-  return m ? { mean: Number(m[1]), distribution: m[2]!.split(' · ').map(Number) } : undefined;
+  const m = line?.match(/^\w+: (\d\.\d) .* people by score 1-5(?: \(approximate\))?: ([\d ·]+|nearly all at \d) ·/);
+  if (!m) return undefined;
+  // "nearly all at 3" (a coarsened distribution) reads as an unknown spread: an empty list.
+  return { mean: Number(m[1]), distribution: m[2]!.startsWith('nearly') ? [] : m[2]!.split(' · ').map(Number) };
 }
 
 /** The noisy participation count a digest shows ("about N of M people"), if any. */
 export function shownRespondents(text: string): number | undefined {
-  const m = text.match(/^Participation: about (\d+) of \d+ people/m);
+  const m = text.match(/^Participation: (?:about )?(\d+) of \d+ people/m);
   return m ? Number(m[1]) : undefined;
 }

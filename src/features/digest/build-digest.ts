@@ -137,7 +137,18 @@ function scoreLine(app: Pick<AppContext, 'content'>, now: ScoreStats, before: Sc
         : delta < 0
           ? copy('digest.changeDown', { delta: fmt(-delta), before: fmt(before!.mean) })
           : copy('digest.changeSame');
-  return copy('digest.scoreValue', { mean: fmt(now.mean), change, distribution: now.distribution.join(' · '), spark });
+  return copy('digest.scoreValue', { mean: fmt(now.mean), change, distribution: distributionText(app, now.distribution), spark });
+}
+
+/**
+ * The distribution as shown. When one score holds all or all but one of the people counted, the counts
+ * would read as "everyone answered 2" (homogeneity): it is coarsened to "nearly all at 2".
+ */
+function distributionText(app: Pick<AppContext, 'content'>, distribution: readonly number[]): string {
+  const total = distribution.reduce((a, b) => a + b, 0);
+  const top = Math.max(...distribution);
+  if (total > 0 && top >= total - 1) return app.content.copy('digest.distributionMostly', { score: distribution.indexOf(top) + 1 });
+  return distribution.join(' · ');
 }
 
 function themeList(app: Pick<AppContext, 'content'>, themes: readonly Theme[]): string {
@@ -151,7 +162,7 @@ function customLines(app: Pick<AppContext, 'content'>, data: DigestData, week: D
     const agg = week.custom.find((c) => c.id === q.id && c.kind === q.kind);
     if (agg?.withheld) return copy('digest.customWithheld', { question: q.text });
     if (!agg || (!agg.stats && !agg.themes)) return copy('digest.customTooFew', { question: q.text, threshold });
-    if (agg.stats) return copy('digest.customScale', { question: q.text, mean: fmt(agg.stats.mean), respondents: agg.respondents, distribution: agg.stats.distribution.join(' · ') });
+    if (agg.stats) return copy('digest.customScale', { question: q.text, mean: fmt(agg.stats.mean), respondents: agg.respondents, distribution: distributionText(app, agg.stats.distribution) });
     return agg.themes!.length ? copy('digest.customText', { question: q.text, list: themeList(app, agg.themes!) }) : copy('digest.customTextNone', { question: q.text, threshold });
   });
 }
