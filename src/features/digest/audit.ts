@@ -4,9 +4,13 @@
  * exactly when the unit vector e_i lies in their span: some linear combination of the published
  * figures (Dept − EU − US, A − B + C, ...) then equals one person's answer.
  *
- * Exact arithmetic only: Gauss-Jordan elimination over the integers (BigInt), each row kept primitive
- * (divided by the gcd of its entries), so no rounding can hide or invent a unit vector.
+ * Exact arithmetic only: Gauss-Jordan elimination over the integers (BigInt), rows kept primitive
+ * (divided by the gcd of their entries), so no rounding can hide or invent a unit vector. The basis is
+ * kept fully reduced and grows one query at a time, so auditing a query costs one reduction against
+ * what is published, not a new elimination of everything.
  */
+
+type Row = Map<string, bigint>;
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
 function gcd(a: bigint, b: bigint): bigint {
@@ -16,56 +20,59 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-function primitive(row: bigint[]): bigint[] {
+function primitive(row: Row): Row {
   let g = 0n;
-  for (const x of row) if (x) g = gcd(g, x);
-  return g > 1n ? row.map((x) => x / g) : row;
+  for (const x of row.values()) g = gcd(g, x);
+  if (g > 1n) for (const [k, x] of row) row.set(k, x / g);
+  return row;
 }
 
-/**
- * The people whose own value some linear combination of these queries isolates. In the fully reduced
- * row echelon form, e_i is in the row space exactly when some row's only non-zero entry is at i.
- */
-export function isolatedPeople(queries: ReadonlyArray<Iterable<string>>): Set<string> {
-  const sets = queries.map((q) => new Set(q)).filter((q) => q.size > 0);
-  const columns = [...new Set(sets.flatMap((q) => [...q]))];
-  const index = new Map(columns.map((p, i) => [p, i] as const));
-  const rows = sets.map((q) => {
-    const row = new Array<bigint>(columns.length).fill(0n);
-    for (const p of q) row[index.get(p)!] = 1n;
-    return row;
-  });
+/** a·row − b·other, without zero entries. */
+function combine(row: Row, a: bigint, other: Row, b: bigint): Row {
+  const out: Row = new Map();
+  for (const [k, x] of row) out.set(k, a * x);
+  for (const [k, y] of other) {
+    const v = (out.get(k) ?? 0n) - b * y;
+    if (v === 0n) out.delete(k);
+    else out.set(k, v);
+  }
+  return primitive(out);
+}
 
-  let rank = 0;
-  for (let c = 0; c < columns.length && rank < rows.length; c++) {
-    const pivot = rows.findIndex((r, i) => i >= rank && r[c] !== 0n);
-    if (pivot < 0) continue;
-    [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
-    const p = rows[rank]!;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      if (i === rank || r[c] === 0n) continue;
-      const f = r[c]!;
-      rows[i] = primitive(r.map((x, j) => x * p[c]! - p[j]! * f));
+/** The span of published queries, as a fully reduced row echelon basis (each pivot is zero in every other row). */
+export class SpanBasis {
+  private rows: Array<{ pivot: string; row: Row }> = [];
+
+  /** The people whose own value a combination isolates: in the reduced form, rows with a single entry. */
+  isolated(): Set<string> {
+    return new Set(this.rows.filter((r) => r.row.size === 1).map((r) => r.pivot));
+  }
+
+  /** The basis with this query added (this one unchanged). */
+  with(query: Iterable<string>): SpanBasis {
+    let v: Row = new Map([...new Set(query)].map((p) => [p, 1n] as const));
+    for (const b of this.rows) {
+      const x = v.get(b.pivot);
+      if (x) v = combine(v, b.row.get(b.pivot)!, b.row, x);
     }
-    rank++;
+    const next = new SpanBasis();
+    if (v.size === 0) {
+      next.rows = this.rows; // already in the span: publishing it says nothing new
+      return next;
+    }
+    const [pivot, p] = v.entries().next().value as [string, bigint];
+    next.rows = this.rows.map((b) => {
+      const x = b.row.get(pivot);
+      return x ? { pivot: b.pivot, row: combine(b.row, p, v, x) } : b;
+    });
+    next.rows.push({ pivot, row: v });
+    return next;
   }
-
-  const out = new Set<string>();
-  for (const r of rows.slice(0, rank)) {
-    const nonZero = r.flatMap((x, j) => (x !== 0n ? [j] : []));
-    if (nonZero.length === 1) out.add(columns[nonZero[0]!]!);
-  }
-  return out;
 }
 
-/**
- * Whether publishing `candidate` along with what is already published keeps everyone hidden: it may
- * isolate nobody new. (People an older ledger already isolates stay so; they do not block everything.)
- */
-export function admits(published: ReadonlyArray<Iterable<string>>, candidate: Iterable<string>): boolean {
-  const before = isolatedPeople(published);
-  const after = isolatedPeople([...published, candidate]);
-  for (const p of after) if (!before.has(p)) return false;
-  return true;
+/** The people whose own value some linear combination of these queries isolates. */
+export function isolatedPeople(queries: ReadonlyArray<Iterable<string>>): Set<string> {
+  let basis = new SpanBasis();
+  for (const q of queries) basis = basis.with(q);
+  return basis.isolated();
 }

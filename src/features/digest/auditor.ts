@@ -1,5 +1,5 @@
 import { ledgerId, type PublishedQuery } from '../../core/model/digest-ledger.js';
-import { isolatedPeople } from './audit.js';
+import { SpanBasis } from './audit.js';
 
 type Space = PublishedQuery['space'];
 
@@ -8,7 +8,7 @@ type Space = PublishedQuery['space'];
  * freeze has admitted so far. People are held only as opaque ledger ids.
  */
 export class WeekAuditor {
-  private readonly queries: Record<Space, string[][]> = { answers: [], participation: [] };
+  private readonly spans: Record<Space, SpanBasis> = { answers: new SpanBasis(), participation: new SpanBasis() };
   private readonly isolated: Record<Space, Set<string>>;
   /** Admitted by this freeze, to be written to the ledger with the frozen weeks. */
   readonly admitted: PublishedQuery[] = [];
@@ -17,19 +17,21 @@ export class WeekAuditor {
     private readonly workspace: string,
     ledger: readonly PublishedQuery[],
   ) {
-    for (const q of ledger) this.queries[q.space].push(q.people);
-    this.isolated = { answers: isolatedPeople(this.queries.answers), participation: isolatedPeople(this.queries.participation) };
+    for (const q of ledger) this.spans[q.space] = this.spans[q.space].with(q.people);
+    this.isolated = { answers: this.spans.answers.isolated(), participation: this.spans.participation.isolated() };
   }
 
   /**
    * Admits a query (and records it) when, with everything published, no linear combination isolates
-   * anyone who was not isolated already; otherwise it is refused and nothing is recorded.
+   * anyone who was not isolated already (an older ledger may; that must not block everything after it);
+   * otherwise it is refused and nothing is recorded.
    */
   admit(space: Space, key: string, people: Iterable<string>): boolean {
     const ids = [...new Set([...people].map((p) => ledgerId(this.workspace, p)))].sort();
-    const after = isolatedPeople([...this.queries[space], ids]);
+    const next = this.spans[space].with(ids);
+    const after = next.isolated();
     for (const p of after) if (!this.isolated[space].has(p)) return false;
-    this.queries[space].push(ids);
+    this.spans[space] = next;
     this.isolated[space] = after;
     this.admitted.push({ key, space, people: ids });
     return true;

@@ -59,7 +59,7 @@ export function releaseWeek(exact: ExactWeek, teamId: string, frozenAt: string, 
   const same = signature(exact);
   const twin = memo.get(same);
   if (twin) return { ...twin, frozenAt, members: exact.members.size };
-  const released = releaseAnswers(exact, key, auditor, random);
+  const released = releaseAnswers(exact, frozenAt, key, auditor, random);
   memo.set(same, released);
   return { ...released, members: exact.members.size };
 }
@@ -78,9 +78,9 @@ function signature(exact: ExactWeek): string {
   ]);
 }
 
-function releaseAnswers(exact: ExactWeek, key: string, auditor: WeekAuditor, random: () => number): DigestWeek {
+function releaseAnswers(exact: ExactWeek, frozenAt: string, key: string, auditor: WeekAuditor, random: () => number): DigestWeek {
   const { threshold } = exact;
-  const base: DigestWeek = { from: exact.from, to: exact.to, frozenAt: key.slice(key.lastIndexOf('|') + 1), threshold, members: exact.members.size, themes: [], custom: [] };
+  const base: DigestWeek = { from: exact.from, to: exact.to, frozenAt, threshold, members: exact.members.size, themes: [], custom: [] };
   const respondents = noisyCount(exact.respondents.size, random);
   if (!auditor.admit('answers', `${key}|answers`, exact.respondents)) return { ...base, respondents, withheld: 'overlap' };
 
