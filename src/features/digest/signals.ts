@@ -15,9 +15,11 @@ export interface Signal {
   vars: Record<string, string | number>;
 }
 
-/** Percent of members who checked in (noisy); undefined when the count is not published. */
+/** Percent of members who checked in (noisy); undefined when the count is not published (under the threshold: "fewer than"). */
 export function participation(week: DigestWeek): number | undefined {
-  return week.members > 0 && week.respondents !== undefined ? Math.min(100, (100 * week.respondents) / week.members) : undefined;
+  // Weeks frozen before the release rule kept an exact count under the threshold: it is not shown either.
+  if (week.withheld === 'too-few' || week.respondents === undefined || week.members === 0) return undefined;
+  return Math.min(100, (100 * week.respondents) / week.members);
 }
 
 /** Respondents as the noisy distribution counts them, so shares use one consistent denominator. */
