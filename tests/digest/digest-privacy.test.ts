@@ -19,7 +19,7 @@ describe('digest under and over the threshold', () => {
     const reply = await run(app, 'maya', 'digest');
     expect(reply.text.split('\n')).toEqual([
       'Morale digest · Care',
-      "Week of 2026-02-23 to 2026-03-01 (Monday to Sunday), compared with the week before. Every figure comes from at least 5 people and carries a little random noise, so nobody's own answers can be worked out from it, alone or with other digests.",
+      "Week of 2026-02-23 to 2026-03-01 (Monday to Sunday), compared with the week before. Every figure comes from at least 5 people and is approximate (it carries random noise), so nobody's own answers can be worked out from it, alone or with other digests.",
       // Under the threshold even the count is coarsened: "fewer than 5", never "4".
       'Participation: fewer than 5 of 6 people checked in · 8 weeks ········',
       'Fewer than 5 people checked in this week. Averages, themes and answers need at least 5 people so that nobody can be singled out, so this digest shows participation only.',
