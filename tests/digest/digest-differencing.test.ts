@@ -122,4 +122,15 @@ describe('differencing: comparing digests reveals nobody', () => {
     expect(after.text).not.toContain('Mood: ');
     expect(after.text).toContain('Withheld: this week was published under a threshold of 5 people and the threshold is now 7');
   });
+
+  it('lowering the threshold after a week was withheld for too few people keeps saying fewer than the threshold it was counted against', async () => {
+    await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5 });
+    for (const m of names('m', 4)) await checkIn(app, m, LATEST[0]!, { mood: 3 }, { teams: ['care'] });
+    expect((await run(app, 'maya', 'digest')).text).toContain('fewer than 5 of 6 people checked in');
+    await app.store.saveTeam({ ...app.store.team('shell/care')!, threshold: 3 });
+    const after = await run(app, 'maya', 'digest');
+    expect(after.text).toContain('fewer than 5 of 6 people checked in');
+    expect(after.text).toContain('Fewer than 5 people checked in this week.');
+    expect(after.text).not.toContain('Mood: ');
+  });
 });

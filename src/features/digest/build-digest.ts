@@ -69,7 +69,8 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
           : copy('digest.pointsSame');
   const pValue =
     latest.withheld === 'too-few'
-      ? copy('digest.participationFew', { threshold, members: latest.members })
+      ? // The threshold the week was frozen under: that is what its count was compared with.
+        copy('digest.participationFew', { threshold: latest.threshold, members: latest.members })
       : pNow === undefined
         ? latest.members === 0
           ? copy('digest.participationNone')
@@ -80,7 +81,7 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
   ];
 
   if (latest.withheld) {
-    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { threshold, frozen: latest.threshold })));
+    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { threshold: latest.withheld === 'too-few' ? latest.threshold : threshold, frozen: latest.threshold })));
   } else {
     for (const key of ['mood', 'energy', 'stress'] as const) {
       rows.push([copy(`digest.${key}`), scoreLine(app, latest[key]!, previous?.withheld ? undefined : previous?.[key], sparkline(weeks.map((w) => w[key]?.mean), 1, 5))]);
