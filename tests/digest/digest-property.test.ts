@@ -96,9 +96,12 @@ const admin: Person = { id: 'shell:boss', workspace: 'shell', name: 'boss', crea
 const scenario = fc
   .record({
     people: fc.integer({ min: 4, max: 12 }),
-    teams: fc.array(fc.record({ members: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 3, maxLength: 12 }), threshold: fc.integer({ min: 3, max: 5 }) }), { minLength: 2, maxLength: 6 }),
-    answers: fc.array(fc.record({ person: fc.integer({ min: 0, max: 11 }), day: fc.integer({ min: 0, max: 20 }), mood: fc.integer({ min: 1, max: 5 }), skip: fc.integer({ min: 0, max: 7 }) }), { minLength: 10, maxLength: 120 }),
-    colluders: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 6 }),
+    teams: fc.array(fc.record({ members: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 3, maxLength: 12 }), threshold: fc.integer({ min: 3, max: 5 }), asks: fc.boolean() }), { minLength: 2, maxLength: 6 }),
+    answers: fc.array(
+      fc.record({ person: fc.integer({ min: 0, max: 11 }), day: fc.integer({ min: 0, max: 20 }), mood: fc.integer({ min: 1, max: 5 }), skip: fc.integer({ min: 0, max: 7 }), scale: fc.option(fc.integer({ min: 1, max: 5 })) }),
+      { minLength: 10, maxLength: 120 },
+    ),
+    colluders: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 2, maxLength: 11 }),
     order: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 10 }),
     noiseSeed: fc.integer({ min: 1, max: 2 ** 30 }),
   })
@@ -114,7 +117,8 @@ const scenario = fc
       threshold: t.threshold,
       digestDay: 'mon',
       digestTime: '09:00',
-      questions: [],
+      // Some teams ask a scale question: its answers are a query over the people who answered it.
+      questions: t.asks ? [{ id: 'q1', kind: 'scale' as const, text: 'How supported?' }] : [],
     }));
     const seen = new Set<string>();
     const checkIns: CheckIn[] = [];
@@ -125,7 +129,7 @@ const scenario = fc
       seen.add(`${personId}|${date}`);
       // A person's answer carries the teams they are in, except those the skip mask drops (membership changes).
       const mine = teams.filter((t, j) => t.members.some((m) => m.personId === personId) && !(a.skip & (1 << j % 3)));
-      checkIns.push({ id: `c${i}`, personId, at: `${date}T12:00:00.000Z`, localDate: date, mood: a.mood, energy: 3, stress: 3, shareNote: false, teams: mine.map((t) => t.id), custom: {} });
+      checkIns.push({ id: `c${i}`, personId, at: `${date}T12:00:00.000Z`, localDate: date, mood: a.mood, energy: 3, stress: 3, shareNote: false, teams: mine.map((t) => t.id), custom: a.scale !== null ? { q1: a.scale } : {} });
     }
     const order = s.order.map((k) => teams[k % teams.length]!);
     const colluders = new Set(s.colluders.filter((c) => c < s.people).map((c) => ids[c]!));
@@ -134,6 +138,7 @@ const scenario = fc
 
 describe('digest privacy property: an attacker with every digest, the linear algebra and colluders', () => {
   let published = 0;
+  let questions = 0;
   let noisyBuckets = 0;
   let exactBuckets = 0;
   let colluderAttacks = 0;
@@ -164,6 +169,11 @@ describe('digest privacy property: an attacker with every digest, the linear alg
               expect(exact.respondents.size).toBeGreaterThanOrEqual(team.threshold!);
               answers.push(exact.respondents);
               published++;
+              for (const q of shown.custom) {
+                if (!q.stats) continue;
+                answers.push(exact.questions.find((x) => x.id === q.id)!.answered);
+                questions++;
+              }
               for (const key of ['mood', 'energy', 'stress'] as const) {
                 exact[key].forEach((n, i) => {
                   if (n === 0) return;
@@ -175,8 +185,9 @@ describe('digest privacy property: an attacker with every digest, the linear alg
               const targets = [...exact.respondents].filter((p) => !colluders.has(p));
               if (targets.length === 1) {
                 colluderAttacks++;
-                const known = [0, 0, 0, 0, 0];
-                for (const c of checkIns.filter((x) => x.teams.includes(team.id) && x.localDate >= week.from && x.localDate <= week.to && colluders.has(x.personId))) known[c.mood - 1]!++;
+                // The colluders' own weekly scores, which they know.
+                const inWeek = checkIns.filter((x) => x.teams.includes(team.id) && x.localDate >= week.from && x.localDate <= week.to);
+                const known = exactWeek({ team, week, checkIns: inWeek.filter((x) => colluders.has(x.personId)), members: exact.members, threshold: 1 }).mood;
                 const guess = shown.mood!.distribution.map((n, i) => n - known[i]!);
                 const truth = exact.mood.map((n, i) => n - known[i]!);
                 if (guess.every((g, i) => g === truth[i])) colluderHits++;
@@ -192,6 +203,7 @@ describe('digest privacy property: an attacker with every digest, the linear alg
     );
     // The property met real published weeks and real colluder attacks, not only withheld ones.
     expect(published).toBeGreaterThan(50);
+    expect(questions).toBeGreaterThan(10);
     expect(colluderAttacks).toBeGreaterThan(5);
     // Noise, not luck: about (1 − α)/(1 + α) = 46% of counts come out unchanged at ε = 1, and the colluders'
     // subtraction of the published figures recovers the target's true answer only when every bucket's noise is zero.
