@@ -105,7 +105,7 @@ describe('attacks on the digest (issue 16)', () => {
     for (const m of names('m', 5).slice(1)) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'] });
     app.clock.set('2026-03-02T10:00:00Z');
     await run(app, 'boss', 'team lead care maya');
-    expect(app.store.team('shell/care')!.leads).toEqual(['shell:maya']);
+    expect((await app.store.teams.get('shell/care'))!.leads).toEqual(['shell:maya']);
     const digest = await run(app, 'maya', 'digest');
     expect(digest.text).toContain('Morale digest · Care');
     expect(digest.text).not.toContain('divorce');

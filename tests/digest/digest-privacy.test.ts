@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { exactWeek } from '../../src/features/digest/week-aggregate.js';
 import { checkIn, LATEST, names, person, pid, scoreFigures, shownRespondents, team } from './fixtures.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -41,8 +42,8 @@ describe('digest under and over the threshold', () => {
       await checkIn(app, 'm5', LATEST[0]!, { mood: 2, energy: 3, stress: 2 }, { teams: ['care'] }),
       await checkIn(app, 'm5', LATEST[1]!, { mood: 4, energy: 3, stress: 2 }, { teams: ['care'] }),
     ];
-    const all = [...(await Promise.all(names('m', 4).map((m) => app.store.checkIns(pid(m), { from: LATEST[0]!, to: LATEST[6]! })))).flat(), ...twice];
-    const exact = exactWeek({ team: app.store.team('shell/care')!, week: { from: LATEST[0]!, to: LATEST[6]! }, checkIns: all, members: new Set(names('m', 6).map(pid)), threshold: 5 });
+    const all = [...(await Promise.all(names('m', 4).map((m) => app.store.history.checkIns(pid(m), { from: LATEST[0]!, to: LATEST[6]! })))).flat(), ...twice];
+    const exact = exactWeek({ team: (await app.store.teams.get('shell/care'))!, week: { from: LATEST[0]!, to: LATEST[6]! }, checkIns: all, members: new Set(names('m', 6).map(pid)), threshold: 5 });
     expect(exact.mood).toEqual([1, 1, 2, 1, 0]);
     expect(exact.energy).toEqual([0, 0, 5, 0, 0]);
     expect(exact.respondents.size).toBe(5);
@@ -125,8 +126,8 @@ describe('digest under and over the threshold', () => {
     for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
     for (const o of ['o1', 'o2', 'o3']) await checkIn(app, o, LATEST[0]!, { mood: 2 }, { teams: ['ops'] });
     // m1 moves to ops today: last week's answer still belongs to care.
-    const ops = app.store.team('shell/ops')!;
-    await app.store.saveTeam({ ...ops, members: [...ops.members, { personId: 'shell:m1', from: '2026-03-02T09:00:00.000Z' }] });
+    const ops = (await app.store.teams.get('shell/ops'))!;
+    await putTeam(app.store, { ...ops, members: [...ops.members, { personId: 'shell:m1', from: '2026-03-02T09:00:00.000Z' }] });
     const care = await run(app, 'maya', 'digest');
     expect(care.text).toMatch(/Participation: about \d+ of 5 people/);
     expect(scoreFigures(care.text, 'Mood')!.mean).toBeGreaterThanOrEqual(3);

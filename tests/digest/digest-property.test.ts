@@ -12,7 +12,7 @@ import { addDays } from '../../src/core/time.js';
 import { digestData } from '../../src/features/digest/build-digest.js';
 import { exactWeek } from '../../src/features/digest/week-aggregate.js';
 import { completeWeeks } from '../../src/features/digest/weeks.js';
-import type { DateRange, Store } from '../../src/store/store.js';
+import type { DateRange, Store } from '../../src/core/store/index.js';
 
 /** Just the reads and writes the digest makes, in memory (first write wins, like the real store), so hundreds of random workspaces run in seconds. */
 class MemoryStore {
@@ -22,30 +22,25 @@ class MemoryStore {
     readonly teamList: Team[],
     readonly checkinList: CheckIn[],
   ) {}
-  teams(): Team[] {
-    return this.teamList;
-  }
-  person(): Person | undefined {
-    return undefined;
-  }
-  async checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
-    return this.checkinList.filter((c) => c.personId === personId && c.localDate >= range.from && c.localDate <= range.to);
-  }
-  digestWeeks(teamId: string): Record<string, DigestWeek> {
-    return this.frozen.get(teamId) ?? {};
-  }
-  digestLedger(_workspace: string, week: string): PublishedQuery[] {
-    return [...(this.ledger.get(week) ?? [])];
-  }
-  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek; published?: { queries: PublishedQuery[] } }>): Promise<void> {
-    for (const { teamId, week, published } of entries) {
-      const weeks = this.frozen.get(teamId) ?? {};
-      if (weeks[week.from]) continue;
-      weeks[week.from] = week;
-      this.frozen.set(teamId, weeks);
-      this.ledger.set(week.from, [...(this.ledger.get(week.from) ?? []), ...(published?.queries ?? [])]);
-    }
-  }
+  readonly teams = { list: async (): Promise<Team[]> => structuredClone(this.teamList) };
+  readonly people = { get: async (): Promise<Person | undefined> => undefined };
+  readonly history = {
+    checkIns: async (personId: string, range: DateRange): Promise<CheckIn[]> =>
+      this.checkinList.filter((c) => c.personId === personId && c.localDate >= range.from && c.localDate <= range.to),
+  };
+  readonly digest = {
+    weeks: async (teamId: string): Promise<Record<string, DigestWeek>> => structuredClone(this.frozen.get(teamId) ?? {}),
+    ledger: async (_workspace: string, week: string): Promise<PublishedQuery[]> => structuredClone(this.ledger.get(week) ?? []),
+    freeze: async (entries: ReadonlyArray<{ teamId: string; week: DigestWeek; published?: { queries: PublishedQuery[] } }>): Promise<void> => {
+      for (const { teamId, week, published } of entries) {
+        const weeks = this.frozen.get(teamId) ?? {};
+        if (weeks[week.from]) continue;
+        weeks[week.from] = week;
+        this.frozen.set(teamId, weeks);
+        this.ledger.set(week.from, [...(this.ledger.get(week.from) ?? []), ...(published?.queries ?? [])]);
+      }
+    },
+  };
 }
 
 // --- the attacker's linear algebra: exact rationals, a different method from the product's (rank, not RREF rows) ---
@@ -155,7 +150,7 @@ describe('digest privacy property: an attacker with every digest, the linear alg
           const answers: Array<Set<string>> = [];
           const participation: Array<Set<string>> = [];
           for (const team of teams) {
-            const shown = store.digestWeeks(team.id)[week.from]!;
+            const shown = (await store.digest.weeks(team.id))[week.from]!;
             const exact = exactWeek({
               team,
               week,

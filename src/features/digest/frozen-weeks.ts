@@ -23,12 +23,12 @@ type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'random'>;
  * person is withheld. What was admitted is written to the ledger in the same write as the weeks.
  */
 export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], options: { freeze?: boolean } = {}): Promise<DigestWeek[]> {
-  const stored = app.store.digestWeeks(team.id);
+  const stored = await app.store.digest.weeks(team.id);
   const missing = weeks.filter((w) => !stored[w.from]);
   if (missing.length === 0) return weeks.map((w) => stored[w.from]!);
 
   const frozenAt = app.clock.now().toISOString();
-  const linked = linkedTeams(app.store, team).sort((a, b) => everMembers(b).length - everMembers(a).length || a.id.localeCompare(b.id));
+  const linked = (await linkedTeams(app.store, team)).sort((a, b) => everMembers(b).length - everMembers(a).length || a.id.localeCompare(b.id));
   const range = { from: missing[0]!.from, to: missing[missing.length - 1]!.to };
   const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range);
   const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
@@ -44,21 +44,24 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
     buckets.set(t.id, byWeek);
   }
 
+  const frozenOf = new Map<string, Record<string, DigestWeek>>();
+  for (const t of linked) frozenOf.set(t.id, t.id === team.id ? stored : await app.store.digest.weeks(t.id));
+
   const fresh: Array<{ teamId: string; week: DigestWeek; published: { workspace: string; queries: PublishedQuery[] } }> = [];
   for (const week of missing) {
-    const auditor = new WeekAuditor(team.workspace, app.store.digestLedger(team.workspace, week.from));
+    const auditor = new WeekAuditor(team.workspace, await app.store.digest.ledger(team.workspace, week.from));
     const memo = new Map<string, DigestWeek>();
     for (const t of linked) {
-      if (app.store.digestWeeks(t.id)[week.from]) continue;
+      if (frozenOf.get(t.id)![week.from]) continue;
       const exact = exactWeek({ team: t, week, checkIns: buckets.get(t.id)!.get(week.from)!, members: membersDuring(t, week), threshold: teamThreshold(t, app.config) });
       const before = auditor.admitted.length;
       const released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
       fresh.push({ teamId: t.id, week: released, published: { workspace: team.workspace, queries: auditor.admitted.slice(before) } });
     }
   }
-  if (options.freeze !== false) await app.store.saveDigestWeeks(fresh);
+  if (options.freeze !== false) await app.store.digest.freeze(fresh);
   const computed = new Map(fresh.filter((f) => f.teamId === team.id).map((f) => [f.week.from, f.week] as const));
-  const saved = app.store.digestWeeks(team.id);
+  const saved = await app.store.digest.weeks(team.id);
   return weeks.map((w) => saved[w.from] ?? computed.get(w.from)!);
 }
 
