@@ -24,7 +24,8 @@ export default defineCommand({
     const days = streak(active, today, person.workingDays);
     const copy = content.copy;
 
-    if (reflections.length === 0 && checkins.length === 0) {
+    const extra = await Promise.all(historySections.map((section) => section(ctx, { checkins, reflections })));
+    if (reflections.length === 0 && checkins.length === 0 && extra.every((section) => section.length === 0)) {
       return reply(copy('history.empty'), [], { private: true });
     }
 
@@ -43,7 +44,6 @@ export default defineCommand({
       text(`${copy('history.byComponent')}: ${componentLine}`),
     ];
     if (recentLines.length) blocks.push(text(`${copy('history.recent')}\n${recentLines.join('\n')}`));
-    const extra = await Promise.all(historySections.map((section) => section(ctx, { checkins, reflections })));
     for (const section of extra) blocks.push(...section);
 
     const fallback = [
