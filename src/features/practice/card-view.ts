@@ -73,7 +73,8 @@ export function roleReply(
 ): Reply {
   const copy = content.copy;
   const vars = { partner: opts.partner, title: card.title, round: opts.round };
-  const blocks: Block[] = [...sceneBlocks(content, card, copy(`practice.peer.${opts.role}Title`, vars))];
+  const blocks: Block[] = [...sceneBlocks(content, card, copy('practice.peer.title', vars))];
+  blocks.splice(1, 0, text(copy(`practice.peer.${opts.role}Round`, vars)));
   if (opts.role === 'customer') {
     blocks.push(
       text(`${copy('practice.peer.briefTitle')}\n${copy('practice.peer.feels', { feels: card.customer.feels })}\n${copy('practice.peer.wants', { wants: card.customer.wants })}\n${copy('practice.peer.helps', { helps: card.customer.helps })}`),
