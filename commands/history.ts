@@ -5,7 +5,7 @@ import { fields, heading, reply, text, type Block } from '../src/core/reply.js';
 import { addDays } from '../src/core/time.js';
 import { componentLabel } from '../src/features/labels.js';
 import { streak } from '../src/features/streak.js';
-import { historySections } from '../src/features/history-sections.js';
+import { historySections, standaloneSections } from '../src/features/history-sections.js';
 
 const WINDOW_DAYS = 90;
 const RECENT = 5;
@@ -24,8 +24,8 @@ export default defineCommand({
     const days = streak(active, today, person.workingDays);
     const copy = content.copy;
 
-    const extra = await Promise.all(historySections.map((section) => section(ctx, { checkins, reflections })));
-    if (reflections.length === 0 && checkins.length === 0 && extra.every((section) => section.length === 0)) {
+    const standalone = await Promise.all(standaloneSections.map((section) => section(ctx, { checkins, reflections })));
+    if (reflections.length === 0 && checkins.length === 0 && standalone.every((section) => section.length === 0)) {
       return reply(copy('history.empty'), [], { private: true });
     }
 
@@ -44,6 +44,7 @@ export default defineCommand({
       text(`${copy('history.byComponent')}: ${componentLine}`),
     ];
     if (recentLines.length) blocks.push(text(`${copy('history.recent')}\n${recentLines.join('\n')}`));
+    const extra = await Promise.all(historySections.map((section) => section(ctx, { checkins, reflections })));
     for (const section of extra) blocks.push(...section);
 
     const fallback = [

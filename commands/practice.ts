@@ -6,7 +6,7 @@ import { answerSolo, startSolo } from '../src/features/practice/solo.js';
 
 export default defineCommand({
   name: 'practice',
-  description: 'Role-play a hard customer moment, alone or with your mentor or pairing partner',
+  description: 'Role-play a hard customer moment by phone, chat, email or in person; alone or with your match',
   usage: PRACTICE_USAGE,
   examples: [PRACTICE_EXAMPLE, 'practice phone', 'practice with @sam email'],
   audience: 'member',

@@ -12,3 +12,6 @@ import { practiceHistorySection } from './practice/history-section.js';
 export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
 
 export const historySections: HistorySection[] = [checkInHistorySection, nudgeHistorySection, practiceHistorySection];
+
+/** Sections that are history on their own: with one of them, `history` shows even without reflections or check-ins. */
+export const standaloneSections: HistorySection[] = [practiceHistorySection];

@@ -63,7 +63,7 @@ describe('solo practice through the shell', () => {
 
   it('refuses words it does not know, two channels, or an empty answer, with what to type instead, and stores nothing', async () => {
     expect((await run(app, 'me', 'practice fax')).text).toBe(
-      'I don\'t understand "fax". Practice takes a channel (phone, chat, email, in-person), a difficulty (easy, medium, hard), or "with @name".\nUsage: /attune practice [phone|chat|email|in-person] [easy|medium|hard] | practice with @name [channel] [difficulty]\nExample: practice chat hard',
+      'I don\'t understand "fax". Practice takes a channel (phone, chat, email, in-person), a difficulty (easy, medium, hard), or "with @name".\nUsage: /attune practice [with @name] [channel] [difficulty]\nExample: practice chat hard',
     );
     expect((await run(app, 'me', 'practice phone chat')).text).toContain('Pick one channel, not both "phone" and "chat".');
     expect((await act(app, 'me', 'practice', 'answer', { values: { answer: 'hello' } })).text).toBe(app.content.copy('practice.nothingPending'));

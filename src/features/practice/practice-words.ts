@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { splitPersonRefs } from '../people-ref.js';
 import type { CardFilters } from './pick-card.js';
 
-export const PRACTICE_USAGE = '/attune practice [phone|chat|email|in-person] [easy|medium|hard] | practice with @name [channel] [difficulty]';
+export const PRACTICE_USAGE = '/attune practice [with @name] [channel] [difficulty]';
 export const PRACTICE_EXAMPLE = 'practice chat hard';
 
 /** What `practice ...` asked for: filters, and a partner when it starts with `with`. */
