@@ -33,14 +33,17 @@ export function teamActivity(app: Pick<AppContext, 'store'>, team: Team, week: P
 }
 
 /**
- * The digest's practice and thanks lines. Each count shows only when at least `threshold` people
- * stand behind it, and never in a week held back for overlapping with another team.
+ * The digest's practice and thanks lines. Each count shows only when at least `threshold` people stand
+ * behind it, and never in a week held back for overlapping with another team. Below that nothing is
+ * said at all: even "too few" would tell a lead that someone practised (or was thanked) in a small group.
  */
 export function teamActivityBlocks(app: Ctx, team: Team, week: DigestWeek, threshold: number): Block[] {
+  if (week.withheld === 'overlap') return [];
   const copy = app.content.copy;
   const a = teamActivity(app, team, week);
-  const open = week.withheld !== 'overlap';
-  const practice = open && a.practisers >= threshold ? copy('practice.digest.count', { sessions: a.sessions, people: a.practisers }) : copy('practice.digest.withheld', { threshold });
-  const thanks = open && a.thanked >= threshold ? copy('thanks.digest.count', { thanks: a.thanks, people: a.thanked }) : copy('thanks.digest.withheld', { threshold });
-  return [text(`${practice}\n${thanks}`)];
+  const lines = [
+    ...(a.practisers >= threshold ? [copy('practice.digest.count', { sessions: a.sessions, people: a.practisers })] : []),
+    ...(a.thanked >= threshold ? [copy('thanks.digest.count', { thanks: a.thanks, people: a.thanked })] : []),
+  ];
+  return lines.length ? [text(lines.join('\n'))] : [];
 }
