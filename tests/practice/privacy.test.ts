@@ -4,6 +4,8 @@ import type { PersonalData } from '../../src/store/store.js';
 import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { team } from '../digest/fixtures.js';
 import { mentorMatch } from './helpers.js';
+import { teamActivityBlocks } from '../../src/features/practice/team-counts.js';
+import type { DigestWeek } from '../../src/core/model/digest-week.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -111,5 +113,16 @@ describe('what a lead sees of practice and thanks', () => {
     const text = renderReply(await run(app, 'lead', 'digest care')).text;
     expect(text).toContain('Morale digest · care');
     expect(text).not.toContain('Practice');
+  });
+
+  it('a week held back for overlapping with another team shows neither count, however many practised', async () => {
+    for (const m of members) await practiseSolo(m, 'Secret words.');
+    for (const m of ['m2', 'm3', 'm4']) await run(app, m, 'thanks m1 for the help');
+    await run(app, 'm1', 'thanks m2 for the help');
+    await run(app, 'm1', 'thanks m3 for the help');
+    const care = app.store.team('shell/care')!;
+    const week = { from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T10:00:00.000Z', threshold: 3, members: 4, respondents: 4, themes: [], custom: [] } as unknown as DigestWeek;
+    expect(teamActivityBlocks(app, care, week, 3)).toEqual([{ type: 'text', text: 'Practice: 4 role-play sessions by 4 people this week.\nThank-yous: 5 received by 3 people this week.' }]);
+    expect(teamActivityBlocks(app, care, { ...week, withheld: 'overlap' }, 3)).toEqual([]);
   });
 });
