@@ -146,4 +146,14 @@ describe('practice with a peer through the shell', () => {
     expect((await act(app, 'bob', 'practice', 'finish', { value: peer.id })).text).toBe(app.content.copy('practice.peer.swapFirst'));
     expect(app.store.practice().peers[peer.id]!.stage).toBe('first');
   });
+
+  it('a retried `practice with` event sends the partner one invitation and keeps one session', async () => {
+    await mentorMatch(app);
+    const before = app.outbox.sent.length;
+    const actor = { id: 'shell:bob', platform: 'shell' as const, workspace: 'shell', displayName: 'bob' };
+    for (let i = 0; i < 2; i++) await app.dispatcher.dispatch({ kind: 'command', actor, text: 'practice with alice', idempotencyKey: 'evt-9' });
+    expect(app.outbox.sent).toHaveLength(before + 1);
+    expect(Object.keys(app.store.practice().peers)).toEqual(['peer:evt-9']);
+    expect(practice('bob')!.sessions).toHaveLength(1);
+  });
 });

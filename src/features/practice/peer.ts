@@ -22,11 +22,18 @@ export async function startPeer(ctx: CommandContext, rawPartner: string, filters
   const ref = resolvePersonRef(ctx, ctx.person.workspace, rawPartner);
   if (ref.id === me) throw new UserError(copy('practice.peer.self'));
   if (!ref.known || !(await arePartners(ctx, me, ref.id))) throw new UserError(copy('practice.peer.notMatched', { name: ref.name }));
+  const id = ctx.idempotencyKey ? `peer:${ctx.idempotencyKey}` : randomUUID();
+  const retried = ctx.store.practice().peers[id];
+  if (retried) {
+    // A retried event: the partner already has the card; show the asker theirs again and send nothing.
+    const card = ctx.content.practice.cards.find((c) => c.id === retried.cardId);
+    if (card) return roleReply(ctx.content, card, { role: 'responder', partner: ref.name, round: 1, sessionId: id });
+  }
   const recent = [...recentCards(ctx, me), ...recentCards(ctx, ref.id)];
   const card = pickCard(ctx.content.practice, filters, recent, practiceRandom(me, ctx.now));
   if (!card) throw new UserError(copy('practice.noCards'));
   const now = ctx.now.toISOString();
-  const peer: PeerPractice = { id: randomUUID(), cardId: card.id, people: [me, ref.id], customerFirst: ref.id, stage: 'first', startedAt: now, updatedAt: now };
+  const peer: PeerPractice = { id, cardId: card.id, people: [me, ref.id], customerFirst: ref.id, stage: 'first', startedAt: now, updatedAt: now };
   const cutoff = new Date(ctx.now.getTime() - PEER_DAYS * 86_400_000).toISOString();
   await ctx.store.updatePractice((s) => {
     for (const [id, p] of Object.entries(s.peers)) {
