@@ -36,9 +36,9 @@ export async function startPeer(ctx: CommandContext, rawPartner: string, filters
   const peer: PeerPractice = { id, cardId: card.id, people: [me, ref.id], customerFirst: ref.id, stage: 'first', startedAt: now, updatedAt: now };
   const cutoff = new Date(ctx.now.getTime() - PEER_DAYS * 86_400_000).toISOString();
   await ctx.store.updatePractice((s) => {
-    for (const [id, p] of Object.entries(s.peers)) {
+    for (const [key, p] of Object.entries(s.peers)) {
       // One session per pair at a time; a new invitation replaces an unfinished one.
-      if (p.updatedAt < cutoff || (p.people.includes(me) && p.people.includes(ref.id))) delete s.peers[id];
+      if (p.updatedAt < cutoff || (p.people.includes(me) && p.people.includes(ref.id))) delete s.peers[key];
     }
     s.peers[peer.id] = peer;
     addSession(s, me, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
