@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type Command } from '../src/core/command.js';
 import { meetsAudience } from '../src/core/access.js';
-import { divider, heading, reply, text } from '../src/core/reply.js';
+import { divider, heading, LIMITS, reply, text } from '../src/core/reply.js';
 
 const AUDIENCE_ORDER = ['anyone', 'member', 'lead', 'admin'] as const;
 
@@ -22,9 +22,25 @@ export function helpCommand(list: () => readonly Command[]) {
         heading(ctx.content.copy('help.title')),
         text(intro),
         divider(),
-        text(lines.join('\n')),
+        ...chunks(lines).map((chunk) => text(chunk)),
         text(ctx.content.copy('help.privacy'), 'muted'),
       ], { private: true });
     },
   });
+}
+
+/**
+ * Lines joined into text blocks well under the platforms' limit, so a growing command list never breaks
+ * help: Slack escapes < and > (4 characters for 1), which the usage lines are full of.
+ */
+const CHUNK = Math.floor(LIMITS.textBlock * 0.6);
+
+function chunks(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + 1 + line.length <= CHUNK) out[out.length - 1] = `${last}\n${line}`;
+    else out.push(line);
+  }
+  return out;
 }

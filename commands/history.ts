@@ -5,7 +5,7 @@ import { fields, heading, reply, text, type Block } from '../src/core/reply.js';
 import { addDays } from '../src/core/time.js';
 import { componentLabel } from '../src/features/labels.js';
 import { streak } from '../src/features/streak.js';
-import { historySections } from '../src/features/history-sections.js';
+import { historySections, standaloneSections } from '../src/features/history-sections.js';
 
 const WINDOW_DAYS = 90;
 const RECENT = 5;
@@ -24,7 +24,8 @@ export default defineCommand({
     const days = streak(active, today, person.workingDays);
     const copy = content.copy;
 
-    if (reflections.length === 0 && checkins.length === 0) {
+    const standalone = await Promise.all(standaloneSections.map((section) => section(ctx, { checkins, reflections })));
+    if (reflections.length === 0 && checkins.length === 0 && standalone.every((section) => section.length === 0)) {
       return reply(copy('history.empty'), [], { private: true });
     }
 

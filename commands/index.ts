@@ -26,6 +26,8 @@ import pairsJoin from './pairs-join.js';
 import pairsLeave from './pairs-leave.js';
 import pairsPause from './pairs-pause.js';
 import pairsStatus from './pairs-status.js';
+import practice from './practice.js';
+import thanks from './thanks.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
@@ -55,6 +57,8 @@ const features: Command[] = [
   pairsPause,
   pairsStatus,
   pairsCadence,
+  practice,
+  thanks,
   digest,
 ];
 

@@ -3,6 +3,7 @@ import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '
 import type { NudgeState, SupportResources } from '../core/model/nudges.js';
 import type { LocalDate } from '../core/time.js';
 import type { MentoringState, PairRound } from '../core/model/mentoring.js';
+import type { PracticeState } from '../core/model/practice.js';
 
 /** An inclusive range of local dates. */
 export interface DateRange {
@@ -116,4 +117,10 @@ export interface Store {
   digestWeeks(teamId: string): Record<string, DigestWeek>;
   /** Freezes weeks; a week already frozen for a team is kept as it was (first write wins). Keeps a team's 12 latest weeks. */
   saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void>;
+
+  // --- practice and thanks ---
+  /** Role-play practice and thank-yous: each person's (personal) and the peer sessions under way. Read it; change it only with updatePractice. */
+  practice(): PracticeState;
+  /** Applies a change to a copy of practice's state, validates it, and makes it durable in one write; throwing changes nothing. */
+  updatePractice<R>(change: (state: PracticeState) => R): Promise<R>;
 }

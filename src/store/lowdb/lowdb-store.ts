@@ -5,6 +5,7 @@ import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
+import { erasePractice, PracticeStateSchema, type PracticeState } from '../../core/model/practice.js';
 import { emptyNudgeState, NudgeStateSchema, SupportResourcesSchema, type NudgeState, type SupportResources } from '../../core/model/nudges.js';
 import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
 import { DataDirLock } from './data-dir-lock.js';
@@ -414,6 +415,7 @@ export class LowdbStore implements Store {
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
       ...(this.state.data.drafts[personId] ? { pending: structuredClone(this.state.data.drafts[personId]) } : {}),
       mentoring: await this.exportMentoring(personId),
+      ...this.exportPractice(personId),
     };
   }
 
@@ -436,6 +438,7 @@ export class LowdbStore implements Store {
       delete s.people[personId];
       delete s.drafts[personId];
       delete s.nudges.people[personId];
+      erasePractice(s.practice, personId);
       for (const team of Object.values(s.teams)) {
         team.members = team.members.filter((m) => m.personId !== personId);
         team.leads = team.leads.filter((l) => l !== personId);
@@ -477,6 +480,31 @@ export class LowdbStore implements Store {
       if (valid) s.nudges.resources[workspace] = valid;
       else delete s.nudges.resources[workspace];
     });
+  }
+
+  // --- practice ---
+
+  practice(): PracticeState {
+    return this.state.data.practice;
+  }
+
+  async updatePractice<R>(change: (state: PracticeState) => R): Promise<R> {
+    // On a copy, as with mentoring: a change that throws or is invalid leaves memory and disk as they were.
+    const draft = structuredClone(this.state.data.practice);
+    const result = change(draft);
+    const valid = PracticeStateSchema.parse(draft);
+    await this.state.update((s) => {
+      s.practice = valid;
+    });
+    return result;
+  }
+
+  private exportPractice(personId: string): { practice?: unknown } {
+    const p = this.state.data.practice;
+    const mine = p.people[personId];
+    const peers = Object.values(p.peers).filter((x) => x.people.includes(personId));
+    if (!mine && peers.length === 0) return {};
+    return { practice: structuredClone({ ...(mine ?? {}), peerSessions: peers }) };
   }
 
   // --- mentoring ---
