@@ -3,6 +3,7 @@ import adminAdd from './admin-add.js';
 import adminRemove from './admin-remove.js';
 import checkin from './checkin.js';
 import digest from './digest.js';
+import feeling from './feeling.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
 import nudge from './nudge.js';
@@ -31,6 +32,7 @@ import pairsStatus from './pairs-status.js';
 const features: Command[] = [
   reflect,
   checkin,
+  feeling,
   history,
   settings,
   privacyExport,

@@ -8,6 +8,7 @@ import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
 import { MentoringFileSchema, type MentoringLibrary } from './mentoring-library.js';
+import { FeelingsFileSchema, toFeelingsLibrary, type FeelingsLibrary } from './feelings.js';
 import { projectRoot } from '../paths.js';
 
 /** All wording, validated: prompts, bot copy, and each feature's library. */
@@ -22,6 +23,8 @@ export interface Content {
   mentoring: MentoringLibrary;
   /** Coaching tips for leads, by digest signal (prompts/coaching.json). */
   coaching: CoachingTip[];
+  /** Emotion words by mood-meter quadrant (prompts/feelings.json). */
+  feelings: FeelingsLibrary;
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -74,7 +77,8 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
   const nudges = loadContentFile(dir, 'nudges.json', NudgesFileSchema);
   const mentoring = loadContentFile(dir, 'mentoring.json', MentoringFileSchema);
   const coaching = loadContentFile(dir, 'coaching.json', CoachingFileSchema);
-  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching]);
+  const feelings = loadContentFile(dir, 'feelings.json', FeelingsFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching, feelings]);
   return {
     reflections: (await reflections).prompts,
     copy: await copy,
@@ -82,5 +86,6 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
     nudges: (await nudges).nudges,
     mentoring: await mentoring,
     coaching: (await coaching).tips,
+    feelings: toFeelingsLibrary(await feelings),
   };
 }
