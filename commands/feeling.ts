@@ -4,7 +4,7 @@ import { feelingPrompt, FEELING_USAGE, nameFeeling } from '../src/features/feeli
 
 export default defineCommand({
   name: 'feeling',
-  description: "Name the feeling behind today's check-in, or read what the words mean",
+  description: "Name the feeling behind today's check-in",
   usage: FEELING_USAGE,
   examples: ['feeling frustrated', 'feeling words', 'feeling'],
   audience: 'member',

@@ -5,6 +5,7 @@ import type { CheckIn } from '../../core/model/history.js';
 import { divider, privateReply, text, type Block, type Reply } from '../../core/reply.js';
 import { todaysCheckIn } from '../checkin/checkins.js';
 import { nudgeBlocks, nudgeText } from '../nudges/render.js';
+import { NO_GRATITUDE_AT_MOOD } from '../nudges/select.js';
 import { serveNudge } from '../nudges/serve.js';
 import { DEFINE_VALUE, definitionsReply, feelingLine, feelingPicker } from './feeling-replies.js';
 import { findFeeling, quadrantOf, wordsIn } from './quadrant.js';
@@ -48,7 +49,7 @@ export async function nameFeeling(ctx: CommandContext, typed: string): Promise<R
   const line = feelingLine(ctx, feeling);
   const lines = [line];
   const blocks: Block[] = [text(line)];
-  const offer = await offerFor(ctx, feeling);
+  const offer = await offerFor(ctx, feeling, today);
   if (offer) {
     lines.push(offer.intro, nudgeText(ctx.content.copy, offer.served.nudge));
     blocks.push(divider(), text(offer.intro), ...nudgeBlocks(ctx.content.copy, offer.served.nudge));
@@ -56,8 +57,10 @@ export async function nameFeeling(ctx: CommandContext, typed: string): Promise<R
   return privateReply(lines.join('\n'), blocks);
 }
 
-async function offerFor(ctx: CommandContext, feeling: Feeling) {
+async function offerFor(ctx: CommandContext, feeling: Feeling, checkIn: CheckIn) {
   if (!feeling.nudge) return undefined;
+  // "Grateful" on a low day is noted, but no gratitude exercise is offered then.
+  if (feeling.nudge === 'gratitude' && checkIn.mood <= NO_GRATITUDE_AT_MOOD) return undefined;
   const state = ctx.store.nudgeState(ctx.person.id);
   const techniqueOf = new Map(ctx.content.nudges.map((n) => [n.id, n.technique]));
   const todays = state.served.filter((s) => s.localDate === ctx.today);
