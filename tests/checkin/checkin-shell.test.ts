@@ -42,7 +42,7 @@ describe('checkin quick path through the shell', () => {
     await run(app, 'me', 'team add care alice');
     await run(app, 'me', 'team lead care maya');
     const out = await typeIntoShell(app, ['checkin 2 2 4 --share the release is wearing me down'], 'alice');
-    expect(out).toContain('You chose to share your note: your lead will see it with your name.');
+    expect(out).toContain(app.content.copy('checkin.noteShared'));
     const [stored] = await app.store.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ note: 'the release is wearing me down', shareNote: true, teams: ['shell/care'] });
   });
