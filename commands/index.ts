@@ -6,6 +6,7 @@ import digest from './digest.js';
 import feeling from './feeling.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
+import insight from './insight.js';
 import nudge from './nudge.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
@@ -34,6 +35,7 @@ const features: Command[] = [
   checkin,
   feeling,
   history,
+  insight,
   settings,
   privacyExport,
   privacyDelete,

@@ -6,6 +6,10 @@ import { defaultPromptsDir } from '../../src/content/load-content.js';
 import { confirmCheckIn } from '../../src/features/checkin/confirm-checkin.js';
 import { homeSummary } from '../../src/features/home-summary.js';
 import { createLogger } from '../../src/logger.js';
+import { addDays, weekdayOf } from '../../src/core/time.js';
+import { monthlyInsightJob } from '../../src/scheduler/jobs/monthly-insight.js';
+import { Scheduler } from '../../src/scheduler/scheduler.js';
+import { TimedOutbox } from '../scheduler/helpers.js';
 import { checkIn, LATEST, names, pid, team } from '../digest/fixtures.js';
 import { contextFor, storeCheckIn } from '../nudges/helpers.js';
 import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
@@ -178,6 +182,28 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       expect(lines).toEqual([]);
       expect(app.outbox.sent).toEqual([]);
       expect(await whatOthersSee()).not.toContain('Checking in on you');
+    },
+  },
+  {
+    keys: ['insight.private', 'insight.on'],
+    behaviour: 'the monthly insight note goes only to its person and is made from their own check-ins',
+    async check() {
+      await careTeam();
+      for (const m of names('m', 6)) for (let d = '2026-02-02'; d <= '2026-02-27'; d = addDays(d, 1)) {
+        if (['sat', 'sun'].includes(weekdayOf(d))) continue;
+        await checkIn(app, m, d, { mood: m === 'm1' ? 1 : 5, stress: m === 'm1' ? 5 : 1 }, { teams: ['care'] });
+      }
+      const note = await monthlyInsightJob.what(app, { personId: pid('m1'), key: 'monthly-insight', localDate: '2026-03-02', dueAt: new Date('2026-03-02T09:30:00Z') });
+      expect(note!.text).toContain(app.content.copy('insight.private'));
+      expect(note!.text).toContain('mood 1.0, energy 3.0, stress 5.0');
+      expect(note!.private).toBe(true);
+      const outbox = new TimedOutbox(app.clock);
+      const scheduler = new Scheduler(app, { outbox, jobs: [monthlyInsightJob] });
+      app.clock.set('2026-03-02T09:30:00Z');
+      await scheduler.tick(new Date('2026-03-02T09:30:00Z'));
+      for (const s of outbox.sent) expect(s.text.includes('mood 1.0') ? s.to : pid('m1')).toBe(pid('m1'));
+      expect(new Set(outbox.sent.map((s) => s.to)).size).toBe(outbox.sent.length);
+      expect(await whatOthersSee()).not.toContain('Your month in check-ins');
     },
   },
   {

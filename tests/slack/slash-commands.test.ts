@@ -34,14 +34,14 @@ describe('/attune subcommands in Slack', () => {
     const order = ['anyone', 'member', 'lead', 'admin'];
     // The first person in a workspace is its admin, so help lists every command.
     const sorted = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name));
-    const lines = sorted.map((c) => `${c.usage} - ${c.description}`).join('\n');
+    const groups = order.map((a) => sorted.filter((c) => c.audience === a).map((c) => `${c.usage} - ${c.description}`).join('\n')).filter((g) => g);
     const out = await slash('help');
     expect(out).toEqual({
       id: expect.any(String),
       response_type: 'ephemeral',
       replace_original: false,
       text: expect.stringContaining(copy('help.intro')),
-      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, section(lines.replace(/</g, '&lt;').replace(/>/g, '&gt;')), context(copy('help.privacy'))],
+      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, ...groups.map((g) => section(g.replace(/</g, '&lt;').replace(/>/g, '&gt;'))), context(copy('help.privacy'))],
     });
   });
 
