@@ -1,5 +1,6 @@
 import { addDays, type LocalDate, type Weekday, weekdayOf } from '../../core/time.js';
-import { insightNote } from '../../features/insight/insight-note.js';
+import { INSIGHT_DAYS, insightNote } from '../../features/insight/insight-note.js';
+import { MIN_CHECKINS } from '../../features/insight/patterns.js';
 import type { Job } from '../job.js';
 import { personDailyOccurrences } from './people-daily.js';
 
@@ -16,11 +17,16 @@ export function firstWorkingDayOfMonth(date: LocalDate, workingDays: readonly We
  */
 export const monthlyInsightJob: Job = {
   name: 'monthly-insight',
-  occurrences(app, window) {
-    return personDailyOccurrences(app, window, 'monthly-insight', (p) => p.promptTime).filter((o) => {
+  async occurrences(app, window) {
+    const due = personDailyOccurrences(app, window, 'monthly-insight', (p) => p.promptTime).filter((o) => {
       const person = app.store.person(o.personId);
       return person !== undefined && !person.insightOff && firstWorkingDayOfMonth(o.localDate, person.workingDays);
     });
+    // Only people with enough check-ins are due at all, so the ledger holds no entry for the rest.
+    const enough = await Promise.all(
+      due.map(async (o) => (await app.store.checkIns(o.personId, { from: addDays(o.localDate, -INSIGHT_DAYS), to: addDays(o.localDate, -1) })).length >= MIN_CHECKINS),
+    );
+    return due.filter((_, i) => enough[i]);
   },
   async what(app, occ) {
     const person = app.store.person(occ.personId);
