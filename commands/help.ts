@@ -18,11 +18,14 @@ export function helpCommand(list: () => readonly Command[]) {
       const sorted = [...usable].sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience) || a.name.localeCompare(b.name));
       const lines = sorted.map((c) => `${c.usage} - ${c.description}`);
       const intro = ctx.content.copy('help.intro');
+      // A paragraph per audience, each in as many text blocks as it needs, so the list never outgrows a
+      // platform's text limit as commands are added.
+      const groups = AUDIENCE_ORDER.map((a) => sorted.filter((c) => c.audience === a).map((c) => `${c.usage} - ${c.description}`)).filter((g) => g.length);
       return reply(`${intro}\n\n${lines.join('\n')}`, [
         heading(ctx.content.copy('help.title')),
         text(intro),
         divider(),
-        ...chunks(lines).map((chunk) => text(chunk)),
+        ...groups.flatMap((g) => chunks(g)).map((chunk) => text(chunk)),
         text(ctx.content.copy('help.privacy'), 'muted'),
       ], { private: true });
     },

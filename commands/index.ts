@@ -3,8 +3,10 @@ import adminAdd from './admin-add.js';
 import adminRemove from './admin-remove.js';
 import checkin from './checkin.js';
 import digest from './digest.js';
+import feeling from './feeling.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
+import insight from './insight.js';
 import nudge from './nudge.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
@@ -33,7 +35,9 @@ import thanks from './thanks.js';
 const features: Command[] = [
   reflect,
   checkin,
+  feeling,
   history,
+  insight,
   settings,
   privacyExport,
   privacyDelete,

@@ -9,6 +9,7 @@ import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-promp
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
 import { MentoringFileSchema, type MentoringLibrary } from './mentoring-library.js';
 import { PracticeFileSchema, type PracticeLibrary } from './practice-library.js';
+import { FeelingsFileSchema, toFeelingsLibrary, type FeelingsLibrary } from './feelings.js';
 import { projectRoot } from '../paths.js';
 
 /** All wording, validated: prompts, bot copy, and each feature's library. */
@@ -25,6 +26,8 @@ export interface Content {
   coaching: CoachingTip[];
   /** Role-play scenario cards, techniques and debrief questions (prompts/practice.json). */
   practice: PracticeLibrary;
+  /** Emotion words by mood-meter quadrant (prompts/feelings.json). */
+  feelings: FeelingsLibrary;
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -78,7 +81,8 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
   const mentoring = loadContentFile(dir, 'mentoring.json', MentoringFileSchema);
   const coaching = loadContentFile(dir, 'coaching.json', CoachingFileSchema);
   const practice = loadContentFile(dir, 'practice.json', PracticeFileSchema);
-  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching, practice]);
+  const feelings = loadContentFile(dir, 'feelings.json', FeelingsFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching, practice, feelings]);
   return {
     reflections: (await reflections).prompts,
     copy: await copy,
@@ -87,5 +91,6 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
     mentoring: await mentoring,
     coaching: (await coaching).tips,
     practice: await practice,
+    feelings: toFeelingsLibrary(await feelings),
   };
 }

@@ -2,6 +2,7 @@ import type { CommandContext } from '../core/command.js';
 import type { CheckIn, Reflection } from '../core/model/history.js';
 import type { Block } from '../core/reply.js';
 import { checkInHistorySection } from './checkin/history-section.js';
+import { feelingHistorySection } from './feelings/history-section.js';
 import { nudgeHistorySection } from './nudges/history-section.js';
 import { practiceHistorySection } from './practice/history-section.js';
 
@@ -11,7 +12,7 @@ import { practiceHistorySection } from './practice/history-section.js';
  */
 export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
 
-export const historySections: HistorySection[] = [checkInHistorySection, nudgeHistorySection, practiceHistorySection];
+export const historySections: HistorySection[] = [checkInHistorySection, feelingHistorySection, nudgeHistorySection, practiceHistorySection];
 
 /** Sections that are history on their own: with one of them, `history` shows even without reflections or check-ins. */
 export const standaloneSections: HistorySection[] = [practiceHistorySection];

@@ -15,8 +15,8 @@ const OVERLAP =
   "This week's averages, themes and answers are held back: the people who answered for this team differ from another team's by fewer than 5, and comparing the two could reveal someone's answers. Participation is shown.";
 
 /** Six people answer last week with different moods; m6's answer is what an attacker would like to learn. */
-async function sixAnswers(teams: (name: string) => string[]): Promise<void> {
-  for (const [i, m] of names('m', 6).entries()) await checkIn(app, m, LATEST[i]!, { mood: (i % 5) + 1, stress: 5 - (i % 3) }, { teams: teams(m), note: 'release pressure' });
+async function sixAnswers(teams: (name: string) => string[], shareNote = false): Promise<void> {
+  for (const [i, m] of names('m', 6).entries()) await checkIn(app, m, LATEST[i]!, { mood: (i % 5) + 1, stress: 5 - (i % 3) }, { teams: teams(m), note: 'release pressure', shareNote });
 }
 
 describe('differencing: comparing digests reveals nobody', () => {
@@ -95,13 +95,14 @@ describe('differencing: comparing digests reveals nobody', () => {
     // care and core had the same six respondents (difference 0): both shown.
     await team(app, 'care', { members: names('m', 6), leads: ['olga'], threshold: 5, name: 'Care' });
     await team(app, 'core', { members: names('m', 6), leads: ['maya'], threshold: 5, name: 'Core' });
-    await sixAnswers(() => ['care', 'core']);
+    // Shared notes, so the week has themes to compare too.
+    await sixAnswers(() => ['care', 'core'], true);
     const care = await run(app, 'olga', 'digest');
     expect(care.text).toContain('Mood: ');
     // m6 erases; core is asked for afterwards. Its week was frozen with care's, so both still agree.
     await app.store.erasePerson(pid('m6'));
     const core = await run(app, 'maya', 'digest');
-    const figures = (text: string) => text.split('\n').filter((l) => /^(Participation|Mood|Energy|Stress): |^Themes in notes/.test(l));
+    const figures = (text: string) => text.split('\n').filter((l) => /^(Participation|Mood|Energy|Stress): |^Themes in shared notes/.test(l));
     expect(figures(core.text)).toHaveLength(5);
     expect(figures(core.text)).toEqual(figures(care.text));
   });

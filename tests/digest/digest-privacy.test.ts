@@ -44,7 +44,7 @@ describe('digest under and over the threshold', () => {
     expect(text).toContain('Stress: 2.0 (no comparison: the week before has too few answers) · people by score 1-5: 0 · 5 · 0 · 0 · 0 · 8 weeks ·······▃');
   });
 
-  it('lists a theme only when at least the threshold of people used it, and never quotes a note', async () => {
+  it('lists a theme from shared notes only when at least the threshold of people used it, and never quotes a note in the themes', async () => {
     await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5, name: 'Care' });
     const notes = [
       'Too many meetings again, deadline looming',
@@ -53,18 +53,38 @@ describe('digest under and over the threshold', () => {
       'deadline stress and meetings',
       'meetings, meetings, meetings. deadline',
     ];
-    for (const [i, m] of names('m', 5).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: notes[i]! });
+    for (const [i, m] of names('m', 5).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: notes[i]!, shareNote: true });
     const reply = await run(app, 'maya', 'digest');
-    expect(reply.text.split('\n')).toContain('Themes in notes (each used by at least 5 people): meetings (5 people)');
-    expect(reply.text).not.toContain('deadline');
-    for (const note of notes) expect(reply.text).not.toContain(note);
+    expect(reply.text.split('\n')).toContain('Themes in shared notes (each used by at least 5 people): meetings (5 people)');
+    const themeLine = reply.text.split('\n').find((l) => l.startsWith('Themes'))!;
+    expect(themeLine).not.toContain('deadline');
+    for (const note of notes) expect(themeLine).not.toContain(note);
+  });
+
+  it('never draws themes from private notes, however many people wrote the same word', async () => {
+    await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5, name: 'Care' });
+    for (const m of names('m', 6)) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: 'secret reorg rumours' });
+    const reply = await run(app, 'maya', 'digest');
+    expect(reply.text.split('\n')).toContain('No word or phrase in shared notes was used by 5 or more people this week.');
+    expect(reply.text).not.toMatch(/secret|reorg|rumours/);
+  });
+
+  it('a week frozen before themes came only from shared notes shows no themes', async () => {
+    const t = await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5, name: 'Care' });
+    await app.store.saveDigestWeeks([
+      {
+        teamId: t.id,
+        week: { from: LATEST[0]!, to: LATEST[6]!, frozenAt: '2026-03-02T08:00:00.000Z', threshold: 5, members: 5, respondents: 5, days: [], themes: [{ term: 'private-word', people: 5 }], custom: [] },
+      },
+    ]);
+    expect((await run(app, 'maya', 'digest')).text).not.toContain('private-word');
   });
 
   it('says so when no theme reaches the threshold', async () => {
     await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5, name: 'Care' });
     for (const [i, m] of names('m', 5).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: i < 4 ? 'deadline' : 'calm' });
     const reply = await run(app, 'maya', 'digest');
-    expect(reply.text.split('\n')).toContain('No word or phrase in notes was used by 5 or more people this week.');
+    expect(reply.text.split('\n')).toContain('No word or phrase in shared notes was used by 5 or more people this week.');
     expect(reply.text).not.toContain('deadline');
   });
 

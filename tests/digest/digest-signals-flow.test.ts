@@ -31,7 +31,30 @@ describe('digest signals end to end', () => {
     const lines = signalLines(reply.text);
     expect(lines[0]).toBe('3 hard days in a row (2026-02-23, 2026-02-25, 2026-02-26): on each, at least 5 people checked in and their average mood was 2.5 or lower.');
     expect(lines[1]).toMatch(/^Try this \((Empathy|Self-regulation|Social skills|Motivation)\): /);
+    // Low both weeks without a fall of 0.5: the steady-low signal comes too, with its own tip.
+    expect(lines[2]).toMatch(/^Mood has stayed low: 2\.0 last week, 2\.\d this week; 2\.8 or lower two weeks running raises this signal\.$/);
+    expect(app.content.coaching.filter((t) => t.signal === 'mood-low-steady').some((t) => lines[3]!.endsWith(t.text))).toBe(true);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('an improving week says so, with a tip on what to keep doing for the week ahead', async () => {
+    for (const m of names('m', 5)) {
+      await checkIn(app, m, PREVIOUS[0]!, { mood: 3, stress: 4 }, { teams: ['care'] });
+      await checkIn(app, m, LATEST[0]!, { mood: 3, stress: 3 }, { teams: ['care'] });
+    }
+    const lines = signalLines((await run(app, 'maya', 'digest')).text);
+    expect(lines[0]).toBe('Things got better: mood 3.0 to 3.0, stress 4.0 to 3.0; mood up 0.5 or stress down 0.5 raises this signal. Worth knowing what helped.');
+    const tips = app.content.coaching.filter((t) => t.signal === 'improving').map((t) => t.text);
+    expect(tips.some((t) => lines[1]!.endsWith(t))).toBe(true);
     expect(lines).toHaveLength(2);
+  });
+
+  it('low team energy raises its signal with a contact-centre tip', async () => {
+    for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 3, energy: 2, stress: 3 }, { teams: ['care'] });
+    const lines = signalLines((await run(app, 'maya', 'digest')).text);
+    expect(lines[0]).toBe('Average energy was 2.0 this week; 2.5 or lower raises this signal.');
+    const tips = app.content.coaching.filter((t) => t.signal === 'low-energy').map((t) => t.text);
+    expect(tips.some((t) => lines[1]!.endsWith(t))).toBe(true);
   });
 
   it('shows a mood drop with its reason and a coaching tip from prompts/coaching.json', async () => {

@@ -74,7 +74,8 @@ describe('Discord slash commands through the real discord.js client', () => {
     const copy = h.app.content.copy;
     const calls = await h.interact(chatInput(ALICE, [sub('help')]));
     const order = ['anyone', 'member', 'lead', 'admin'];
-    const lines = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name)).map((c) => `${c.usage} - ${c.description}`);
+    const sorted = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name));
+    const lines = sorted.map((c) => `${c.usage} - ${c.description}`);
     const intro = copy('discord.tz.intro', { tz: 'UTC' });
     // The command list may span several text blocks (a blank line between them in the embed).
     const description = (calls[0]!.json as { data: { embeds: Array<{ description: string }> } }).data.embeds[0]!.description;

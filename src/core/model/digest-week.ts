@@ -43,6 +43,8 @@ export const DigestWeekSchema = z.object({
   /** Days with at least `threshold` respondents, and whether the team's mean mood that day was 2.5 or lower. */
   days: z.array(z.object({ date: LocalDateSchema, respondents: z.number().int().min(0), bad: z.boolean() })).default([]),
   themes: z.array(ThemeSchema).default([]),
+  /** 'shared': the themes come only from notes their authors chose to share. Weeks frozen before that rule show no themes. */
+  themesFrom: z.literal('shared').optional(),
   custom: z.array(CustomAggregateSchema).default([]),
 });
 export type DigestWeek = z.infer<typeof DigestWeekSchema>;

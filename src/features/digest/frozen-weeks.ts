@@ -91,7 +91,8 @@ export function visibleWeek(week: DigestWeek, threshold: number): DigestWeek {
   return {
     ...week,
     days: week.days.filter((d) => d.respondents >= threshold),
-    themes: week.themes.filter((t) => t.people >= threshold),
+    // A week frozen while private notes still fed themes never shows them: "your note is private" must stay true.
+    themes: week.themesFrom === 'shared' ? week.themes.filter((t) => t.people >= threshold) : [],
     custom: week.custom.map((c) =>
       c.respondents >= threshold ? { ...c, ...(c.themes ? { themes: c.themes.filter((t) => t.people >= threshold) } : {}) } : { id: c.id, kind: c.kind, respondents: c.respondents },
     ),

@@ -84,8 +84,9 @@ export function aggregateWeek({ team, week, checkIns, members, threshold, now }:
     .map(([date, cs]) => ({ date, respondents: cs.length, bad: mean(cs.map((c) => c.mood)) <= BAD_DAY_MOOD }))
     .sort((a, b) => a.date.localeCompare(b.date));
 
+  // Only notes their authors chose to share feed themes: a private note is read by nobody, not even as a count.
   const notes = new Map<string, string[]>();
-  for (const [person, cs] of byPerson) notes.set(person, cs.flatMap((c) => (c.note ? [c.note] : [])));
+  for (const [person, cs] of byPerson) notes.set(person, cs.flatMap((c) => (c.note && c.shareNote ? [c.note] : [])));
 
   const custom: CustomAggregate[] = team.questions.map((q) => {
     const answers = new Map<string, Array<number | string>>();
@@ -111,6 +112,7 @@ export function aggregateWeek({ team, week, checkIns, members, threshold, now }:
     stressHigh,
     days,
     themes: themes(notes, threshold),
+    themesFrom: 'shared',
     custom,
   };
 }
