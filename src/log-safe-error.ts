@@ -6,7 +6,8 @@ const OPERATOR_ERRORS = new Set(['StoreFileError', 'StoreLockedError', 'ConfigEr
  * its type, code, the paths and codes of validation issues and its stack frames, but not free text.
  */
 export function safeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { type: typeof err };
+  // A plain object is one a caller built to be logged (already stripped of content, as the adapters do).
+  if (!(err instanceof Error)) return typeof err === 'object' && err !== null ? (err as Record<string, unknown>) : { type: typeof err };
   const out: Record<string, unknown> = { type: err.name };
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') out.code = code;

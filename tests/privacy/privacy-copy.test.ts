@@ -13,6 +13,7 @@ import { TimedOutbox } from '../scheduler/helpers.js';
 import { checkIn, LATEST, names, pid, team } from '../digest/fixtures.js';
 import { contextFor, storeCheckIn } from '../nudges/helpers.js';
 import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
+import { mentorMatch } from '../practice/helpers.js';
 
 /**
  * Every sentence in prompts/copy that tells a person something about who sees their data, held
@@ -57,6 +58,51 @@ async function whatOthersSee(): Promise<string> {
 }
 
 const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<void> }> = [
+  {
+    keys: ['practice.answerPrivacy'],
+    behaviour: "a practice answer reaches nobody but its author: it is in their export, a lead's digest shows no words, delete erases it",
+    async check() {
+      await careTeam();
+      await run(app, 'm1', 'practice');
+      const reply = await act(app, 'm1', 'practice', 'answer', { values: { answer: 'amber teapot apology' } });
+      expect(text(reply)).toContain(app.content.copy('practice.answerPrivacy'));
+      expect(await whatOthersSee()).not.toContain('amber teapot');
+      expect(text(await app.store.exportPerson(pid('m1')))).toContain('amber teapot apology');
+      const confirm = (await run(app, 'm1', 'privacy delete')).blocks.find((b) => b.type === 'choice');
+      await act(app, 'm1', 'privacy delete', 'confirm', { value: confirm?.type === 'choice' ? confirm.options[0]!.value : '' });
+      expect(text(app.store.practice())).not.toContain('amber teapot');
+    },
+  },
+  {
+    keys: ['practice.peer.sent', 'practice.peer.briefTitle'],
+    behaviour: "with a peer, the customer's brief goes to the partner alone and nothing of the session reaches a lead",
+    async check() {
+      await careTeam();
+      await mentorMatch(app, 'm1', 'm2');
+      const before = app.outbox.sent.length;
+      const reply = await run(app, 'm2', 'practice with m1');
+      expect(reply.text).toContain(app.content.copy('practice.peer.sent', { name: 'm1' }));
+      const sent = app.outbox.sent.slice(before);
+      expect(sent.map((m) => m.to)).toEqual(sent.map(() => [pid('m1')]));
+      expect(text(sent)).toContain(app.content.copy('practice.peer.briefTitle'));
+      expect(await whatOthersSee()).not.toContain(app.content.copy('practice.peer.briefTitle'));
+    },
+  },
+  {
+    keys: ['thanks.sent', 'thanks.receivedPrivacy'],
+    behaviour: 'a thank-you reaches only the person thanked; the sender keeps a copy in their export; a lead sees no words',
+    async check() {
+      await careTeam();
+      const before = app.outbox.sent.length;
+      const reply = await run(app, 'm1', 'thanks m2 for the violet handover');
+      expect(reply.text).toBe(app.content.copy('thanks.sent', { name: 'm2' }));
+      const sent = app.outbox.sent.slice(before);
+      expect(sent.map((m) => m.to)).toEqual([[pid('m2')]]);
+      expect(text(sent)).toContain(app.content.copy('thanks.receivedPrivacy'));
+      expect(await whatOthersSee()).not.toContain('violet handover');
+      expect(text(await app.store.exportPerson(pid('m1')))).toContain('violet handover');
+    },
+  },
   {
     keys: ['checkin.noteHint', 'checkin.shareNo', 'checkin.notePrivate'],
     behaviour: 'a private note reaches nobody: not a lead, an admin or a digest theme, even when the whole team writes the same words',
