@@ -10,6 +10,7 @@ import { typeIntoShell } from '../helpers/shell-driver.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { blocksText, checkInConfirmed, contextFor, nudgeIdIn, storeCheckIn } from './helpers.js';
 import type { AppConfig } from '../../src/config.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 afterEach(async () => {
@@ -24,7 +25,7 @@ async function setUp(config: Partial<AppConfig> = {}): Promise<void> {
   app = await makeTestApp({ config });
   await run(app, 'admin', 'help'); // the first person is the workspace admin
   for (const name of ['maya', 'alice', 'bob', 'carol']) await run(app, name, 'help');
-  await app.store.saveTeam({
+  await putTeam(app.store, {
     id: teamId('shell', 'care'),
     workspace: 'shell',
     name: 'Customer Care',
@@ -59,7 +60,7 @@ describe('the support message after a sustained hard stretch', () => {
         expect(JSON.stringify(reply)).not.toContain('Checking in on you');
         expect(JSON.stringify(reply)).not.toContain('alice');
       }
-      const exported = await app.store.exportPerson(`shell:${name}`);
+      const exported = await app.store.privacy.exportPerson(`shell:${name}`);
       expect(JSON.stringify(exported)).not.toContain('shell:alice');
     }
     const bobs = await checkInConfirmed(app, 'bob', DAYS[3]!, { mood: 4, energy: 4, stress: 2 });
@@ -90,7 +91,7 @@ describe('the support message after a sustained hard stretch', () => {
     expect(said(reply)).not.toContain('How supported');
     expect(reply.text.startsWith('Checking in on you\n')).toBe(true);
     expect(reply.text).toContain('Checked in: mood 1 (rough), energy 2 (tired), stress 5 (overwhelmed).');
-    expect(app.store.nudgeState('shell:alice').served).toEqual([]);
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([]);
     // The next day (still hard) the confirmation is the usual one again, with its exercise.
     const next = await checkInConfirmed(app, 'alice', DAYS[3]!, { mood: 1, energy: 2, stress: 5 });
     expect(said(next)).not.toContain('Checking in on you');
@@ -99,12 +100,12 @@ describe('the support message after a sustained hard stretch', () => {
 
   it('is kept out of team-level data: teams and check-in records are unchanged; only alice\'s own nudge state knows', async () => {
     await setUp();
-    const teamBefore = app.store.team(teamId('shell', 'care'));
+    const teamBefore = (await app.store.teams.get(teamId('shell', 'care')));
     for (const d of DAYS.slice(0, 3)) await checkInConfirmed(app, 'alice', d, low);
-    expect(app.store.team(teamId('shell', 'care'))).toEqual(teamBefore);
-    const stored = await app.store.checkIns('shell:alice', { from: DAYS[0]!, to: DAYS[2]! });
+    expect((await app.store.teams.get(teamId('shell', 'care')))).toEqual(teamBefore);
+    const stored = await app.store.history.checkIns('shell:alice', { from: DAYS[0]!, to: DAYS[2]! });
     for (const c of stored) expect(Object.keys(c).sort()).toEqual(['at', 'custom', 'energy', 'id', 'localDate', 'mood', 'personId', 'shareNote', 'stress', 'teams']);
-    expect(app.store.nudgeState('shell:alice').supportShownFor).toBe(DAYS[2]);
+    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe(DAYS[2]);
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(JSON.stringify(state.teams)).not.toContain('support');
     expect(Object.keys(state.nudges.people)).toEqual(['shell:alice']);
@@ -202,11 +203,11 @@ describe('setting the support resources', () => {
     );
     await run(app, 'admin', `nudge resources ${RESOURCES}`);
     expect((await run(app, 'alice', 'nudge resources')).text).toBe(`Support resources\n${RESOURCES}`);
-    expect(app.store.supportResources('shell')).toEqual({ text: RESOURCES, updatedAt: '2026-03-02T10:00:00.000Z' });
+    expect((await app.store.nudges.supportResources('shell'))).toEqual({ text: RESOURCES, updatedAt: '2026-03-02T10:00:00.000Z' });
     await run(app, 'alice', 'nudge resources clear');
-    expect(app.store.supportResources('shell')?.text).toBe(RESOURCES);
+    expect((await app.store.nudges.supportResources('shell'))?.text).toBe(RESOURCES);
     expect((await run(app, 'admin', 'nudge resources clear')).text).toContain('Cleared.');
-    expect(app.store.supportResources('shell')).toBeUndefined();
+    expect((await app.store.nudges.supportResources('shell'))).toBeUndefined();
   });
 
   it('refuses text over 1,500 characters and keeps what was there', async () => {
@@ -215,6 +216,6 @@ describe('setting the support resources', () => {
     expect((await run(app, 'admin', `nudge resources ${'x'.repeat(1501)}`)).text).toBe(
       'The support text is 1501 characters; the limit is 1500. Nothing was saved: shorten it and send it again.',
     );
-    expect(app.store.supportResources('shell')?.text).toBe('short');
+    expect((await app.store.nudges.supportResources('shell'))?.text).toBe('short');
   });
 });
