@@ -23,30 +23,32 @@ export const PracticeSessionSchema = z.object({
 });
 export type PracticeSession = z.infer<typeof PracticeSessionSchema>;
 
-export const ThanksSentSchema = z.object({
+/**
+ * A thank-you, kept as the sender's record and as a "received" mark for the recipient's team count.
+ * The words are the sender's: exported and erased with them. The recipient's export holds only when.
+ */
+export const ThanksSchema = z.object({
   id: z.string().min(1),
+  from: PersonId,
   /** Left out once the recipient erases their data. */
   to: PersonId.optional(),
   text: z.string().min(1).max(MAX_THANKS),
   at: IsoInstant,
   localDate: LocalDateSchema,
 });
-export type ThanksSent = z.infer<typeof ThanksSentSchema>;
+export type Thanks = z.infer<typeof ThanksSchema>;
 
-/** A thank-you received: only when, for the team count. The words live in the person's DM, not here. */
-export const ThanksReceivedSchema = z.object({ id: z.string().min(1), at: IsoInstant, localDate: LocalDateSchema });
-export type ThanksReceived = z.infer<typeof ThanksReceivedSchema>;
-
-/** One person's practice and thanks. Personal: exported with `privacy export`, erased with `privacy delete`. */
-export const PersonPracticeSchema = z.object({
+/** One person's practice. Personal: exported with `privacy export`, erased with `privacy delete`. */
+export const PersonPracticeRecordSchema = z.object({
+  personId: PersonId,
   /** Oldest first, at most KEPT_SESSIONS. */
-  sessions: z.array(PracticeSessionSchema).default([]),
+  sessions: z.array(PracticeSessionSchema).max(KEPT_SESSIONS).default([]),
   /** Sessions ever, by EI component (a session counts once for each of its card's components). */
   counts: z.partialRecord(z.enum(EI_COMPONENTS), z.number().int().min(0)).default({}),
-  thanksSent: z.array(ThanksSentSchema).default([]),
-  thanksReceived: z.array(ThanksReceivedSchema).default([]),
 });
-export type PersonPractice = z.infer<typeof PersonPracticeSchema>;
+export type PersonPracticeRecord = z.infer<typeof PersonPracticeRecordSchema>;
+
+export const emptyPersonPractice = (personId: string): PersonPracticeRecord => ({ personId, sessions: [], counts: {} });
 
 export const PEER_STAGES = ['first', 'second', 'debrief'] as const;
 
@@ -64,21 +66,3 @@ export const PeerPracticeSchema = z.object({
 });
 export type PeerPractice = z.infer<typeof PeerPracticeSchema>;
 
-/** Practice's small state: people's practice and thanks, and the peer sessions under way. */
-export const PracticeStateSchema = z.object({
-  people: z.record(z.string(), PersonPracticeSchema).default({}),
-  peers: z.record(z.string(), PeerPracticeSchema).default({}),
-});
-export type PracticeState = z.infer<typeof PracticeStateSchema>;
-
-export const emptyPractice = (): PracticeState => ({ people: {}, peers: {} });
-export const emptyPersonPractice = (): PersonPractice => ({ sessions: [], counts: {}, thanksSent: [], thanksReceived: [] });
-
-/** Removes a person from practice's state: their record, their peer sessions, and their id from others' sent thanks. */
-export function erasePractice(state: PracticeState, personId: string): void {
-  delete state.people[personId];
-  for (const [id, peer] of Object.entries(state.peers)) if (peer.people.includes(personId)) delete state.peers[id];
-  for (const person of Object.values(state.people)) {
-    for (const t of person.thanksSent) if (t.to === personId) delete t.to;
-  }
-}

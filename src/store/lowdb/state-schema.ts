@@ -4,7 +4,7 @@ import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
 import { emptyMentoring, MentoringStateSchema } from '../../core/model/mentoring.js';
 import { DigestWeekSchema } from '../../core/model/digest-week.js';
-import { emptyPractice, PracticeStateSchema } from '../../core/model/practice.js';
+import { PeerPracticeSchema, PersonPracticeRecordSchema, ThanksSchema } from '../../core/model/practice.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -31,7 +31,13 @@ export const StateSchema = z.object({
   /** Digest: each team's weekly aggregates, frozen when first computed; by team id, then week start. */
   digestWeeks: z.record(z.string(), z.record(z.string(), DigestWeekSchema)).default({}),
   /** Role-play practice and thank-yous, by person, and peer sessions under way. */
-  practice: PracticeStateSchema.default(emptyPractice),
+  practice: z
+    .object({
+      people: z.record(z.string(), PersonPracticeRecordSchema).default({}),
+      peers: z.record(z.string(), PeerPracticeSchema).default({}),
+      thanks: z.record(z.string(), ThanksSchema).default({}),
+    })
+    .default({ people: {}, peers: {}, thanks: {} }),
 });
 export type State = z.infer<typeof StateSchema>;
 
@@ -43,5 +49,5 @@ export const emptyState = (): State => ({
   nudges: { people: {}, resources: {} },
   mentoring: emptyMentoring(),
   digestWeeks: {},
-  practice: emptyPractice(),
+  practice: { people: {}, peers: {}, thanks: {} },
 });
