@@ -86,7 +86,7 @@ function clip(answer: string, max = 200): string {
 async function moreReflections(ctx: CommandContext, count: number) {
   const { store, person, today, content } = ctx;
   const copy = content.copy;
-  const all = await store.reflections(person.id, { from: addDays(today, -MORE_DAYS), to: today });
+  const all = await store.history.reflections(person.id, { from: addDays(today, -MORE_DAYS), to: today });
   if (all.length === 0) return reply(copy('history.moreNone', { days: MORE_DAYS }), [], { private: true });
   const shown = all.slice(-count).reverse();
   const promptText = (id: string) => content.reflections.find((p) => p.id === id)?.text ?? '(a prompt no longer in the library)';

@@ -16,13 +16,15 @@ export default defineCommand({
   async run(ctx, args) {
     const copy = ctx.content.copy;
     if (args.choice === 'off' || args.choice === 'on') {
-      const { insightOff: _was, ...rest } = ctx.person;
-      await ctx.store.savePerson(args.choice === 'off' ? { ...rest, insightOff: true } : rest);
+      await ctx.store.people.update(ctx.person.id, (p) => {
+        const { insightOff: _was, ...rest } = p;
+        return args.choice === 'off' ? { ...rest, insightOff: true } : rest;
+      });
       return privateReply(copy(args.choice === 'off' ? 'insight.off' : 'insight.on'));
     }
     const note = await insightNote(ctx, ctx.person, addDays(ctx.today, 1));
     if (note) return note;
-    const count = (await ctx.store.checkIns(ctx.person.id, { from: addDays(ctx.today, -(INSIGHT_DAYS - 1)), to: ctx.today })).length;
+    const count = (await ctx.store.history.checkIns(ctx.person.id, { from: addDays(ctx.today, -(INSIGHT_DAYS - 1)), to: ctx.today })).length;
     return privateReply(copy('insight.tooFew', { count, days: INSIGHT_DAYS, min: MIN_CHECKINS }));
   },
 });

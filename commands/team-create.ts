@@ -17,7 +17,7 @@ export default defineCommand({
     const team = await createTeam(ctx, args.name);
     const created = ctx.content.copy('team.created', { name: team.name, handle: handleOf(team) });
     // Setting up a team is when an admin is best placed to add their organisation's own support contacts.
-    if (supportResourcesText(ctx, ctx.person.workspace)) return privateReply(created);
+    if (await supportResourcesText(ctx, ctx.person.workspace)) return privateReply(created);
     const hint = ctx.content.copy('support.setupHint');
     return privateReply(`${created}\n${hint}`, [text(created), text(hint, 'muted')]);
   },

@@ -45,7 +45,7 @@ export async function nameFeeling(ctx: CommandContext, typed: string): Promise<R
     const words = wordsIn(ctx.content.feelings, quadrantOf(today)).map((w) => w.word.toLowerCase());
     throw new UsageError(ctx.content.copy('feeling.unknown', { typed: typed.trim().slice(0, 40), words: words.join(', ') }), FEELING_USAGE, EXAMPLE);
   }
-  await ctx.store.replaceCheckIn({ ...today, feeling: feeling.id });
+  await ctx.store.history.replaceCheckIn({ ...today, feeling: feeling.id });
   const line = feelingLine(ctx, feeling);
   const lines = [line];
   const blocks: Block[] = [text(line)];
@@ -61,7 +61,7 @@ async function offerFor(ctx: CommandContext, feeling: Feeling, checkIn: CheckIn)
   if (!feeling.nudge) return undefined;
   // "Grateful" on a low day is noted, but no gratitude exercise is offered then.
   if (feeling.nudge === 'gratitude' && checkIn.mood <= NO_GRATITUDE_AT_MOOD) return undefined;
-  const state = ctx.store.nudgeState(ctx.person.id);
+  const state = await ctx.store.nudges.get(ctx.person.id);
   const techniqueOf = new Map(ctx.content.nudges.map((n) => [n.id, n.technique]));
   const todays = state.served.filter((s) => s.localDate === ctx.today);
   if (todays.some((s) => s.source === 'feeling' || techniqueOf.get(s.nudgeId) === feeling.nudge)) return undefined;

@@ -19,7 +19,7 @@ const latestPerDay = (cs: readonly CheckIn[]): CheckIn[] => [...new Map([...cs].
  */
 export async function insightNote(app: App, person: Person, today: LocalDate): Promise<Reply | undefined> {
   const from = addDays(today, -INSIGHT_DAYS);
-  const checkIns = latestPerDay(await app.store.checkIns(person.id, { from, to: addDays(today, -1) }));
+  const checkIns = latestPerDay(await app.store.history.checkIns(person.id, { from, to: addDays(today, -1) }));
   if (checkIns.length < MIN_CHECKINS) return undefined;
   const copy = app.content.copy;
   const avg = averages(checkIns);
@@ -29,7 +29,7 @@ export async function insightNote(app: App, person: Person, today: LocalDate): P
   if (weekday) lines.push(copy('insight.stressWeekday', { day: copy(`insight.weekday.${weekday.day}`), stress: weekday.stress.toFixed(1), others: weekday.others.toFixed(1) }));
 
   const techniqueOf = new Map(app.content.nudges.map((n) => [n.id, n.technique]));
-  const breathingDays = new Set(app.store.nudgeState(person.id).served.filter((s) => techniqueOf.get(s.nudgeId) === 'breathing').map((s) => s.localDate));
+  const breathingDays = new Set((await app.store.nudges.get(person.id)).served.filter((s) => techniqueOf.get(s.nudgeId) === 'breathing').map((s) => s.localDate));
   const breathing = breathingEffect(checkIns, breathingDays);
   if (breathing) {
     const key = breathing.after < breathing.otherwise ? 'insight.breathingHelped' : 'insight.breathingNot';

@@ -19,32 +19,32 @@ const PEER_DAYS = 14;
 export async function startPeer(ctx: CommandContext, rawPartner: string, filters: CardFilters): Promise<Reply> {
   const copy = ctx.content.copy;
   const me = ctx.person.id;
-  const ref = resolvePersonRef(ctx, ctx.person.workspace, rawPartner);
+  const ref = await resolvePersonRef(ctx, ctx.person.workspace, rawPartner);
   if (ref.id === me) throw new UserError(copy('practice.peer.self'));
   if (!ref.known || !(await arePartners(ctx, me, ref.id))) throw new UserError(copy('practice.peer.notMatched', { name: ref.name }));
   const id = ctx.idempotencyKey ? `peer:${ctx.idempotencyKey}` : randomUUID();
-  const retried = ctx.store.practice().peers[id];
+  const retried = await ctx.store.practice.peers.get(id);
   if (retried) {
     // A retried event: the partner already has the card; show the asker theirs again and send nothing.
     const card = ctx.content.practice.cards.find((c) => c.id === retried.cardId);
     if (card) return roleReply(ctx.content, card, { role: 'responder', partner: ref.name, round: 1, sessionId: id });
   }
-  const recent = [...recentCards(ctx, me), ...recentCards(ctx, ref.id)];
+  const recent = [...(await recentCards(ctx, me)), ...(await recentCards(ctx, ref.id))];
   const card = pickCard(ctx.content.practice, filters, recent, practiceRandom(me, ctx.now));
   if (!card) throw new UserError(copy('practice.noCards'));
   const now = ctx.now.toISOString();
   const peer: PeerPractice = { id, cardId: card.id, people: [me, ref.id], customerFirst: ref.id, stage: 'first', startedAt: now, updatedAt: now };
   const cutoff = new Date(ctx.now.getTime() - PEER_DAYS * 86_400_000).toISOString();
-  await ctx.store.updatePractice((s) => {
-    for (const [key, p] of Object.entries(s.peers)) {
+  await ctx.store.transaction(async (tx) => {
+    for (const p of await tx.practice.peers.list()) {
       // One session per pair at a time; a new invitation replaces an unfinished one.
-      if (p.updatedAt < cutoff || (p.people.includes(me) && p.people.includes(ref.id))) delete s.peers[key];
+      if (p.updatedAt < cutoff || (p.people.includes(me) && p.people.includes(ref.id))) await tx.practice.peers.remove(p.id);
     }
-    s.peers[peer.id] = peer;
-    addSession(s, me, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
-    addSession(s, ref.id, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
+    await tx.practice.peers.create(peer);
+    await addSession(tx.practice, me, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
+    await addSession(tx.practice, ref.id, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
   });
-  const myName = nameOf(ctx, me);
+  const myName = await nameOf(ctx, me);
   await ctx.outbox.send(ref.id, invitationFor(ctx, roleReply(ctx.content, card, { role: 'customer', partner: myName, round: 1, sessionId: peer.id }), myName));
   const mine = roleReply(ctx.content, card, { role: 'responder', partner: ref.name, round: 1, sessionId: peer.id });
   return prefixed(mine, copy('practice.peer.sent', { name: ref.name }));
@@ -60,15 +60,15 @@ function prefixed(reply: Reply, line: string): Reply {
 
 async function advance(ctx: CommandContext, sessionId: string, from: PeerPractice['stage'], to: PeerPractice['stage']): Promise<{ peer: PeerPractice; moved: boolean }> {
   const copy = ctx.content.copy;
-  const found = ctx.store.practice().peers[sessionId];
+  const found = await ctx.store.practice.peers.get(sessionId);
   if (!found || !found.people.includes(ctx.person.id)) throw new UserError(copy('practice.peer.gone'));
-  return ctx.store.updatePractice((s) => {
-    const peer = s.peers[sessionId]!;
-    if (peer.stage !== from) return { peer: structuredClone(peer), moved: false };
-    peer.stage = to;
-    peer.updatedAt = ctx.now.toISOString();
-    return { peer: structuredClone(peer), moved: true };
+  let moved = false;
+  const peer = await ctx.store.practice.peers.update(sessionId, (p) => {
+    moved = p.stage === from;
+    return moved ? { ...p, stage: to, updatedAt: ctx.now.toISOString() } : p;
   });
+  if (!peer) throw new UserError(copy('practice.peer.gone'));
+  return { peer, moved };
 }
 
 /** After round one, either person swaps roles: the first responder now gets the customer's brief. */
@@ -81,8 +81,8 @@ export async function swapRoles(ctx: CommandContext, sessionId: string): Promise
   const other = peer.people.find((p) => p !== me)!;
   // Round two: whoever played the customer first now responds.
   const roleOf = (p: string) => (p === peer.customerFirst ? 'responder' : 'customer') as 'customer' | 'responder';
-  await ctx.outbox.send(other, { ...roleReply(ctx.content, card, { role: roleOf(other), partner: nameOf(ctx, me), round: 2, sessionId }), private: false });
-  return roleReply(ctx.content, card, { role: roleOf(me), partner: nameOf(ctx, other), round: 2, sessionId });
+  await ctx.outbox.send(other, { ...roleReply(ctx.content, card, { role: roleOf(other), partner: await nameOf(ctx, me), round: 2, sessionId }), private: false });
+  return roleReply(ctx.content, card, { role: roleOf(me), partner: await nameOf(ctx, other), round: 2, sessionId });
 }
 
 /** After round two: the debrief questions, to both. */
@@ -94,8 +94,8 @@ export async function finishPeer(ctx: CommandContext, sessionId: string): Promis
   const other = peer.people.find((p) => p !== me)!;
   if (!moved) {
     if (peer.stage === 'first') return privateReply(ctx.content.copy('practice.peer.swapFirst'));
-    return debriefReply(ctx.content, card, nameOf(ctx, other));
+    return debriefReply(ctx.content, card, await nameOf(ctx, other));
   }
-  await ctx.outbox.send(other, { ...debriefReply(ctx.content, card, nameOf(ctx, me)), private: false });
-  return debriefReply(ctx.content, card, nameOf(ctx, other));
+  await ctx.outbox.send(other, { ...debriefReply(ctx.content, card, await nameOf(ctx, me)), private: false });
+  return debriefReply(ctx.content, card, await nameOf(ctx, other));
 }

@@ -16,23 +16,23 @@ interface PendingCard {
 
 /** Solo practice: picks a card the person has not done lately and asks for their first reply. */
 export async function startSolo(ctx: CommandContext, filters: CardFilters): Promise<Reply> {
-  const card = pickCard(ctx.content.practice, filters, recentCards(ctx, ctx.person.id), practiceRandom(ctx.person.id, ctx.now));
+  const card = pickCard(ctx.content.practice, filters, await recentCards(ctx, ctx.person.id), practiceRandom(ctx.person.id, ctx.now));
   if (!card) throw new UserError(ctx.content.copy('practice.noCards'));
-  await ctx.store.setDraft(ctx.person.id, DRAFT, { cardId: card.id } satisfies PendingCard, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
+  await ctx.store.drafts.set(ctx.person.id, DRAFT, { cardId: card.id } satisfies PendingCard, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
   return soloCardReply(ctx.content, card);
 }
 
 /** Saves the person's first reply (for them only) and shows what skilled responders do. */
 export async function answerSolo(ctx: CommandContext, raw: string): Promise<Reply> {
   const copy = ctx.content.copy;
-  const pending = ctx.store.draft<PendingCard>(ctx.person.id, DRAFT, ctx.now);
+  const pending = await ctx.store.drafts.get<PendingCard>(ctx.person.id, DRAFT, ctx.now);
   const card = pending && ctx.content.practice.cards.find((c) => c.id === pending.cardId);
   if (!card) throw new UserError(copy('practice.nothingPending'));
   const answer = raw.trim();
   if (!answer) throw new UserError(copy('practice.answerEmpty'));
   if (answer.length > MAX_PRACTICE_ANSWER) throw new UserError(copy('practice.answerTooLong', { length: answer.length, max: MAX_PRACTICE_ANSWER }));
   const session = newSession(card, 'solo', ctx.now, ctx.today, { answer, ...(ctx.idempotencyKey ? { id: `solo:${ctx.idempotencyKey}` } : {}) });
-  await ctx.store.updatePractice((s) => addSession(s, ctx.person.id, session));
-  await ctx.store.clearDraft(ctx.person.id, DRAFT);
+  await addSession(ctx.store.practice, ctx.person.id, session);
+  await ctx.store.drafts.clear(ctx.person.id, DRAFT);
   return feedbackReply(ctx.content, card, answer);
 }

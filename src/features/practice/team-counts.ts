@@ -15,15 +15,13 @@ export interface TeamActivity {
 }
 
 /** Counts over the people who were members during the week. No ids leave this function. */
-export function teamActivity(app: Pick<AppContext, 'store'>, team: Team, week: Pick<DigestWeek, 'from' | 'to'>): TeamActivity {
+export async function teamActivity(app: Pick<AppContext, 'store'>, team: Team, week: Pick<DigestWeek, 'from' | 'to'>): Promise<TeamActivity> {
   const inWeek = (d: string) => d >= week.from && d <= week.to;
   const out: TeamActivity = { sessions: 0, practisers: 0, thanks: 0, thanked: 0 };
-  const people = app.store.practice().people;
   for (const id of membersDuring(team, week)) {
-    const p = people[id];
-    if (!p) continue;
-    const sessions = p.sessions.filter((s) => inWeek(s.localDate)).length;
-    const thanks = p.thanksReceived.filter((t) => inWeek(t.localDate)).length;
+    const [p, received] = await Promise.all([app.store.practice.people.get(id), app.store.practice.thanks.list({ to: id })]);
+    const sessions = (p?.sessions ?? []).filter((s) => inWeek(s.localDate)).length;
+    const thanks = received.filter((t) => inWeek(t.localDate)).length;
     out.sessions += sessions;
     out.practisers += sessions ? 1 : 0;
     out.thanks += thanks;
@@ -37,10 +35,10 @@ export function teamActivity(app: Pick<AppContext, 'store'>, team: Team, week: P
  * behind it, and never in a week held back for overlapping with another team. Below that nothing is
  * said at all: even "too few" would tell a lead that someone practised (or was thanked) in a small group.
  */
-export function teamActivityBlocks(app: Ctx, team: Team, week: DigestWeek, threshold: number): Block[] {
+export async function teamActivityBlocks(app: Ctx, team: Team, week: DigestWeek, threshold: number): Promise<Block[]> {
   if (week.withheld === 'overlap') return [];
   const copy = app.content.copy;
-  const a = teamActivity(app, team, week);
+  const a = await teamActivity(app, team, week);
   const lines = [
     ...(a.practisers >= threshold ? [copy('practice.digest.count', { sessions: a.sessions, people: a.practisers })] : []),
     ...(a.thanked >= threshold ? [copy('thanks.digest.count', { thanks: a.thanks, people: a.thanked })] : []),

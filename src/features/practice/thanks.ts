@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../../core/command.js';
 import { UsageError, UserError } from '../../core/errors.js';
 import { MAX_THANKS } from '../../core/model/practice.js';
-import { emptyPersonPractice } from '../../core/model/practice.js';
 import { heading, privateReply, text, type Reply } from '../../core/reply.js';
 import { nameOf, resolvePersonRef } from '../people-ref.js';
 
@@ -17,7 +16,7 @@ export async function sendThanks(ctx: CommandContext, rawPerson: string | undefi
   const copy = ctx.content.copy;
   const who = (rawPerson ?? '').trim();
   if (!who) throw new UsageError(copy('thanks.noPerson'), THANKS_USAGE, THANKS_EXAMPLE);
-  const ref = resolvePersonRef(ctx, ctx.person.workspace, who);
+  const ref = await resolvePersonRef(ctx, ctx.person.workspace, who);
   if (ref.id === ctx.person.id) throw new UserError(copy('thanks.self'));
   if (!ref.known) throw new UserError(copy('thanks.unknown', { name: ref.name }));
   const words = (rawText ?? '').trim().replace(/^for\s*:\s*/i, '');
@@ -26,15 +25,8 @@ export async function sendThanks(ctx: CommandContext, rawPerson: string | undefi
 
   const id = ctx.idempotencyKey ? `thanks:${ctx.idempotencyKey}` : randomUUID();
   const at = ctx.now.toISOString();
-  const fresh = await ctx.store.updatePractice((s) => {
-    const sender = (s.people[ctx.person.id] ??= emptyPersonPractice());
-    if (sender.thanksSent.some((t) => t.id === id)) return false;
-    sender.thanksSent.push({ id, to: ref.id, text: words, at, localDate: ctx.today });
-    const recipient = (s.people[ref.id] ??= emptyPersonPractice());
-    recipient.thanksReceived.push({ id, at, localDate: ctx.today });
-    return true;
-  });
-  const from = nameOf(ctx, ctx.person.id);
+  const { created: fresh } = await ctx.store.practice.thanks.create({ id, from: ctx.person.id, to: ref.id, text: words, at, localDate: ctx.today });
+  const from = await nameOf(ctx, ctx.person.id);
   if (fresh) {
     const blocks = [heading(copy('thanks.receivedTitle', { name: from })), text(words, 'quote'), text(copy('thanks.receivedPrivacy'), 'muted')];
     await ctx.outbox.send(ref.id, { text: `${copy('thanks.receivedTitle', { name: from })}\n> ${words}\n${copy('thanks.receivedPrivacy')}`, blocks });

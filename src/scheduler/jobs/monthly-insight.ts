@@ -18,18 +18,20 @@ export function firstWorkingDayOfMonth(date: LocalDate, workingDays: readonly We
 export const monthlyInsightJob: Job = {
   name: 'monthly-insight',
   async occurrences(app, window) {
-    const due = personDailyOccurrences(app, window, 'monthly-insight', (p) => p.promptTime).filter((o) => {
-      const person = app.store.person(o.personId);
+    const all = await personDailyOccurrences(app, window, 'monthly-insight', (p) => p.promptTime);
+    const people = new Map((await app.store.people.list()).map((p) => [p.id, p]));
+    const due = all.filter((o) => {
+      const person = people.get(o.personId);
       return person !== undefined && !person.insightOff && firstWorkingDayOfMonth(o.localDate, person.workingDays);
     });
     // Only people with enough check-ins are due at all, so the ledger holds no entry for the rest.
     const enough = await Promise.all(
-      due.map(async (o) => (await app.store.checkIns(o.personId, { from: addDays(o.localDate, -INSIGHT_DAYS), to: addDays(o.localDate, -1) })).length >= MIN_CHECKINS),
+      due.map(async (o) => (await app.store.history.checkIns(o.personId, { from: addDays(o.localDate, -INSIGHT_DAYS), to: addDays(o.localDate, -1) })).length >= MIN_CHECKINS),
     );
     return due.filter((_, i) => enough[i]);
   },
   async what(app, occ) {
-    const person = app.store.person(occ.personId);
+    const person = await app.store.people.get(occ.personId);
     if (!person || person.insightOff) return undefined;
     return insightNote(app, person, occ.localDate);
   },
