@@ -67,7 +67,7 @@ describe('history shows check-ins', () => {
 describe('history shows energy and stress trends too', () => {
   it('draws energy and stress sparklines with their averages, and how each moved against the 30 days before', async () => {
     const add = (date: string, mood: number, energy: number, stress: number) =>
-      app.store.addCheckIn({ ...checkIn('shell:alice', date, mood), energy, stress });
+      app.store.history.addCheckIn({ ...checkIn('shell:alice', date, mood), energy, stress });
     await add('2026-01-20', 3, 2, 4); // the 30 days before
     await add('2026-01-25', 3, 2, 4);
     await add('2026-02-27', 4, 4, 2); // the last 30 days
@@ -79,14 +79,14 @@ describe('history shows energy and stress trends too', () => {
   });
 
   it('leaves the comparison out when there is nothing before to compare with', async () => {
-    await app.store.addCheckIn(checkIn('shell:alice', '2026-03-02', 4));
+    await app.store.history.addCheckIn(checkIn('shell:alice', '2026-03-02', 4));
     expect((await run(app, 'alice', 'history')).text).not.toContain('Against the 30 days before');
   });
 });
 
 describe('history reflections', () => {
   const reflect = (date: string, answer: string) =>
-    app.store.addReflection({ id: randomUUID(), personId: 'shell:alice', at: `${date}T09:00:00.000Z`, localDate: date, promptId: app.content.reflections[0]!.id, component: app.content.reflections[0]!.component, answer });
+    app.store.history.addReflection({ id: randomUUID(), personId: 'shell:alice', at: `${date}T09:00:00.000Z`, localDate: date, promptId: app.content.reflections[0]!.id, component: app.content.reflections[0]!.component, answer });
 
   it('shows more than the last five on request, newest first, and history says how to ask', async () => {
     for (let i = 1; i <= 9; i++) await reflect(`2026-02-0${i}`, `answer ${i}`);

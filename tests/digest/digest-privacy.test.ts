@@ -72,7 +72,7 @@ describe('digest under and over the threshold', () => {
 
   it('a week frozen before themes came only from shared notes shows no themes', async () => {
     const t = await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5, name: 'Care' });
-    await app.store.saveDigestWeeks([
+    await app.store.digest.freeze([
       {
         teamId: t.id,
         week: { from: LATEST[0]!, to: LATEST[6]!, frozenAt: '2026-03-02T08:00:00.000Z', threshold: 5, members: 5, respondents: 5, days: [], themes: [{ term: 'private-word', people: 5 }], custom: [] },

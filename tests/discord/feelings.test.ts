@@ -26,7 +26,7 @@ describe('naming the feeling on Discord', () => {
     const data = (picked[0]!.json as Callback).data;
     expect(data.flags).toBe(64);
     expect(JSON.stringify(data)).toContain('Noted: proud (Pleased with something you or your team did well).');
-    const [stored] = await h.app.store.checkIns(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
+    const [stored] = await h.app.store.history.checkIns(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
     expect(stored!.feeling).toBe('proud');
   });
 });

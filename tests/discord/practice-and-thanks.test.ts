@@ -38,7 +38,7 @@ describe('/attune practice in Discord', () => {
     const answered = callback(await h.interact(modalSubmit(ALICE, 'm|form1', { answer: 'I am sorry. You are right, and I will sort it now.' })));
     expect(answered.data.flags).toBe(64);
     expect(textOf(answered.data)).toContain('Two questions about your answer:');
-    expect(h.app.store.practice().people[personOf(ALICE)]!.sessions[0]).toMatchObject({ cardId: card.id, answer: 'I am sorry. You are right, and I will sort it now.' });
+    expect((await h.app.store.practice.people.get(personOf(ALICE)))!.sessions[0]).toMatchObject({ cardId: card.id, answer: 'I am sorry. You are right, and I will sort it now.' });
   });
 
   it('with a mentor match, `practice with @Bob` DMs Bob the brief; his swap click DMs Alice hers, and finish sends both the debrief', async () => {
@@ -46,9 +46,7 @@ describe('/attune practice in Discord', () => {
     await h.interact(chatInput(BOB, [sub('help')]));
     await h.interact(chatInput(ALICE, [sub('help')]));
     const now = h.app.clock.now().toISOString();
-    await h.app.store.updateMentoring((m) => {
-      m.matches.m1 = { id: 'm1', requestId: 'r1', workspace: 'discord:200000000000000001', mentorId: personOf(BOB), menteeId: personOf(ALICE), goal: 'staying calm', skill: 'de-escalation', startedAt: now, status: 'active', followUps: {} };
-    });
+    await h.app.store.mentoring.matches.create({ id: 'm1', requestId: 'r1', workspace: 'discord:200000000000000001', mentorId: personOf(BOB), menteeId: personOf(ALICE), goal: 'staying calm', skill: 'de-escalation', startedAt: now, status: 'active', followUps: {} });
     const mine = callback(await h.interact(chatInput(ALICE, [sub('practice', [str('options', `with ${mention(BOB)} phone`)])])));
     expect(textOf(mine.data)).toContain('Round 1: you respond; Bob plays the customer.');
     expect(textOf(mine.data)).not.toContain('Your private brief');

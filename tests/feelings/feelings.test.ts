@@ -16,7 +16,7 @@ afterEach(async () => {
   app = undefined;
 });
 const today = { from: '2026-03-02', to: '2026-03-02' };
-const stored = async (name: string) => (await app!.store.checkIns(`shell:${name}`, today))[0];
+const stored = async (name: string) => (await app!.store.history.checkIns(`shell:${name}`, today))[0];
 
 describe('the feeling words (prompts/feelings.json)', () => {
   it('holds about 15 words in each mood-meter quadrant, each with a short definition, ids unique', async () => {
@@ -92,7 +92,7 @@ describe('naming the feeling through the shell', () => {
     expect(out).toContain('Want to name the feeling behind these numbers? Type /attune feeling any time today.');
     expect(out).toContain('Noted: frustrated (Blocked from something you want or need to do).');
     expect(out).toContain('For feeling frustrated, this short exercise may help:');
-    const served = app.store.nudgeState('shell:alice').served;
+    const served = (await app.store.nudges.get('shell:alice')).served;
     expect(served.map((s) => s.source)).toEqual(['checkin', 'feeling']);
     expect(app.content.nudges.find((n) => n.id === served[1]!.nudgeId)!.technique).toBe('reframing');
     expect(await stored('alice')).toMatchObject({ note: 'the queue was endless', feeling: 'frustrated' });
@@ -103,10 +103,10 @@ describe('naming the feeling through the shell', () => {
     await run(app, 'alice', 'checkin 3 4 3');
     const reply = await run(app, 'alice', 'feeling anxious');
     expect(reply.text).toContain('For feeling anxious, this short exercise may help:');
-    const [first] = app.store.nudgeState('shell:alice').served;
+    const [first] = (await app.store.nudges.get('shell:alice')).served;
     expect(app.content.nudges.find((n) => n.id === first!.nudgeId)!.technique).toBe('breathing');
     await run(app, 'alice', 'nudge now');
-    const second = app.store.nudgeState('shell:alice').served[1]!;
+    const second = (await app.store.nudges.get('shell:alice')).served[1]!;
     expect(app.content.nudges.find((n) => n.id === second.nudgeId)!.technique).toBe('breathing');
   });
 
@@ -116,7 +116,7 @@ describe('naming the feeling through the shell', () => {
     const reply = await run(app, 'alice', 'feeling grateful');
     expect(reply.text).toContain('Noted: grateful');
     expect(reply.text).not.toContain('exercise');
-    const techniques = app.store.nudgeState('shell:alice').served.map((s) => app!.content.nudges.find((n) => n.id === s.nudgeId)!.technique);
+    const techniques = (await app.store.nudges.get('shell:alice')).served.map((s) => app!.content.nudges.find((n) => n.id === s.nudgeId)!.technique);
     expect(techniques).not.toContain('gratitude');
   });
 
@@ -126,7 +126,7 @@ describe('naming the feeling through the shell', () => {
     await run(app, 'alice', 'checkin 3 4 3');
     const reply = await run(app, 'alice', 'feeling anxious');
     expect(reply.text).not.toContain('exercise');
-    expect(app.store.nudgeState('shell:alice').served).toEqual([]);
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([]);
     expect((await stored('alice'))!.feeling).toBe('anxious');
   });
 
@@ -136,7 +136,7 @@ describe('naming the feeling through the shell', () => {
     await run(app, 'alice', 'feeling calm');
     await act(app, 'alice', 'feeling', 'pick', { value: 'content' });
     expect(await stored('alice')).toMatchObject({ mood: 4, energy: 2, stress: 2, note: 'quiet morning', feeling: 'content' });
-    expect(await app.store.checkIns('shell:alice', today)).toHaveLength(1);
+    expect(await app.store.history.checkIns('shell:alice', today)).toHaveLength(1);
   });
 
   it('an unknown word says what to type instead and changes nothing', async () => {
@@ -182,7 +182,7 @@ describe('leads never see the words', () => {
     await team(app, 'care', { members, leads: ['lead'] });
     for (const m of members) for (const d of LATEST.slice(0, 3)) {
       const c = await checkIn(app, m, d, { mood: 2, energy: 4, stress: 4 }, { teams: ['care'] });
-      await app.store.replaceCheckIn({ ...c, feeling: 'frustrated' });
+      await app.store.history.replaceCheckIn({ ...c, feeling: 'frustrated' });
     }
     const digest = await run(app, 'lead', 'digest care');
     expect(digest.text).toContain('Mood');

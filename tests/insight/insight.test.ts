@@ -67,10 +67,10 @@ describe('the monthly insight job', () => {
     await addPerson(app, 'ben');
     await addPerson(app, 'cy', { insightOff: true });
     for (const c of february(5, 2)) {
-      await app.store.addCheckIn(c);
-      await app.store.addCheckIn({ ...c, id: randomUUID(), personId: 'shell:cy' });
+      await app.store.history.addCheckIn(c);
+      await app.store.history.addCheckIn({ ...c, id: randomUUID(), personId: 'shell:cy' });
     }
-    for (const c of february(5, 2).slice(0, 6)) await app.store.addCheckIn({ ...c, id: randomUUID(), personId: 'shell:ben' });
+    for (const c of february(5, 2).slice(0, 6)) await app.store.history.addCheckIn({ ...c, id: randomUUID(), personId: 'shell:ben' });
     const outbox = new TimedOutbox(app.clock);
     const scheduler = new Scheduler(app, { outbox, jobs: [monthlyInsightJob] });
     for (const at of ['2026-03-02T09:29:00Z', '2026-03-02T09:30:00Z', '2026-03-02T09:31:00Z', '2026-03-03T09:30:00Z']) {
@@ -84,27 +84,27 @@ describe('the monthly insight job', () => {
     expect(note).toContain('Stress was highest on Mondays: 5.0 on average, against 2.0 on your other days.');
     expect(note).not.toContain('breathing');
     expect(note).toContain('Only you get this note');
-    expect((await app.store.delivery('shell:ana', 'monthly-insight', '2026-03-02'))?.status).toBe('sent');
+    expect((await app.store.ledger.get('shell:ana', 'monthly-insight', '2026-03-02'))?.status).toBe('sent');
   });
 
   it('given breathing exercises on three hard days, says how stress moved at the next check-in', async () => {
     await addPerson(app, 'ana');
     const breathingDays = ['2026-02-10', '2026-02-12', '2026-02-17'];
-    for (const c of february(2, 2)) await app.store.addCheckIn(breathingDays.includes(c.localDate) ? { ...c, stress: 4 } : c);
+    for (const c of february(2, 2)) await app.store.history.addCheckIn(breathingDays.includes(c.localDate) ? { ...c, stress: 4 } : c);
     const breathing = app.content.nudges.filter((n) => n.technique === 'breathing');
-    await app.store.saveNudgeState('shell:ana', {
+    await app.store.nudges.update('shell:ana', () => ({
       off: false,
       votes: {},
       served: breathingDays.map((d, i) => ({ nudgeId: breathing[i]!.id, localDate: d, at: `${d}T16:05:00.000Z`, source: 'checkin' as const })),
-    });
+    }));
     const note = await monthlyInsightJob.what(app, { personId: 'shell:ana', key: 'monthly-insight', localDate: '2026-03-02', dueAt: new Date('2026-03-02T09:30:00Z') });
     expect(note!.text).toContain('After days with a breathing exercise, your stress at the next check-in fell by about 2.0 on average; after other days, it rose by about 0.4 on average (3 times with an exercise). It may be worth keeping.');
   });
 
   it('speaks of breathing exercises only with enough days on each side, and says plainly when no pattern stands out', async () => {
     await addPerson(app, 'ana');
-    for (const c of february(3, 3)) await app.store.addCheckIn(c);
-    const person = app.store.person('shell:ana')!;
+    for (const c of february(3, 3)) await app.store.history.addCheckIn(c);
+    const person = (await app.store.people.get('shell:ana'))!;
     const note = await monthlyInsightJob.what(app, { personId: person.id, key: 'monthly-insight', localDate: '2026-03-02', dueAt: new Date('2026-03-02T09:30:00Z') });
     expect(note!.text).toContain('No clear pattern stands out yet');
     expect(note!.text).not.toContain('highest');
@@ -114,14 +114,14 @@ describe('the monthly insight job', () => {
 describe('insight through the shell', () => {
   it('"insight" shows the note now; "insight off" stops the monthly one; "insight on" brings it back', async () => {
     await addPerson(app, 'ana');
-    for (const c of february(5, 2)) await app.store.addCheckIn(c);
+    for (const c of february(5, 2)) await app.store.history.addCheckIn(c);
     const out = await typeIntoShell(app, ['insight', 'insight off'], 'ana');
     expect(out).toContain('Stress was highest on Mondays');
     expect(out).toContain('Monthly insight notes are off. Turn them back on with /attune insight on.');
-    expect(app.store.person('shell:ana')!.insightOff).toBe(true);
+    expect((await app.store.people.get('shell:ana'))!.insightOff).toBe(true);
     expect(await monthlyInsightJob.occurrences(app, { from: new Date('2026-03-02T09:00:00Z'), to: new Date('2026-03-02T10:00:00Z') })).toEqual([]);
     await run(app, 'ana', 'insight on');
-    expect(app.store.person('shell:ana')!.insightOff).toBeUndefined();
+    expect((await app.store.people.get('shell:ana'))!.insightOff).toBeUndefined();
   });
 
   it('with too few check-ins, says how many it needs', async () => {

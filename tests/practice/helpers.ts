@@ -6,7 +6,7 @@ export async function mentorMatch(app: TestApp, mentor = 'alice', mentee = 'bob'
   await typeIntoShell(app, ['mentor offer de-escalating angry customers'], mentor);
   await typeIntoShell(app, ['mentor request staying calm with angry customers'], mentee);
   await typeIntoShell(app, ['mentor status', '1'], mentor);
-  const match = Object.values(app.store.mentoring().matches).find((m) => m.status === 'active');
+  const [match] = await app.store.mentoring.matches.list({ status: 'active' });
   if (!match) throw new Error('the mentor match was not made');
 }
 

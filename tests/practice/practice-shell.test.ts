@@ -14,7 +14,7 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const practice = (name: string) => app.store.practice().people[`shell:${name}`];
+const practice = (name: string) => app.store.practice.people.get(`shell:${name}`);
 const sent = (i: number) => renderReply(app.outbox.sent[i]!.reply).text;
 
 describe('solo practice through the shell', () => {
@@ -32,7 +32,7 @@ describe('solo practice through the shell', () => {
     expect(out).toContain(`> ${card.model}`);
     const questions = out.slice(out.indexOf('Two questions about your answer:')).split('\n').filter((l) => /^\d\. /.test(l));
     expect(questions).toHaveLength(2);
-    expect(practice('me')!.sessions).toEqual([
+    expect((await practice('me'))!.sessions).toEqual([
       expect.objectContaining({ cardId: card.id, mode: 'solo', components: card.components, answer: 'I hear how frustrating this is. I will sort it now and message you by 3pm.', localDate: '2026-03-02' }),
     ]);
   });
@@ -45,7 +45,7 @@ describe('solo practice through the shell', () => {
     const counts = new Map<string, number>();
     for (const c of cards.flatMap((x) => x.components)) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(history).toContain('Practice: 2 on your own, 0 with a partner. By skill: ');
-    for (const [component, n] of counts) expect(practice('me')!.counts[component as 'empathy']).toBe(n);
+    for (const [component, n] of counts) expect((await practice('me'))!.counts[component as 'empathy']).toBe(n);
   });
 
   it('never repeats a card from the last sessions while fresh ones remain, and respects the channel', async () => {
@@ -70,7 +70,7 @@ describe('solo practice through the shell', () => {
     await run(app, 'me', 'practice');
     expect((await act(app, 'me', 'practice', 'answer', { values: { answer: '   ' } })).text).toBe(app.content.copy('practice.answerEmpty'));
     expect((await act(app, 'me', 'practice', 'answer', { values: { answer: 'x'.repeat(2001) } })).text).toBe('Your answer is 2001 characters; the limit is 2000. Nothing was saved: shorten it and send it again.');
-    expect(practice('me')).toBeUndefined();
+    expect(await practice('me')).toBeUndefined();
     // The card still waits for a good answer.
     expect((await act(app, 'me', 'practice', 'answer', { values: { answer: 'Now a real answer.' } })).text).toContain('Two questions about your answer:');
   });
@@ -97,7 +97,7 @@ describe('practice with a peer through the shell', () => {
     expect(invite).toContain(`- You want: ${card.customer.wants}`);
     expect(invite).toContain('  1) Swap roles');
 
-    const peer = Object.values(app.store.practice().peers)[0]!;
+    const peer = (await app.store.practice.peers.list())[0]!;
     // alice swaps from her message: bob now plays the customer and gets the brief.
     const swapped = renderReply(await act(app, 'alice', 'practice', 'swap', { value: peer.id })).text;
     expect(swapped).toContain('Round 2: you respond; bob plays the customer.');
@@ -112,7 +112,7 @@ describe('practice with a peer through the shell', () => {
     for (const q of app.content.practice.debrief) expect(renderReply(app.outbox.sent.at(-1)!.reply).text).toContain(q);
 
     // Both count one session with a partner, for the card's skills.
-    for (const name of ['alice', 'bob']) expect(practice(name)!.sessions).toEqual([expect.objectContaining({ mode: 'peer', cardId: card.id, peerSessionId: peer.id })]);
+    for (const name of ['alice', 'bob']) expect((await practice(name))!.sessions).toEqual([expect.objectContaining({ mode: 'peer', cardId: card.id, peerSessionId: peer.id })]);
     expect((await typeIntoShell(app, ['history'], 'alice'))).toContain('Practice: 0 on your own, 1 with a partner.');
   });
 
@@ -134,17 +134,17 @@ describe('practice with a peer through the shell', () => {
     expect((await run(app, 'bob', 'practice with')).text).toContain(app.content.copy('practice.withWho'));
     expect((await run(app, 'bob', 'practice with nobody-here')).text).toBe(app.content.copy('practice.peer.notMatched', { name: 'nobody-here' }));
     expect(app.outbox.sent).toHaveLength(before);
-    expect(app.store.practice().peers).toEqual({});
-    expect(practice('bob')).toBeUndefined();
+    expect(await app.store.practice.peers.list()).toEqual([]);
+    expect(await practice('bob')).toBeUndefined();
   });
 
   it('a click on a session that is not one\'s own, or that ended, says so and changes nothing', async () => {
     await mentorMatch(app);
     await run(app, 'bob', 'practice with alice');
-    const peer = Object.values(app.store.practice().peers)[0]!;
+    const peer = (await app.store.practice.peers.list())[0]!;
     expect((await act(app, 'carol', 'practice', 'swap', { value: peer.id })).text).toBe(app.content.copy('practice.peer.gone'));
     expect((await act(app, 'bob', 'practice', 'finish', { value: peer.id })).text).toBe(app.content.copy('practice.peer.swapFirst'));
-    expect(app.store.practice().peers[peer.id]!.stage).toBe('first');
+    expect((await app.store.practice.peers.get(peer.id))!.stage).toBe('first');
   });
 
   it('a retried `practice with` event sends the partner one invitation and keeps one session', async () => {
@@ -153,7 +153,7 @@ describe('practice with a peer through the shell', () => {
     const actor = { id: 'shell:bob', platform: 'shell' as const, workspace: 'shell', displayName: 'bob' };
     for (let i = 0; i < 2; i++) await app.dispatcher.dispatch({ kind: 'command', actor, text: 'practice with alice', idempotencyKey: 'evt-9' });
     expect(app.outbox.sent).toHaveLength(before + 1);
-    expect(Object.keys(app.store.practice().peers)).toEqual(['peer:evt-9']);
-    expect(practice('bob')!.sessions).toHaveLength(1);
+    expect((await app.store.practice.peers.list()).map((p) => p.id)).toEqual(['peer:evt-9']);
+    expect((await practice('bob'))!.sessions).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/shell/render.js';
-import type { PersonalData } from '../../src/store/store.js';
+import type { PersonalData } from '../../src/core/store/index.js';
 import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { team } from '../digest/fixtures.js';
 import { mentorMatch } from './helpers.js';
@@ -56,10 +56,10 @@ describe('practice and thanks in privacy export and delete', () => {
     await run(app, 'bob', 'practice with alice');
     await run(app, 'alice', 'thanks bob for the cover');
     await erase('bob');
-    const state = app.store.practice();
-    expect(state.people['shell:bob']).toBeUndefined();
-    expect(state.peers).toEqual({});
-    expect(state.people['shell:alice']!.thanksSent).toEqual([expect.not.objectContaining({ to: expect.anything() })]);
+    const state = { people: await app.store.practice.people.list(), peers: await app.store.practice.peers.list(), thanks: await app.store.practice.thanks.list() };
+    expect(await app.store.practice.people.get('shell:bob')).toBeUndefined();
+    expect(state.peers).toEqual([]);
+    expect(await app.store.practice.thanks.list({ from: 'shell:alice' })).toEqual([expect.not.objectContaining({ to: expect.anything() })]);
     expect(JSON.stringify(state)).not.toContain('shell:bob');
     expect(JSON.stringify(state)).not.toContain('A private answer that must go.');
   });
@@ -120,9 +120,9 @@ describe('what a lead sees of practice and thanks', () => {
     for (const m of ['m2', 'm3', 'm4']) await run(app, m, 'thanks m1 for the help');
     await run(app, 'm1', 'thanks m2 for the help');
     await run(app, 'm1', 'thanks m3 for the help');
-    const care = app.store.team('shell/care')!;
+    const care = (await app.store.teams.get('shell/care'))!;
     const week = { from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T10:00:00.000Z', threshold: 3, members: 4, respondents: 4, themes: [], custom: [] } as unknown as DigestWeek;
-    expect(teamActivityBlocks(app, care, week, 3)).toEqual([{ type: 'text', text: 'Practice: 4 role-play sessions by 4 people this week.\nThank-yous: 5 received by 3 people this week.' }]);
-    expect(teamActivityBlocks(app, care, { ...week, withheld: 'overlap' }, 3)).toEqual([]);
+    expect(await teamActivityBlocks(app, care, week, 3)).toEqual([{ type: 'text', text: 'Practice: 4 role-play sessions by 4 people this week.\nThank-yous: 5 received by 3 people this week.' }]);
+    expect(await teamActivityBlocks(app, care, { ...week, withheld: 'overlap' }, 3)).toEqual([]);
   });
 });

@@ -22,10 +22,11 @@ describe('thanks through the shell', () => {
     expect(dm).toContain('A thank-you from kim');
     expect(dm).toContain('> for taking the angry caller when I needed a minute');
     expect(dm).toContain('There is no leaderboard');
-    const state = app.store.practice().people;
-    expect(state['shell:kim']!.thanksSent).toEqual([expect.objectContaining({ to: 'shell:sam', text: 'for taking the angry caller when I needed a minute', localDate: '2026-03-02' })]);
-    // The recipient's record holds only when: the words live in their DM.
-    expect(state['shell:sam']!.thanksReceived).toEqual([{ id: expect.any(String), at: '2026-03-02T10:00:00.000Z', localDate: '2026-03-02' }]);
+    expect(await app.store.practice.thanks.list({ from: 'shell:kim' })).toEqual([
+      expect.objectContaining({ from: 'shell:kim', to: 'shell:sam', text: 'for taking the angry caller when I needed a minute', at: '2026-03-02T10:00:00.000Z', localDate: '2026-03-02' }),
+    ]);
+    // The recipient's export holds only when: the words are the sender's and live in the recipient's DM.
+    expect((await app.store.privacy.exportPerson('shell:sam'))!.practice).toMatchObject({ thanksReceived: [{ at: '2026-03-02T10:00:00.000Z', localDate: '2026-03-02' }], thanksSent: [] });
     expect(await typeIntoShell(app, ['history'], 'sam')).toContain('Thank-yous: 0 sent, 1 received.');
   });
 
@@ -38,13 +39,14 @@ describe('thanks through the shell', () => {
     expect((await run(app, 'kim', 'thanks sam')).text).toContain(copy('thanks.empty', { name: 'sam' }));
     expect((await run(app, 'kim', `thanks sam ${'x'.repeat(501)}`)).text).toBe('Your thank-you is 501 characters; the limit is 500. Nothing was sent: shorten it and send it again.');
     expect(app.outbox.sent).toEqual([]);
-    expect(app.store.practice().people).toEqual({});
+    expect(await app.store.practice.thanks.list()).toEqual([]);
+    expect(await app.store.practice.people.list()).toEqual([]);
   });
 
   it('a retried event with the same key sends and stores one thank-you', async () => {
     const actor = { id: 'shell:kim', platform: 'shell' as const, workspace: 'shell', displayName: 'kim' };
     for (let i = 0; i < 2; i++) await app.dispatcher.dispatch({ kind: 'command', actor, text: 'thanks sam for the cover', idempotencyKey: 'evt-1' });
     expect(app.outbox.sent).toHaveLength(1);
-    expect(app.store.practice().people['shell:sam']!.thanksReceived).toHaveLength(1);
+    expect(await app.store.practice.thanks.list({ to: 'shell:sam' })).toHaveLength(1);
   });
 });

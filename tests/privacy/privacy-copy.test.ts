@@ -52,7 +52,7 @@ async function careTeam(): Promise<void> {
 async function whatOthersSee(): Promise<string> {
   const seen: unknown[] = [await run(app, 'maya', 'digest care'), await run(app, 'admin', 'digest care')];
   for (const other of ['maya', 'admin']) {
-    seen.push(await run(app, other, 'history'), await app.store.exportPerson(pid(other)), await homeSummary(app.store, app.store.person(pid(other)), '2026-03-02'));
+    seen.push(await run(app, other, 'history'), await app.store.privacy.exportPerson(pid(other)), await homeSummary(app.store, (await app.store.people.get(pid(other))), '2026-03-02'));
   }
   return text(seen);
 }
@@ -67,10 +67,10 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       const reply = await act(app, 'm1', 'practice', 'answer', { values: { answer: 'amber teapot apology' } });
       expect(text(reply)).toContain(app.content.copy('practice.answerPrivacy'));
       expect(await whatOthersSee()).not.toContain('amber teapot');
-      expect(text(await app.store.exportPerson(pid('m1')))).toContain('amber teapot apology');
+      expect(text(await app.store.privacy.exportPerson(pid('m1')))).toContain('amber teapot apology');
       const confirm = (await run(app, 'm1', 'privacy delete')).blocks.find((b) => b.type === 'choice');
       await act(app, 'm1', 'privacy delete', 'confirm', { value: confirm?.type === 'choice' ? confirm.options[0]!.value : '' });
-      expect(text(app.store.practice())).not.toContain('amber teapot');
+      expect(text([await app.store.practice.people.list(), await app.store.practice.peers.list(), await app.store.practice.thanks.list()])).not.toContain('amber teapot');
     },
   },
   {
@@ -100,7 +100,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       expect(sent.map((m) => m.to)).toEqual([[pid('m2')]]);
       expect(text(sent)).toContain(app.content.copy('thanks.receivedPrivacy'));
       expect(await whatOthersSee()).not.toContain('violet handover');
-      expect(text(await app.store.exportPerson(pid('m1')))).toContain('violet handover');
+      expect(text(await app.store.privacy.exportPerson(pid('m1')))).toContain('violet handover');
     },
   },
   {
@@ -113,7 +113,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       expect(reply.text).toContain(app.content.copy('checkin.notePrivate'));
       const seen = await whatOthersSee();
       expect(seen).not.toMatch(/whispered|reorganisation|worries/);
-      expect(text(await app.store.exportPerson(pid('m1')))).toContain('whispered reorganisation worries');
+      expect(text(await app.store.privacy.exportPerson(pid('m1')))).toContain('whispered reorganisation worries');
     },
   },
   {
@@ -156,7 +156,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
         expect(digest).toContain('Mood: 3.3');
         for (const m of names('m', 6)) expect(digest).not.toContain(m);
       }
-      const home = await homeSummary(app.store, app.store.person(pid('m2')), '2026-03-02');
+      const home = await homeSummary(app.store, (await app.store.people.get(pid('m2'))), '2026-03-02');
       expect(home.lastCheckIn).toMatchObject({ mood: 5 });
       expect(text(home)).not.toContain('m1');
     },
@@ -178,7 +178,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
     async check() {
       await careTeam();
       await run(app, 'admin', 'team question add care text What slowed you down?');
-      const [q] = app.store.team('shell/care')!.questions;
+      const [q] = (await app.store.teams.get('shell/care'))!.questions;
       for (const [i, m] of names('m', 4).entries()) await checkIn(app, m, LATEST[i]!, { mood: 3 }, { teams: ['care'], custom: { [q!.id]: 'the legacy billing screen' } });
       const digest = (await run(app, 'maya', 'digest care')).text;
       expect(digest).not.toContain('legacy');
@@ -203,7 +203,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       await careTeam();
       for (const [i, m] of names('m', 6).entries()) {
         const c = await checkIn(app, m, LATEST[i]!, { mood: 1, energy: 4 }, { teams: ['care'] });
-        await app.store.replaceCheckIn({ ...c, feeling: 'resentful' });
+        await app.store.history.replaceCheckIn({ ...c, feeling: 'resentful' });
       }
       await run(app, 'm1', 'checkin 1 4 3');
       expect((await run(app, 'm1', 'feeling resentful')).text).toContain('Only you see the feelings you name');
@@ -286,7 +286,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       const confirm = question.blocks.find((b) => b.type === 'choice');
       const cancel = confirm?.type === 'choice' ? confirm.options[1]!.value : '';
       expect((await act(app, 'm1', 'privacy delete', 'confirm', { value: cancel })).text).toBe(app.content.copy('privacy.deleteCancelled'));
-      expect(await app.store.checkIns(pid('m1'), { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
+      expect(await app.store.history.checkIns(pid('m1'), { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
     },
   },
   {
@@ -296,7 +296,7 @@ const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<vo
       await careTeam();
       const reply = await run(app, 'm1', `checkin 3 3 3 ${'x'.repeat(1001)}`);
       expect(reply.text).toContain('Nothing was saved');
-      expect(await app.store.checkIns(pid('m1'), { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+      expect(await app.store.history.checkIns(pid('m1'), { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
     },
   },
 ];

@@ -33,7 +33,7 @@ describe('naming the feeling on Slack', () => {
     await h.fake.until(() => h.fake.ok('response_url').some((c) => c.args.id === 'pick'));
     const picked = h.fake.ok('response_url').find((c) => c.args.id === 'pick')!.args;
     expect(picked).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Noted: relieved (A weight lifted after a worry passed).') });
-    const [stored] = await h.app.store.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const [stored] = await h.app.store.history.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored!.feeling).toBe('relieved');
   });
 });

@@ -28,9 +28,7 @@ async function deliverOutbox(from: number): Promise<void> {
 
 async function match(mentor: string, mentee: string): Promise<void> {
   const now = h.app.clock.now().toISOString();
-  await h.app.store.updateMentoring((m) => {
-    m.matches.m1 = { id: 'm1', requestId: 'r1', workspace: 'slack:T1', mentorId: mentor, menteeId: mentee, goal: 'staying calm', skill: 'de-escalation', startedAt: now, status: 'active', followUps: {} };
-  });
+  await h.app.store.mentoring.matches.create({ id: 'm1', requestId: 'r1', workspace: 'slack:T1', mentorId: mentor, menteeId: mentee, goal: 'staying calm', skill: 'de-escalation', startedAt: now, status: 'active', followUps: {} });
 }
 
 describe('/attune practice in Slack', () => {
@@ -52,7 +50,7 @@ describe('/attune practice in Slack', () => {
     expect(answer!.args).toMatchObject({ id: 'practice', response_type: 'ephemeral' });
     expect(answer!.args.text).toContain('Two questions about your answer:');
     expect(answer!.args.text).toContain(card.model);
-    const session = h.app.store.practice().people['slack:T1:U1']!.sessions[0]!;
+    const session = (await h.app.store.practice.people.get('slack:T1:U1'))!.sessions[0]!;
     expect(session).toMatchObject({ cardId: card.id, mode: 'solo', answer: 'Thanks for asking, and sorry: I cannot promise a date.' });
   });
 
@@ -109,7 +107,7 @@ describe('/attune thanks in Slack', () => {
     const dm = h.fake.ok('chat.postMessage').at(-1)!.args as { channel: string; text: string };
     expect(dm.channel).toBe('DU222');
     expect(dm.text).toContain('for staying late with the escalation and the follow-up');
-    expect(h.app.store.practice().people['slack:T1:U1']!.thanksSent[0]!.text).toBe('for staying late with the escalation and the follow-up');
+    expect((await h.app.store.practice.thanks.list({ from: 'slack:T1:U1' }))[0]!.text).toBe('for staying late with the escalation and the follow-up');
   });
 
   it('refuses thanking oneself and someone unknown, ephemerally, sending nothing', async () => {

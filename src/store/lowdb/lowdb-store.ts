@@ -850,9 +850,11 @@ export class LowdbStore {
   private exportPractice(personId: string) {
     const p = this.state.data.practice;
     const thanks = Object.values(p.thanks);
+    const record = p.people[personId];
     return {
-      record: p.people[personId] ?? null,
-      peers: Object.values(p.peers).filter((x) => x.people.includes(personId)),
+      sessions: record?.sessions ?? [],
+      counts: record?.counts ?? {},
+      peerSessions: Object.values(p.peers).filter((x) => x.people.includes(personId)),
       thanksSent: thanks.filter((t) => t.from === personId),
       // The words of a thank-you received are the sender's: only when it came.
       thanksReceived: thanks.filter((t) => t.to === personId).map((t) => ({ at: t.at, localDate: t.localDate })),

@@ -60,8 +60,8 @@ describe.each(engines)('store contract ($name): practice', (engine) => {
     await h.store.practice.thanks.create(thanks('t2', BOB, ANN));
 
     const data = (await h.store.privacy.exportPerson(ANN))!;
-    const mine = data.practice as { record: { sessions: unknown[] }; peers: unknown[]; thanksSent: Thanks[]; thanksReceived: object[] };
-    expect([mine.record.sessions.length, mine.peers.length, mine.thanksSent.map((t) => t.id)]).toEqual([1, 1, ['t1']]);
+    const mine = data.practice as { sessions: unknown[]; counts: object; peerSessions: unknown[]; thanksSent: Thanks[]; thanksReceived: object[] };
+    expect([mine.sessions.length, mine.counts, mine.peerSessions.length, mine.thanksSent.map((t) => t.id)]).toEqual([1, { empathy: 1 }, 1, ['t1']]);
     expect(mine.thanksReceived).toEqual([{ at: AT, localDate: '2026-03-02' }]);
 
     await h.store.privacy.erasePerson(ANN);
