@@ -3,8 +3,10 @@ import adminAdd from './admin-add.js';
 import adminRemove from './admin-remove.js';
 import checkin from './checkin.js';
 import digest from './digest.js';
+import feeling from './feeling.js';
 import { helpCommand } from './help.js';
 import history from './history.js';
+import insight from './insight.js';
 import nudge from './nudge.js';
 import privacyDelete from './privacy-delete.js';
 import privacyExport from './privacy-export.js';
@@ -26,12 +28,16 @@ import pairsJoin from './pairs-join.js';
 import pairsLeave from './pairs-leave.js';
 import pairsPause from './pairs-pause.js';
 import pairsStatus from './pairs-status.js';
+import practice from './practice.js';
+import thanks from './thanks.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
   reflect,
   checkin,
+  feeling,
   history,
+  insight,
   settings,
   privacyExport,
   privacyDelete,
@@ -55,6 +61,8 @@ const features: Command[] = [
   pairsPause,
   pairsStatus,
   pairsCadence,
+  practice,
+  thanks,
   digest,
 ];
 

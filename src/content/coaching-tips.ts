@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EI_COMPONENTS } from '../core/model/history.js';
 
 /** The digest's early warnings; each has coaching tips for the lead in prompts/coaching.json. */
-export const SIGNALS = ['mood-drop', 'high-stress', 'participation-drop', 'bad-days'] as const;
+export const SIGNALS = ['mood-drop', 'high-stress', 'participation-drop', 'bad-days', 'low-energy', 'mood-low-steady', 'improving'] as const;
 export type SignalKind = (typeof SIGNALS)[number];
 
 export const MIN_TIPS_PER_SIGNAL = 3;

@@ -8,6 +8,8 @@ import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
 import { MentoringFileSchema, type MentoringLibrary } from './mentoring-library.js';
+import { PracticeFileSchema, type PracticeLibrary } from './practice-library.js';
+import { FeelingsFileSchema, toFeelingsLibrary, type FeelingsLibrary } from './feelings.js';
 import { projectRoot } from '../paths.js';
 
 /** All wording, validated: prompts, bot copy, and each feature's library. */
@@ -22,6 +24,10 @@ export interface Content {
   mentoring: MentoringLibrary;
   /** Coaching tips for leads, by digest signal (prompts/coaching.json). */
   coaching: CoachingTip[];
+  /** Role-play scenario cards, techniques and debrief questions (prompts/practice.json). */
+  practice: PracticeLibrary;
+  /** Emotion words by mood-meter quadrant (prompts/feelings.json). */
+  feelings: FeelingsLibrary;
 }
 
 export const defaultPromptsDir = (): string => path.join(projectRoot(), 'prompts');
@@ -74,7 +80,9 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
   const nudges = loadContentFile(dir, 'nudges.json', NudgesFileSchema);
   const mentoring = loadContentFile(dir, 'mentoring.json', MentoringFileSchema);
   const coaching = loadContentFile(dir, 'coaching.json', CoachingFileSchema);
-  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching]);
+  const practice = loadContentFile(dir, 'practice.json', PracticeFileSchema);
+  const feelings = loadContentFile(dir, 'feelings.json', FeelingsFileSchema);
+  await Promise.allSettled([reflections, copy, checkin, nudges, mentoring, coaching, practice, feelings]);
   return {
     reflections: (await reflections).prompts,
     copy: await copy,
@@ -82,5 +90,7 @@ export async function loadContent(dir: string = defaultPromptsDir()): Promise<Co
     nudges: (await nudges).nudges,
     mentoring: await mentoring,
     coaching: (await coaching).tips,
+    practice: await practice,
+    feelings: toFeelingsLibrary(await feelings),
   };
 }

@@ -3,7 +3,9 @@ import type { CheckIn, Reflection } from '../core/model/history.js';
 import type { Block } from '../core/reply.js';
 import { checkInHistorySection } from './checkin/history-section.js';
 import { digestHistorySection } from './digest/history-section.js';
+import { feelingHistorySection } from './feelings/history-section.js';
 import { nudgeHistorySection } from './nudges/history-section.js';
+import { practiceHistorySection } from './practice/history-section.js';
 
 /**
  * Extra sections of `history`, in order. A feature adds one here (check-in trends, nudges, ...)
@@ -11,4 +13,7 @@ import { nudgeHistorySection } from './nudges/history-section.js';
  */
 export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
 
-export const historySections: HistorySection[] = [checkInHistorySection, nudgeHistorySection, digestHistorySection];
+export const historySections: HistorySection[] = [checkInHistorySection, feelingHistorySection, nudgeHistorySection, practiceHistorySection, digestHistorySection];
+
+/** Sections that are history on their own: with one of them, `history` shows even without reflections or check-ins. */
+export const standaloneSections: HistorySection[] = [practiceHistorySection];

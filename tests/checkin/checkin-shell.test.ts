@@ -3,6 +3,7 @@ import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { typeIntoShell } from '../helpers/shell-driver.js';
 import { afterCheckInHooks } from '../../src/features/checkin-hooks.js';
 import { text } from '../../src/core/reply.js';
+import { shellFeelingPicker } from '../helpers/feeling-picker.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -21,7 +22,8 @@ describe('checkin quick path through the shell', () => {
   it('stores mood, energy, stress and a private note, and confirms with the scale words', async () => {
     const out = await typeIntoShell(app, ['checkin 4 3 2 long day, good team'], 'alice');
     expect(out).toBe(
-      BANNER + 'Checked in: mood 4 (good), energy 3 (steady), stress 2 (relaxed). Thank you.\nYour note is private: only you can read it.\n',
+      BANNER + 'Checked in: mood 4 (good), energy 3 (steady), stress 2 (relaxed). Thank you.\nYour note is private: only you can read it.\n' +
+        shellFeelingPicker(app, 'pleasant-high'),
     );
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ mood: 4, energy: 3, stress: 2, note: 'long day, good team', shareNote: false, teams: [], custom: {}, localDate: '2026-03-02' });
@@ -30,7 +32,7 @@ describe('checkin quick path through the shell', () => {
   it('takes three numbers with no note', async () => {
     // Calm numbers, so no nudge is offered after it.
     const out = await typeIntoShell(app, ['checkin 3 5 1'], 'alice');
-    expect(out).toBe(BANNER + 'Checked in: mood 3 (okay), energy 5 (charged), stress 1 (calm). Thank you.\n');
+    expect(out).toBe(BANNER + 'Checked in: mood 3 (okay), energy 5 (charged), stress 1 (calm). Thank you.\n' + shellFeelingPicker(app, 'pleasant-high'));
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.note).toBeUndefined();
   });
@@ -40,7 +42,7 @@ describe('checkin quick path through the shell', () => {
     await run(app, 'me', 'team add care alice');
     await run(app, 'me', 'team lead care maya');
     const out = await typeIntoShell(app, ['checkin 2 2 4 --share the release is wearing me down'], 'alice');
-    expect(out).toContain('You chose to share your note: your lead will see it with your name.');
+    expect(out).toContain(app.content.copy('checkin.noteShared'));
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ note: 'the release is wearing me down', shareNote: true, teams: ['shell/care'] });
   });
@@ -98,7 +100,8 @@ describe('checkin form through the shell', () => {
           'Checked in: mood 4 (good), energy 2 (tired), stress 3 (some pressure). Thank you.',
           'Your note is private: only you can read it.',
           '',
-        ].join('\n'),
+        ].join('\n') +
+        shellFeelingPicker(app, 'pleasant-low'),
     );
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ mood: 4, energy: 2, stress: 3, note: 'busy but fine', shareNote: false });
@@ -221,7 +224,7 @@ describe('checkin idempotency and hooks', () => {
     afterCheckInHooks.push(hook);
     try {
       const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
-      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\nA hook saw mood 3.\n`);
+      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\nA hook saw mood 3.\n${shellFeelingPicker(app, 'pleasant-high')}`);
       expect(seen).toEqual([3]);
     } finally {
       afterCheckInHooks.splice(afterCheckInHooks.indexOf(hook), 1);
@@ -235,7 +238,7 @@ describe('checkin idempotency and hooks', () => {
     afterCheckInHooks.push(hook);
     try {
       const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
-      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\n`);
+      expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\n${shellFeelingPicker(app, 'pleasant-high')}`);
       expect(await app.store.history.checkIns('shell:alice', TODAY)).toHaveLength(1);
     } finally {
       afterCheckInHooks.splice(afterCheckInHooks.indexOf(hook), 1);

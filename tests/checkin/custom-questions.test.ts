@@ -74,6 +74,7 @@ describe('team questions in a check-in', () => {
     expect(out).toContain(
       [
         'Checked in: mood 4 (good), energy 3 (steady), stress 2 (relaxed). Thank you.',
+        'Want to name the feeling behind these numbers? Type /attune feeling any time today. Only you see the word you pick.',
         'Your team has 2 more question(s) for you.',
         'Each is optional. Your lead sees these answers only as team totals.',
         'Team questions (2 questions; type \\cancel to stop):',

@@ -63,3 +63,50 @@ describe('history shows check-ins', () => {
     expect(out).toContain(`${'·'.repeat(29)}▆\n1 check-in(s) in the last 30 days; average mood 4.0.`);
   });
 });
+
+describe('history shows energy and stress trends too', () => {
+  it('draws energy and stress sparklines with their averages, and how each moved against the 30 days before', async () => {
+    const add = (date: string, mood: number, energy: number, stress: number) =>
+      app.store.history.addCheckIn({ ...checkIn('shell:alice', date, mood), energy, stress });
+    await add('2026-01-20', 3, 2, 4); // the 30 days before
+    await add('2026-01-25', 3, 2, 4);
+    await add('2026-02-27', 4, 4, 2); // the last 30 days
+    await add('2026-03-02', 3, 3, 3);
+    const out = await typeIntoShell(app, ['history'], 'alice');
+    expect(out).toContain(`Energy, last 30 days (average 3.5):\n${'·'.repeat(26)}▆··▅`);
+    expect(out).toContain(`Stress, last 30 days (average 2.5):\n${'·'.repeat(26)}▃··▅`);
+    expect(out).toContain('Against the 30 days before: mood up 0.5, energy up 1.5, stress down 1.5.');
+  });
+
+  it('leaves the comparison out when there is nothing before to compare with', async () => {
+    await app.store.history.addCheckIn(checkIn('shell:alice', '2026-03-02', 4));
+    expect((await run(app, 'alice', 'history')).text).not.toContain('Against the 30 days before');
+  });
+});
+
+describe('history reflections', () => {
+  const reflect = (date: string, answer: string) =>
+    app.store.history.addReflection({ id: randomUUID(), personId: 'shell:alice', at: `${date}T09:00:00.000Z`, localDate: date, promptId: app.content.reflections[0]!.id, component: app.content.reflections[0]!.component, answer });
+
+  it('shows more than the last five on request, newest first, and history says how to ask', async () => {
+    for (let i = 1; i <= 9; i++) await reflect(`2026-02-0${i}`, `answer ${i}`);
+    const summary = await run(app, 'alice', 'history');
+    expect(summary.text).toContain('More with /attune history reflections 15.');
+    expect(summary.text).not.toContain('answer 4');
+    const more = await run(app, 'alice', 'history reflections 8');
+    expect(more.text.split('\n')[0]).toBe('Your latest 8 of 9 reflection(s) in the last 365 days, newest first');
+    expect(more.text).toContain('answer 2');
+    expect(more.text).not.toContain('answer 1\n');
+    expect(more.text.indexOf('answer 9')).toBeLessThan(more.text.indexOf('answer 2'));
+    expect((await run(app, 'alice', 'history reflections')).text).toContain('answer 1');
+  });
+
+  it('refuses a count outside 1-15 and says what to type', async () => {
+    const reply = await run(app, 'alice', 'history reflections 50');
+    expect(reply.text).toBe('count: use a whole number from 1 to 15\nUsage: /attune history [reflections [count]]\nExample: history');
+  });
+
+  it('with none, invites a first reflection', async () => {
+    expect((await run(app, 'alice', 'history reflections')).text).toBe('No reflections in the last 365 days. Try /attune reflect: a two-minute reflection on your day.');
+  });
+});

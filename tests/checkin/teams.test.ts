@@ -20,7 +20,7 @@ const care = async () => (await app.store.teams.get('shell/care'))!;
 describe('team create', () => {
   it('creates a team with a handle from its name', async () => {
     const res = await run(app, 'me', 'team create Customer Care');
-    expect(res.text).toBe(
+    expect(res.text.split('\n')[0]).toBe(
       'Created team Customer Care. Its handle is customer-care: add people with /attune team add customer-care @name, and a lead with /attune team lead customer-care @name.',
     );
     expect((await app.store.teams.get('shell/customer-care'))).toMatchObject({ name: 'Customer Care', workspace: 'shell', members: [], leads: [], questions: [] });

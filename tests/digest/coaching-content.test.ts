@@ -11,6 +11,15 @@ describe('coaching tips (prompts/coaching.json)', () => {
     for (const s of SIGNALS) expect(content.coaching.filter((t) => t.signal === s).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('words every tip for the week ahead, not "today", and covers contact-centre realities', async () => {
+    const { coaching } = await loadContent();
+    for (const t of coaching) expect(t.text, t.id).not.toMatch(/\btoday\b|\btomorrow\b/i);
+    const all = coaching.map((t) => t.text).join('\n');
+    expect(all).toMatch(/escalation/);
+    expect(all).toMatch(/after (hard|an abusive)/);
+    expect(coaching.filter((t) => /week ahead|next week|this week/i.test(t.text)).length).toBeGreaterThanOrEqual(10);
+  });
+
   it('stops start-up naming the file and the problem when a signal has fewer than three tips', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'attune-prompts-'));
     try {

@@ -101,7 +101,7 @@ describe('attacks on the digest (issue 16)', () => {
     await person(app, 'maya');
     app.clock.set('2026-02-25T10:00:00Z');
     const out = await typeIntoShell(app, ['checkin 2 2 4 --share I am going through a divorce'], 'm1');
-    expect(out).toContain('You chose to share your note, but none of your teams has a lead yet, so nobody else reads it.');
+    expect(out).toContain(app.content.copy('checkin.noteSharedNoLead'));
     for (const m of names('m', 5).slice(1)) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'] });
     app.clock.set('2026-03-02T10:00:00Z');
     await run(app, 'boss', 'team lead care maya');
@@ -118,7 +118,7 @@ describe('attacks on the digest (issue 16)', () => {
     await person(app, 'maya');
     app.clock.set('2026-02-25T10:00:00Z');
     const out = await typeIntoShell(app, ['checkin 2 2 4 --share the release plan worries me'], 'm1');
-    expect(out).toContain('You chose to share your note: your lead will see it with your name.');
+    expect(out).toContain(app.content.copy('checkin.noteShared'));
     app.clock.set('2026-03-02T10:00:00Z');
     await run(app, 'boss', 'team lead care maya');
     expect((await run(app, 'olga', 'digest')).text).toContain('release plan worries me');

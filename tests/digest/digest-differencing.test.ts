@@ -15,8 +15,8 @@ afterEach(async () => {
 const OVERLAP = 'Withheld: publishing this with earlier digests would reveal an individual';
 
 /** Six people answer last week with different moods; m6's answer is what an attacker would like to learn. */
-async function sixAnswers(teams: (name: string) => string[]): Promise<void> {
-  for (const [i, m] of names('m', 6).entries()) await checkIn(app, m, LATEST[i]!, { mood: (i % 5) + 1, stress: 5 - (i % 3) }, { teams: teams(m), note: 'release pressure' });
+async function sixAnswers(teams: (name: string) => string[], shareNote = false): Promise<void> {
+  for (const [i, m] of names('m', 6).entries()) await checkIn(app, m, LATEST[i]!, { mood: (i % 5) + 1, stress: 5 - (i % 3) }, { teams: teams(m), note: 'release pressure', shareNote });
 }
 
 describe('differencing: comparing digests reveals nobody', () => {
@@ -95,7 +95,8 @@ describe('differencing: comparing digests reveals nobody', () => {
     // care and core had the same six respondents (difference 0): both shown.
     await team(app, 'care', { members: names('m', 6), leads: ['olga'], threshold: 5, name: 'Care' });
     await team(app, 'core', { members: names('m', 6), leads: ['maya'], threshold: 5, name: 'Core' });
-    await sixAnswers(() => ['care', 'core']);
+    // Shared notes, so the week has themes to compare too.
+    await sixAnswers(() => ['care', 'core'], true);
     const care = await run(app, 'olga', 'digest');
     expect(care.text).toContain('Mood: ');
     // m6 erases; core is asked for afterwards. Its week was frozen with care's, so both still agree.

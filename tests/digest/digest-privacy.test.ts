@@ -65,20 +65,39 @@ describe('digest under and over the threshold', () => {
   it('lists a theme only when about twice the threshold of people used it, with an approximate count, and never quotes a note', async () => {
     await team(app, 'care', { members: names('m', 14), leads: ['maya'], threshold: 5, name: 'Care' });
     // 14 people wrote about meetings, 5 about the deadline: only meetings is clearly above 5 people.
-    for (const [i, m] of names('m', 14).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: i < 5 ? `meetings again, deadline ${i}` : 'so many meetings' });
+    for (const [i, m] of names('m', 14).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: i < 5 ? `meetings again, deadline ${i}` : 'so many meetings', shareNote: true });
     const reply = await run(app, 'maya', 'digest');
-    const line = reply.text.split('\n').find((l) => l.startsWith('Themes in notes'))!;
-    expect(line).toMatch(/^Themes in notes \(each used by at least 5 people; counts are approximate\): meetings \(about \d+ people\)$/);
-    expect(reply.text).not.toContain('deadline');
-    expect(reply.text).not.toContain('so many meetings');
+    const line = reply.text.split('\n').find((l) => l.startsWith('Themes in shared notes'))!;
+    expect(line).toMatch(/^Themes in shared notes \(each used by at least 5 people; counts are approximate\): meetings \(about \d+ people\)$/);
+    // The notes were shared, so the lead reads them by name below; the themes line itself quotes none.
+    expect(line).not.toContain('deadline');
+    expect(line).not.toContain('so many meetings');
+  });
+
+  it('never draws themes from private notes, however many people wrote the same word', async () => {
+    await team(app, 'care', { members: names('m', 14), leads: ['maya'], threshold: 5, name: 'Care' });
+    for (const m of names('m', 14)) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: 'secret reorg rumours' });
+    const reply = await run(app, 'maya', 'digest');
+    expect(reply.text.split('\n')).toContain('No word or phrase in shared notes was used by clearly more than 5 people this week.');
+    expect(reply.text).not.toMatch(/secret|reorg|rumours/);
+  });
+
+  it('a week frozen before themes came only from shared notes shows no themes', async () => {
+    const t = await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5, name: 'Care' });
+    await app.store.digest.freeze([
+      {
+        teamId: t.id,
+        week: { from: LATEST[0]!, to: LATEST[6]!, frozenAt: '2026-03-02T08:00:00.000Z', threshold: 5, members: 5, respondents: 5, themes: [{ term: 'private-word', people: 5 }], custom: [] },
+      },
+    ]);
+    expect((await run(app, 'maya', 'digest')).text).not.toContain('private-word');
   });
 
   it('says so when no theme reaches the threshold', async () => {
     await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5, name: 'Care' });
-    for (const [i, m] of names('m', 5).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: i < 4 ? 'deadline' : 'calm' });
+    for (const [i, m] of names('m', 5).entries()) await checkIn(app, m, LATEST[2]!, { mood: 3 }, { teams: ['care'], note: i < 4 ? 'deadline' : 'calm', shareNote: true });
     const reply = await run(app, 'maya', 'digest');
-    expect(reply.text.split('\n')).toContain('No word or phrase in notes was used by clearly more than 5 people this week.');
-    expect(reply.text).not.toContain('deadline');
+    expect(reply.text.split('\n')).toContain('No word or phrase in shared notes was used by clearly more than 5 people this week.');
   });
 
   it("shows a shared note with its author's name to the team's lead only, not to an admin who does not lead it", async () => {

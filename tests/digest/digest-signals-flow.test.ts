@@ -27,12 +27,32 @@ describe('digest signals end to end', () => {
     const lines = signalLines(reply.text);
     expect(lines[0]).toMatch(/^About \d+ of \d+ people \(\d+%\) had three or more hard check-ins in a row \(mood 2 or lower\) this week; 30% or more raises this signal\.$/);
     expect(lines[1]).toMatch(/^Try this \((Empathy|Self-regulation|Social skills|Motivation)\): /);
+  });
+
+  it('an improving week says so, with a tip on what to keep doing for the week ahead', async () => {
+    // 30 people: the noise moves each mean by about a tenth, the fall in stress of 1.0 stays clear.
+    for (const m of names('m', 30)) {
+      await checkIn(app, m, PREVIOUS[0]!, { mood: 3, stress: 4 }, { teams: ['care'] });
+      await checkIn(app, m, LATEST[0]!, { mood: 3, stress: 3 }, { teams: ['care'] });
+    }
+    const lines = signalLines((await run(app, 'maya', 'digest')).text);
+    expect(lines[0]).toMatch(/^Things got better: mood (2\.9|3\.0|3\.1) to (2\.9|3\.0|3\.1), stress (3\.9|4\.0|4\.1) to (2\.9|3\.0|3\.1); mood up 0\.5 or stress down 0\.5 raises this signal\. Worth knowing what helped\.$/);
+    const tips = app.content.coaching.filter((t) => t.signal === 'improving').map((t) => t.text);
+    expect(tips.some((t) => lines[1]!.endsWith(t))).toBe(true);
     expect(lines).toHaveLength(2);
   });
 
   it('a hard day here and there (never three in a row) raises no hard-days signal', async () => {
     for (const m of names('m', 30)) for (const [d, mood] of [2, 4, 2, 4, 2].entries()) await checkIn(app, m, LATEST[d]!, { mood, stress: 2 }, { teams: ['care'] });
     expect((await run(app, 'maya', 'digest')).text).not.toContain('hard check-ins in a row');
+  });
+
+  it('low team energy raises its signal with a contact-centre tip', async () => {
+    for (const m of names('m', 30)) await checkIn(app, m, LATEST[0]!, { mood: 3, energy: 2, stress: 3 }, { teams: ['care'] });
+    const lines = signalLines((await run(app, 'maya', 'digest')).text);
+    expect(lines[0]).toMatch(/^Average energy was (1\.9|2\.0|2\.1) this week; 2\.5 or lower raises this signal\.$/);
+    const tips = app.content.coaching.filter((t) => t.signal === 'low-energy').map((t) => t.text);
+    expect(tips.some((t) => lines[1]!.endsWith(t))).toBe(true);
   });
 
   it('shows a mood drop with its reason and a coaching tip from prompts/coaching.json', async () => {

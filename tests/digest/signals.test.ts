@@ -22,6 +22,27 @@ const week = (over: Partial<DigestWeek> = {}): DigestWeek => ({
 const kinds = (latest: DigestWeek, previous?: DigestWeek) => signals(latest, previous).map((s) => s.kind);
 
 describe('signals', () => {
+  it('energy at 2.5 raises the low-energy signal; 2.6 does not; a withheld week never does', () => {
+    expect(signals(week({ energy: { mean: 2.5, distribution: [0, 5, 5, 0, 0] } }), undefined)).toEqual([{ kind: 'low-energy', vars: { mean: '2.5' } }]);
+    expect(kinds(week({ energy: { mean: 2.6, distribution: [0, 4, 6, 0, 0] } }))).toEqual([]);
+    expect(kinds(week({ withheld: 'too-few', respondents: 3, energy: { mean: 1, distribution: [3, 0, 0, 0, 0] } }))).toEqual([]);
+  });
+
+  it('mood at 2.8 or lower two weeks running, without a fall of 0.5, is low and steady', () => {
+    const low = (mean: number) => ({ mood: { mean, distribution: [0, 10, 0, 0, 0] } });
+    expect(signals(week(low(2.6)), week(low(2.8)))).toEqual([{ kind: 'mood-low-steady', vars: { from: '2.8', to: '2.6' } }]);
+    expect(kinds(week(low(2.9)), week(low(2.5)))).toEqual([]);
+    expect(kinds(week(low(2.2)), week(low(2.8)))).toEqual(['mood-drop']);
+    expect(kinds(week(low(2.5)), week({ ...low(2.5), withheld: 'too-few', respondents: 3 }))).toEqual([]);
+  });
+
+  it('mood up 0.5 or stress down 0.5 is improving; smaller moves are not', () => {
+    expect(kinds(week({ mood: { mean: 4.0, distribution: [0, 0, 0, 10, 0] } }), week())).toEqual(['improving']);
+    expect(kinds(week({ stress: { mean: 2.0, distribution: [0, 10, 0, 0, 0] } }), week())).toEqual(['improving']);
+    expect(signals(week({ stress: { mean: 2.0, distribution: [0, 10, 0, 0, 0] } }), week())[0]!.vars).toEqual({ moodFrom: '3.5', moodTo: '3.5', stressFrom: '2.5', stressTo: '2.0' });
+    expect(kinds(week({ mood: { mean: 3.9, distribution: [0, 0, 0, 10, 0] }, stress: { mean: 2.1, distribution: [0, 10, 0, 0, 0] } }), week())).toEqual([]);
+  });
+
   it('mood down exactly 0.5 week over week raises the mood signal; down 0.4 does not', () => {
     expect(signals(week({ mood: { mean: 3.0, distribution: [0, 0, 10, 0, 0] } }), week())).toEqual([{ kind: 'mood-drop', vars: { from: '3.5', to: '3.0', change: '0.5' } }]);
     expect(kinds(week({ mood: { mean: 3.1, distribution: [0, 0, 10, 0, 0] } }), week())).toEqual([]);

@@ -5,6 +5,8 @@ import type { CheckIn } from '../../src/core/model/history.js';
 import type { Block } from '../../src/core/reply.js';
 import { ensurePerson } from '../../src/features/people.js';
 import { nudgeAfterCheckIn } from '../../src/features/nudges/after-checkin.js';
+import { confirmCheckIn } from '../../src/features/checkin/confirm-checkin.js';
+import type { Reply } from '../../src/core/reply.js';
 import { shellActor } from '../helpers/test-app.js';
 
 export interface Scores {
@@ -40,6 +42,12 @@ export async function storeCheckIn(app: App, name: string, date: string, scores:
 export async function checkInWithHook(app: App, name: string, date: string, scores: Scores): Promise<Block[]> {
   const checkIn = await storeCheckIn(app, name, date, scores);
   return nudgeAfterCheckIn(await contextFor(app, name, date), checkIn);
+}
+
+/** Stores a check-in and builds the whole confirmation the checkin command replies with. */
+export async function checkInConfirmed(app: App, name: string, date: string, scores: Scores): Promise<Reply> {
+  const checkIn = await storeCheckIn(app, name, date, scores);
+  return confirmCheckIn(await contextFor(app, name, date), checkIn, { duplicate: false });
 }
 
 /** All text a set of blocks shows (text blocks, fields, choice labels and options). */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, act, run, type TestApp } from '../helpers/test-app.js';
-import { checkInWithHook, nudgeIdIn } from './helpers.js';
+import { checkInConfirmed, nudgeIdIn } from './helpers.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -34,9 +34,9 @@ describe('nudge state and privacy', () => {
   });
 
   it('privacy delete erases the person\'s nudge state (including the support marker) and leaves others\' alone', async () => {
-    for (const d of ['2026-03-02', '2026-03-03', '2026-03-04']) await checkInWithHook(app, 'alice', d, { mood: 1, energy: 2, stress: 4 });
+    for (const d of ['2026-03-02', '2026-03-03', '2026-03-04']) await checkInConfirmed(app, 'alice', d, { mood: 1, energy: 2, stress: 4 });
     await run(app, 'bob', 'nudge daily 09:00');
-    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe('2026-03-02');
+    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe('2026-03-04');
     const question = await run(app, 'alice', 'privacy delete');
     const confirm = question.blocks.find((b) => b.type === 'choice');
     const token = confirm?.type === 'choice' ? confirm.options[0]!.value : '';

@@ -27,8 +27,8 @@ describe('which techniques fit a check-in', () => {
     expect(fittingTechniques({ mood: 3, energy: 3, stress: 5 })).toEqual(['breathing', 'grounding']);
   });
 
-  it('low mood (2 or less) calls for self-compassion or gratitude', () => {
-    expect(fittingTechniques({ mood: 2, energy: 1, stress: 3 })).toEqual(['self-compassion', 'gratitude']);
+  it('low mood (2 or less) calls for self-compassion, never gratitude', () => {
+    expect(fittingTechniques({ mood: 2, energy: 1, stress: 3 })).toEqual(['self-compassion']);
   });
 
   it('low energy (2 or less) calls for a micro-break', () => {
@@ -49,8 +49,8 @@ describe('choosing a nudge', () => {
     }
   });
 
-  it('given mood 2, picks self-compassion or gratitude', () => {
-    for (let i = 0; i < 20; i++) expect(['self-compassion', 'gratitude']).toContain(pick({ checkIn: { mood: 2, energy: 3, stress: 2 }, seed: `s${i}` })!.technique);
+  it('given mood 2, picks self-compassion', () => {
+    for (let i = 0; i < 20; i++) expect(['self-compassion']).toContain(pick({ checkIn: { mood: 2, energy: 3, stress: 2 }, seed: `s${i}` })!.technique);
   });
 
   it('given energy 1, picks a micro-break', () => {
@@ -108,6 +108,23 @@ describe('choosing a nudge', () => {
     const gratitude = library.find((n) => n.technique === 'gratitude')!;
     const votes = { [gratitude.id]: { helpful: true, at: `${TODAY}T08:00:00.000Z` } };
     expect(pick({ checkIn: { mood: 3, energy: 1, stress: 2 }, votes })!.technique).toBe('micro-break');
+  });
+
+  it('given the feeling frustrated, picks a reframe first, even on a high-stress day', () => {
+    for (let i = 0; i < 10; i++) expect(pick({ checkIn: { mood: 2, energy: 4, stress: 5 }, feeling: 'reframing', seed: `s${i}` })!.technique).toBe('reframing');
+  });
+
+  it('given the feeling anxious, picks breathing', () => {
+    for (let i = 0; i < 10; i++) expect(pick({ checkIn: { mood: 3, energy: 4, stress: 3 }, feeling: 'breathing', seed: `s${i}` })!.technique).toBe('breathing');
+  });
+
+  it('never offers gratitude at mood 2 or lower, even when it helped before and nothing else fits', () => {
+    const gratitude = library.find((n) => n.technique === 'gratitude')!;
+    const votes = { [gratitude.id]: { helpful: true, at: `${TODAY}T08:00:00.000Z` } };
+    const others = library.filter((n) => n.technique !== 'gratitude').map((n) => served(n.id, 2));
+    for (let i = 0; i < 10; i++) expect(pick({ checkIn: { mood: 2, energy: 3, stress: 2 }, votes, seed: `s${i}` })!.technique).not.toBe('gratitude');
+    expect(pick({ checkIn: { mood: 1, energy: 3, stress: 2 }, votes, served: others })).toBeUndefined();
+    expect(fittingTechniques({ mood: 1, energy: 3, stress: 2 }, 'gratitude')).toEqual(['self-compassion']);
   });
 
   it('is reproducible for the same seed and varies between people', () => {

@@ -4,9 +4,11 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamId } from '../../src/core/model/team.js';
 import { createLogger } from '../../src/logger.js';
-import { nudgeAfterCheckIn } from '../../src/features/nudges/after-checkin.js';
+import { confirmCheckIn } from '../../src/features/checkin/confirm-checkin.js';
+import type { Reply } from '../../src/core/reply.js';
+import { typeIntoShell } from '../helpers/shell-driver.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
-import { blocksText, checkInWithHook, contextFor, storeCheckIn } from './helpers.js';
+import { blocksText, checkInConfirmed, contextFor, nudgeIdIn, storeCheckIn } from './helpers.js';
 import type { AppConfig } from '../../src/config.js';
 import { putTeam } from '../helpers/seed.js';
 
@@ -36,16 +38,19 @@ async function setUp(config: Partial<AppConfig> = {}): Promise<void> {
   });
 }
 
-describe('the support message after three check-ins in a row with mood 1', () => {
-  it('reaches that person alone, in their check-in confirmation, with the resources the admin set', async () => {
+const said = (r: Reply) => blocksText(r.blocks);
+const interactive = (r: Reply) => r.blocks.filter((b) => b.type === 'choice' || b.type === 'form' || b.type === 'scale');
+
+describe('the support message after a sustained hard stretch', () => {
+  it('given 3 of the last 4 check-ins at mood 2 or lower (2, 1, 3, 2), reaches that person alone, with the resources the admin set', async () => {
     await setUp();
     await run(app, 'admin', `nudge resources ${RESOURCES}`);
-    expect(blocksText(await checkInWithHook(app, 'alice', DAYS[0]!, low))).not.toContain('Checking in on you');
-    expect(blocksText(await checkInWithHook(app, 'alice', DAYS[1]!, low))).not.toContain('Checking in on you');
-    const third = blocksText(await checkInWithHook(app, 'alice', DAYS[2]!, low));
-    expect(third).toContain('Checking in on you');
-    expect(third).toContain('This message is only for you: nobody else is told.');
-    expect(third).toContain(`Your organisation offers this support:\n${RESOURCES}`);
+    const moods = [2, 1, 3];
+    for (let i = 0; i < moods.length; i++) expect(said(await checkInConfirmed(app, 'alice', DAYS[i]!, { ...low, mood: moods[i]! }))).not.toContain('Checking in on you');
+    const fourth = said(await checkInConfirmed(app, 'alice', DAYS[3]!, { ...low, mood: 2 }));
+    expect(fourth).toContain('Checking in on you');
+    expect(fourth).toContain('This message is only for you: nobody else is told.');
+    expect(fourth).toContain(`Your organisation offers this support:\n${RESOURCES}`);
 
     // Nobody else is told: nothing went out on Attune's own initiative, and the others' replies hold none of it.
     expect(app.outbox.sent).toEqual([]);
@@ -58,56 +63,89 @@ describe('the support message after three check-ins in a row with mood 1', () =>
       const exported = await app.store.privacy.exportPerson(`shell:${name}`);
       expect(JSON.stringify(exported)).not.toContain('shell:alice');
     }
-    // Teammates' own check-ins carry no sign of it either.
-    const bobs = await checkInWithHook(app, 'bob', DAYS[2]!, { mood: 4, energy: 4, stress: 2 });
-    expect(bobs).toEqual([]);
+    const bobs = await checkInConfirmed(app, 'bob', DAYS[3]!, { mood: 4, energy: 4, stress: 2 });
+    expect(said(bobs)).not.toContain('Checking in on you');
+  });
+
+  it('given stress 5 twice within seven days, shows it even with a good mood', async () => {
+    await setUp();
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-02', { mood: 4, energy: 3, stress: 5 }))).not.toContain('Checking in on you');
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-03', { mood: 4, energy: 3, stress: 3 }))).not.toContain('Checking in on you');
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-08', { mood: 4, energy: 3, stress: 5 }))).toContain('Checking in on you');
+  });
+
+  it('given stress 5 eight days apart, shows nothing', async () => {
+    await setUp();
+    await checkInConfirmed(app, 'alice', '2026-03-02', { mood: 4, energy: 3, stress: 5 });
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-10', { mood: 4, energy: 3, stress: 5 }))).not.toContain('Checking in on you');
+  });
+
+  it('comes first and alone: no exercise, no "was this helpful?" buttons, no team questions, no feeling picker; then the saved line', async () => {
+    await setUp();
+    await run(app, 'admin', 'team question add care scale How supported did you feel today?');
+    for (const d of DAYS.slice(0, 2)) await storeCheckIn(app, 'alice', d, { mood: 1, energy: 2, stress: 5 });
+    const reply = await checkInConfirmed(app, 'alice', DAYS[2]!, { mood: 1, energy: 2, stress: 5 });
+    expect(reply.blocks[0]).toEqual({ type: 'text', text: 'Checking in on you', style: 'heading' });
+    expect(interactive(reply)).toEqual([]);
+    expect(said(reply)).not.toContain('exercise');
+    expect(said(reply)).not.toContain('How supported');
+    expect(reply.text.startsWith('Checking in on you\n')).toBe(true);
+    expect(reply.text).toContain('Checked in: mood 1 (rough), energy 2 (tired), stress 5 (overwhelmed).');
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([]);
+    // The next day (still hard) the confirmation is the usual one again, with its exercise.
+    const next = await checkInConfirmed(app, 'alice', DAYS[3]!, { mood: 1, energy: 2, stress: 5 });
+    expect(said(next)).not.toContain('Checking in on you');
+    expect(nudgeIdIn(next.blocks)).toBeDefined();
   });
 
   it('is kept out of team-level data: teams and check-in records are unchanged; only alice\'s own nudge state knows', async () => {
     await setUp();
-    const teamBefore = await app.store.teams.get(teamId('shell', 'care'));
-    for (const d of DAYS.slice(0, 3)) await checkInWithHook(app, 'alice', d, low);
+    const teamBefore = (await app.store.teams.get(teamId('shell', 'care')));
+    for (const d of DAYS.slice(0, 3)) await checkInConfirmed(app, 'alice', d, low);
     expect((await app.store.teams.get(teamId('shell', 'care')))).toEqual(teamBefore);
     const stored = await app.store.history.checkIns('shell:alice', { from: DAYS[0]!, to: DAYS[2]! });
     for (const c of stored) expect(Object.keys(c).sort()).toEqual(['at', 'custom', 'energy', 'id', 'localDate', 'mood', 'personId', 'shareNote', 'stress', 'teams']);
-    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe(DAYS[0]);
+    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe(DAYS[2]);
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(JSON.stringify(state.teams)).not.toContain('support');
     expect(Object.keys(state.nudges.people)).toEqual(['shell:alice']);
   });
 
-  it('is shown once per stretch, and again for a new stretch after a better day', async () => {
+  it('is shown once per stretch, and again for a new stretch after the stretch ends', async () => {
     await setUp();
-    for (const d of DAYS.slice(0, 3)) await checkInWithHook(app, 'alice', d, low);
-    expect(blocksText(await checkInWithHook(app, 'alice', DAYS[3]!, low))).not.toContain('Checking in on you');
-    await checkInWithHook(app, 'alice', DAYS[4]!, { mood: 3, energy: 3, stress: 3 });
-    for (const d of ['2026-03-09', '2026-03-10']) expect(blocksText(await checkInWithHook(app, 'alice', d, low))).not.toContain('Checking in on you');
-    expect(blocksText(await checkInWithHook(app, 'alice', '2026-03-11', low))).toContain('Checking in on you');
+    for (const d of DAYS.slice(0, 3)) await checkInConfirmed(app, 'alice', d, low);
+    expect(said(await checkInConfirmed(app, 'alice', DAYS[3]!, low))).not.toContain('Checking in on you');
+    for (const d of [DAYS[4]!, '2026-03-09']) await checkInConfirmed(app, 'alice', d, { mood: 3, energy: 3, stress: 3 });
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-10', low))).not.toContain('Checking in on you');
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-11', low))).not.toContain('Checking in on you');
+    expect(said(await checkInConfirmed(app, 'alice', '2026-03-12', low))).toContain('Checking in on you');
   });
 
-  it('needs three in a row: mood 1, 1, 2, 1 shows nothing', async () => {
+  it('triggers on runs the old rule missed: 2, 1, 1, 2, 1', async () => {
     await setUp();
-    const moods = [1, 1, 2, 1];
+    const moods = [2, 1, 1, 2, 1];
     const texts: string[] = [];
-    for (let i = 0; i < moods.length; i++) texts.push(blocksText(await checkInWithHook(app, 'alice', DAYS[i]!, { ...low, mood: moods[i]! })));
-    expect(texts.join('\n')).not.toContain('Checking in on you');
+    for (let i = 0; i < moods.length; i++) texts.push(said(await checkInConfirmed(app, 'alice', DAYS[i]!, { ...low, mood: moods[i]! })));
+    expect(texts.map((t) => t.includes('Checking in on you'))).toEqual([false, false, true, false, false]);
   });
 
-  it('without resources, kindly suggests talking to someone they trust, their manager or HR', async () => {
+  it('without resources, suggests people they trust outside their line, an employee assistance programme and local emergency numbers', async () => {
     await setUp();
-    for (const d of DAYS.slice(0, 2)) await checkInWithHook(app, 'alice', d, low);
-    const third = blocksText(await checkInWithHook(app, 'alice', DAYS[2]!, low));
-    expect(third).toContain('Consider reaching out to someone you trust, such as a friend, a colleague, your manager or HR');
+    for (const d of DAYS.slice(0, 2)) await checkInConfirmed(app, 'alice', d, low);
+    const third = said(await checkInConfirmed(app, 'alice', DAYS[2]!, low));
+    expect(third).toContain('someone you trust outside your line of management');
+    expect(third).toContain('employee assistance programme');
+    expect(third).toContain('local emergency number');
     expect(third).not.toContain('Your organisation offers this support');
   });
 
   it('uses ATTUNE_SUPPORT_TEXT when no admin set any, and the admin\'s text wins over it', async () => {
     await setUp({ supportText: 'Call the wellbeing line on 0800 000 111.' });
     for (const d of DAYS.slice(0, 2)) await storeCheckIn(app, 'alice', d, low);
-    expect(blocksText(await checkInWithHook(app, 'alice', DAYS[2]!, low))).toContain('Your organisation offers this support:\nCall the wellbeing line on 0800 000 111.');
+    expect(said(await checkInConfirmed(app, 'alice', DAYS[2]!, low))).toContain('Your organisation offers this support:\nCall the wellbeing line on 0800 000 111.');
     await run(app, 'admin', `nudge resources ${RESOURCES}`);
     for (const d of ['2026-03-09', '2026-03-10']) await storeCheckIn(app, 'bob', d, low);
-    const bobs = blocksText(await checkInWithHook(app, 'bob', '2026-03-11', low));
+    const bobs = said(await checkInConfirmed(app, 'bob', '2026-03-11', low));
     expect(bobs).toContain(RESOURCES);
     expect(bobs).not.toContain('0800 000 111');
   });
@@ -116,9 +154,9 @@ describe('the support message after three check-ins in a row with mood 1', () =>
     await setUp();
     await run(app, 'alice', 'nudge off');
     for (const d of DAYS.slice(0, 2)) await storeCheckIn(app, 'alice', d, low);
-    const blocks = await checkInWithHook(app, 'alice', DAYS[2]!, low);
-    expect(blocksText(blocks)).toContain('Checking in on you');
-    expect(blocks.some((b) => b.type === 'choice')).toBe(false);
+    const reply = await checkInConfirmed(app, 'alice', DAYS[2]!, low);
+    expect(said(reply)).toContain('Checking in on you');
+    expect(interactive(reply)).toEqual([]);
   });
 
   it('is never logged', async () => {
@@ -129,8 +167,28 @@ describe('the support message after three check-ins in a row with mood 1', () =>
     for (const d of DAYS.slice(0, 2)) await storeCheckIn(app, 'alice', d, low);
     const checkIn = await storeCheckIn(app, 'alice', DAYS[2]!, low);
     const ctx = { ...(await contextFor(app, 'alice', DAYS[2]!)), log: createLogger('trace', stream) };
-    expect(blocksText(await nudgeAfterCheckIn(ctx, checkIn))).toContain('Checking in on you');
+    expect(said(await confirmCheckIn(ctx, checkIn, { duplicate: false }))).toContain('Checking in on you');
     expect(lines).toEqual([]);
+  });
+
+  it('through the shell, the checkin command shows it first, then the saved line, and nothing to answer', async () => {
+    await setUp();
+    for (const d of ['2026-02-27', '2026-03-01']) await storeCheckIn(app, 'alice', d, low);
+    const out = await typeIntoShell(app, ['checkin 1 2 3'], 'alice');
+    expect(out.indexOf('Checking in on you')).toBeGreaterThan(0);
+    expect(out.indexOf('Checking in on you')).toBeLessThan(out.indexOf('Checked in: mood 1'));
+    expect(out).not.toContain('Type a number');
+  });
+});
+
+describe('admins are prompted to set their own support resources', () => {
+  it('at setup, team create says none are set and how to add them; once set, it says nothing more', async () => {
+    await setUp();
+    const first = await run(app, 'admin', 'team create Billing');
+    expect(first.text).toContain('No support resources are set for this workspace yet.');
+    expect(first.text).toContain('/attune nudge resources <text>');
+    await run(app, 'admin', `nudge resources ${RESOURCES}`);
+    expect((await run(app, 'admin', 'team create Sales')).text).not.toContain('support');
   });
 });
 

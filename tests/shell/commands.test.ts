@@ -34,8 +34,9 @@ describe('the shell', () => {
   });
 
   it('answers wrong arguments with the command\'s usage line', async () => {
-    const out = await typeIntoShell(app, ['history please', 'settings colour blue'], 'ann');
-    expect(out).toContain('history takes no arguments.\nUsage: /attune history\n');
+    const out = await typeIntoShell(app, ['pairs status please', 'history please', 'settings colour blue'], 'ann');
+    expect(out).toContain('pairs status takes no arguments.\nUsage: /attune pairs status\n');
+    expect(out).toContain('view: the only view is "reflections"\nUsage: /attune history [reflections [count]]\nExample: history\n');
     expect(out).toContain('I don\'t understand "colour".\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
   });
 

@@ -36,13 +36,19 @@ describe('/attune subcommands in Slack', () => {
     const sorted = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name));
     const lines = sorted.map((c) => `${c.usage} - ${c.description}`).join('\n');
     const out = await slash('help');
+    const blocks = out.blocks as Array<{ type: string; text: { text: string } }>;
+    // The command list spans as many sections as it needs, each within Slack's 3,000 characters.
+    const list = blocks.slice(3, -1);
     expect(out).toEqual({
       id: expect.any(String),
       response_type: 'ephemeral',
       replace_original: false,
       text: expect.stringContaining(copy('help.intro')),
-      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, section(lines.replace(/</g, '&lt;').replace(/>/g, '&gt;')), context(copy('help.privacy'))],
+      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, ...list.map((b) => section(b.text.text)), context(copy('help.privacy'))],
     });
+    expect(list.length).toBeGreaterThan(0);
+    for (const b of list) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    expect(list.map((b) => b.text.text).join('\n')).toBe(lines.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
   it('reflect opens a modal with the command trigger, holding the prompt and an answer input', async () => {

@@ -51,6 +51,8 @@ export const DigestWeekSchema = z.object({
   /** Noisy count of respondents with three or more hard check-ins (mood 2 or lower) in a row that week. */
   hardRuns: z.number().int().min(0).optional(),
   themes: z.array(ThemeSchema).default([]),
+  /** 'shared': the themes come only from notes their authors chose to share. Weeks frozen before that rule show no themes. */
+  themesFrom: z.literal('shared').optional(),
   custom: z.array(CustomAggregateSchema).default([]),
 });
 export type DigestWeek = z.infer<typeof DigestWeekSchema>;

@@ -44,6 +44,8 @@ export const CheckInSchema = z.object({
   teams: z.array(z.string()).default([]),
   /** Answers to a team's custom questions, by question id. */
   custom: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  /** The emotion word the person named after the numbers (an id in prompts/feelings.json); only they ever see it. */
+  feeling: z.string().max(20).optional(),
   key: z.string().optional(),
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;

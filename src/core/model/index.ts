@@ -4,3 +4,4 @@ export * from './team.js';
 export * from './history.js';
 export * from './delivery.js';
 export * from './mentoring.js';
+export * from './practice.js';

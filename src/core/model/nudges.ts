@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { Hhmm, IsoInstant, LocalDateSchema } from './ids.js';
 
-/** How a nudge reached the person: asked for (`nudge now`), or started by Attune (the rest, which the caps limit). */
-export const NUDGE_SOURCES = ['requested', 'daily', 'checkin', 'prompt'] as const;
+/**
+ * How a nudge reached the person: asked for (`nudge now`), offered in answer to a feeling they just
+ * named (`feeling`), or started by Attune (the rest, which the caps limit).
+ */
+export const NUDGE_SOURCES = ['requested', 'daily', 'checkin', 'prompt', 'feeling'] as const;
 export type NudgeSource = (typeof NUDGE_SOURCES)[number];
+
+/** Sources that answer something the person just did; the caps count only the others. */
+export const PERSON_STARTED: readonly NudgeSource[] = ['requested', 'feeling'];
 
 export const ServedNudgeSchema = z.object({
   nudgeId: z.string(),

@@ -18,5 +18,7 @@ export const PersonSchema = z.object({
   /** No scheduled messages up to and including this local date. */
   pausedUntil: LocalDateSchema.optional(),
   quietHours: z.object({ from: Hhmm, to: Hhmm }).optional(),
+  /** `insight off`: no monthly insight note. */
+  insightOff: z.boolean().optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;

@@ -8,6 +8,7 @@ export type { EventsRepository } from './events-repository.js';
 export type { DraftsRepository } from './drafts-repository.js';
 export type { NudgesRepository } from './nudges-repository.js';
 export type { KeyedRecords, MentoringRepository } from './mentoring-repository.js';
+export type { PracticeRepository } from './practice-repository.js';
 export type { PairingRepository } from './pairing-repository.js';
 export { DIGEST_WEEKS_KEPT, type DigestRepository } from './digest-repository.js';
 export type { PersonalData, PrivacyRepository } from './privacy-repository.js';

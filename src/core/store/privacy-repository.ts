@@ -19,7 +19,8 @@ export interface PrivacyRepository {
   exportPerson(personId: string): Promise<PersonalData | undefined>;
   /**
    * Erases everything of this person in one transaction: record, memberships and leads, history,
-   * ledger entries, drafts, nudge state, mentoring records and pairing memberships and groups.
+   * ledger entries, drafts, nudge state, mentoring records and pairing memberships and groups, practice
+   * records, peer sessions with them, thank-yous they sent (and `to` on those they received).
    * Afterwards `exportPerson` finds nothing and no other read returns their id.
    */
   erasePerson(personId: string): Promise<void>;

@@ -7,6 +7,7 @@ import type { MentoringRepository } from './mentoring-repository.js';
 import type { NudgesRepository } from './nudges-repository.js';
 import type { PairingRepository } from './pairing-repository.js';
 import type { PeopleRepository } from './people-repository.js';
+import type { PracticeRepository } from './practice-repository.js';
 import type { PrivacyRepository } from './privacy-repository.js';
 import type { TeamsRepository } from './teams-repository.js';
 
@@ -22,6 +23,7 @@ export interface Repositories {
   mentoring: MentoringRepository;
   pairing: PairingRepository;
   digest: DigestRepository;
+  practice: PracticeRepository;
 }
 
 export interface StoreHealth {

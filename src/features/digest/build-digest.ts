@@ -13,6 +13,7 @@ import { sparkline } from './sparkline.js';
 import { everMembers, loadCheckIns, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
 import { completeWeeks } from './weeks.js';
+import { teamActivityBlocks } from '../practice/team-counts.js';
 
 type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content' | 'random'>;
 
@@ -46,7 +47,15 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
 }
 
 export async function buildDigest(app: Ctx, viewer: Person, team: Team, today: LocalDate): Promise<Reply> {
-  return renderDigest(app, await digestData(app, viewer, team, today));
+  const data = await digestData(app, viewer, team, today);
+  return withBlocks(renderDigest(app, data), await teamActivityBlocks(app, team, data.weeks[data.weeks.length - 1]!, data.threshold));
+}
+
+/** Practice and thanks counts, added after the figures (before the chart); they hold their own threshold rule. */
+function withBlocks(reply: Reply, extra: Block[]): Reply {
+  const at = reply.blocks.findIndex((b) => b.type === 'image');
+  const blocks = at < 0 ? [...reply.blocks, ...extra] : [...reply.blocks.slice(0, at), ...extra, ...reply.blocks.slice(at)];
+  return { ...reply, blocks, text: fallback(blocks) };
 }
 
 const fmt = (x: number) => x.toFixed(1);

@@ -85,6 +85,7 @@ export function withhold(week: DigestWeek, reason: NonNullable<DigestWeek['withh
  * it when its count happened to reach the new threshold would let threshold changes measure exact counts.)
  */
 export function visibleWeek(week: DigestWeek, threshold: number): DigestWeek {
-  if (week.withheld || week.threshold >= threshold) return week;
-  return withhold(week, 'threshold-raised');
+  if (!week.withheld && week.threshold < threshold) return withhold(week, 'threshold-raised');
+  // A week frozen while private notes still fed themes never shows them: "your note is private" must stay true.
+  return week.themesFrom === 'shared' || !week.themes.length ? week : { ...week, themes: [] };
 }

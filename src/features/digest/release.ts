@@ -91,5 +91,5 @@ function releaseAnswers(exact: ExactWeek, frozenAt: string, key: string, auditor
   const hardRuns = noisyCount(exact.hardRuns, random);
   const themes = noisyThemes(exact.terms, threshold, random);
   const custom = exact.questions.map((q) => releaseQuestion(q, threshold, key, auditor, random));
-  return { ...base, respondents, mood, energy, stress, stressHigh: stress.distribution[3]! + stress.distribution[4]!, hardRuns, themes, custom };
+  return { ...base, respondents, mood, energy, stress, stressHigh: stress.distribution[3]! + stress.distribution[4]!, hardRuns, themes, themesFrom: 'shared', custom };
 }

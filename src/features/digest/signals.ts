@@ -8,6 +8,12 @@ export const HIGH_STRESS_SHARE = 0.3;
 export const PARTICIPATION_DROP_POINTS = 20;
 /** Share of respondents with a hard run (three hard check-ins in a row) that raises the hard-days signal. */
 export const HARD_RUN_SHARE = 0.3;
+/** A team's mean energy at or under this raises the low-energy signal. */
+export const LOW_ENERGY = 2.5;
+/** Mean mood at or under this two weeks running, without a fall of MOOD_DROP, is low and steady. */
+export const LOW_MOOD = 2.8;
+/** Mood up this much, or stress down this much, week over week: what to keep doing. */
+export const IMPROVEMENT = 0.5;
 
 export interface Signal {
   kind: SignalKind;
@@ -48,6 +54,38 @@ export function signals(latest: DigestWeek, previous: DigestWeek | undefined): S
   if (!latest.withheld && latest.hardRuns !== undefined && total > 0) {
     const share = Math.min(latest.hardRuns, total) / total;
     if (share >= HARD_RUN_SHARE) out.push({ kind: 'bad-days', vars: { people: Math.min(latest.hardRuns, total), respondents: total, percent: Math.round(share * 100) } });
+  }
+  out.push(...carePatterns(latest, previous?.withheld ? undefined : previous));
+  return out;
+}
+
+const change = (now: number, before: number) => Math.round((now - before) * 10) / 10;
+
+/**
+ * The slower patterns, from shown figures only: energy low this week; mood low two weeks running
+ * without a fall (a fall is the mood-drop signal); and improvement (mood up or stress down), so a
+ * lead knows what to keep doing.
+ */
+function carePatterns(latest: DigestWeek, previous: DigestWeek | undefined): Signal[] {
+  if (latest.withheld) return [];
+  const out: Signal[] = [];
+  if (latest.energy && latest.energy.mean <= LOW_ENERGY) out.push({ kind: 'low-energy', vars: { mean: latest.energy.mean.toFixed(1) } });
+  if (!previous?.mood || !latest.mood) return out;
+  const moodChange = change(latest.mood.mean, previous.mood.mean);
+  if (latest.mood.mean <= LOW_MOOD && previous.mood.mean <= LOW_MOOD && moodChange > -MOOD_DROP) {
+    out.push({ kind: 'mood-low-steady', vars: { from: previous.mood.mean.toFixed(1), to: latest.mood.mean.toFixed(1) } });
+  }
+  const stressChange = latest.stress && previous.stress ? change(latest.stress.mean, previous.stress.mean) : 0;
+  if (moodChange >= IMPROVEMENT || stressChange <= -IMPROVEMENT) {
+    out.push({
+      kind: 'improving',
+      vars: {
+        moodFrom: previous.mood.mean.toFixed(1),
+        moodTo: latest.mood.mean.toFixed(1),
+        stressFrom: previous.stress?.mean.toFixed(1) ?? '-',
+        stressTo: latest.stress?.mean.toFixed(1) ?? '-',
+      },
+    });
   }
   return out;
 }

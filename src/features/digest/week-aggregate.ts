@@ -86,7 +86,8 @@ export function exactWeek({ team, week, checkIns, members, threshold }: WeekInpu
   const people = [...byPerson.values()];
 
   const notes = new Map<string, string[]>();
-  for (const [person, cs] of byPerson) notes.set(person, cs.flatMap((c) => (c.note ? [c.note] : [])));
+  // Only notes their authors chose to share feed themes: a private note is read by nobody, not even as a count.
+  for (const [person, cs] of byPerson) notes.set(person, cs.flatMap((c) => (c.note && c.shareNote ? [c.note] : [])));
 
   const questions: ExactQuestion[] = team.questions.map((q) => {
     if (q.kind === 'scale') {

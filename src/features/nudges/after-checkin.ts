@@ -4,14 +4,13 @@ import type { AfterCheckIn } from '../checkin-hooks.js';
 import { nudgeBlocks } from './render.js';
 import { serveNudge } from './serve.js';
 import { isHardCheckIn } from './stretch.js';
-import { supportBlocks } from './support.js';
 
 /**
- * After a check-in: the support message when a very low stretch calls for it, and a nudge at once
- * when the check-in was hard (stress 4+ or mood 2 or less), unless nudges are off, snoozed or capped.
+ * After a check-in: a nudge at once when the check-in was hard (stress 4+ or mood 2 or less),
+ * unless nudges are off, snoozed or capped.
  */
 export const nudgeAfterCheckIn: AfterCheckIn = async (ctx, checkIn) => {
-  const blocks: Block[] = [...(await supportBlocks(ctx, ctx.person, checkIn.localDate))];
+  const blocks: Block[] = [];
   if (!isHardCheckIn(checkIn)) return blocks;
   const served = await serveNudge(ctx, ctx.person, checkIn.localDate, 'checkin');
   if (!served) return blocks;

@@ -1,4 +1,4 @@
-import type { NudgeState, ServedNudge } from '../../core/model/nudges.js';
+import { PERSON_STARTED, type NudgeState, type ServedNudge } from '../../core/model/nudges.js';
 import { addDays, daysBetween, type LocalDate } from '../../core/time.js';
 
 /** At most this many nudges Attune starts itself (not `nudge now`) in one local day... */
@@ -17,7 +17,7 @@ export const isSnoozed = (state: NudgeState, day: LocalDate): boolean => state.s
 export function unrequestedHold(state: NudgeState, day: LocalDate): Hold | undefined {
   if (state.off) return 'off';
   if (isSnoozed(state, day)) return 'snoozed';
-  const unrequested = state.served.filter((s) => s.source !== 'requested');
+  const unrequested = state.served.filter((s) => !PERSON_STARTED.includes(s.source));
   if (unrequested.filter((s) => s.localDate === day).length >= DAILY_CAP) return 'daily-cap';
   const week = unrequested.filter((s) => {
     const age = daysBetween(s.localDate, day);

@@ -33,9 +33,13 @@ export async function serveNudge(app: App, person: Person, today: LocalDate, sou
   const checkIn = await latestCheckIn(app, person.id, today);
   // Read after the await and save with no await in between, so nothing else changes the state meanwhile.
   const state = await app.store.nudges.get(person.id);
-  if (source !== 'requested' && unrequestedHold(state, today)) return undefined;
+  const hold = source === 'requested' ? undefined : unrequestedHold(state, today);
+  // An offer answering a named feeling respects the person's own off/snooze, not the caps.
+  if (hold && (source !== 'feeling' || hold === 'off' || hold === 'snoozed')) return undefined;
+  const feeling = checkIn?.feeling ? app.content.feelings.words.find((w) => w.id === checkIn.feeling)?.nudge : undefined;
   const nudge = chooseNudge(app.content.nudges, {
     checkIn,
+    feeling,
     served: state.served,
     votes: state.votes,
     today,

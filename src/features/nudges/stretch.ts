@@ -25,24 +25,47 @@ export function hardDaysInARowBefore(checkIns: readonly CheckIn[], date: LocalDa
   return hardDays.has(yesterday) && hardDays.has(previousWorkingDay(yesterday, workingDays));
 }
 
-/** The run of mood-1 check-ins at the end of the history (in time order): its length and first date. */
-export function lowMoodRun(checkIns: readonly CheckIn[]): { length: number; start?: LocalDate } {
-  const sorted = [...checkIns].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  let length = 0;
-  let start: LocalDate | undefined;
-  for (let i = sorted.length - 1; i >= 0 && sorted[i]!.mood === 1; i--) {
-    length++;
-    start = sorted[i]!.localDate;
-  }
-  return start ? { length, start } : { length };
+/** The latest check-in of each local date, in date order (a replaced or repeated answer counts once). */
+function onePerDay(checkIns: readonly CheckIn[]): CheckIn[] {
+  const byDate = new Map<LocalDate, CheckIn>();
+  for (const c of [...checkIns].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) byDate.set(c.localDate, c);
+  return [...byDate.values()].sort((a, b) => a.localDate.localeCompare(b.localDate));
 }
 
-/** Check-ins in a row with mood 1 before the support message is shown. */
-export const SUPPORT_AFTER = 3;
+/** Of the last LOW_WINDOW check-ins, this many at mood LOW_MOOD or lower make a hard stretch. */
+export const LOW_WINDOW = 4;
+export const LOW_NEEDED = 3;
+export const LOW_MOOD = 2;
+/** Stress 5 this many times within STRESS_DAYS days (counting the latest day) makes a hard stretch. */
+export const STRESS_NEEDED = 2;
+export const STRESS_DAYS = 7;
 
-/** The stretch to show the support message for now, or undefined (not low enough, or already shown for it). */
+/**
+ * True when the check-ins (one per day, in date order) end in a sustained hard stretch: 3 of the last
+ * 4 at mood 2 or lower, or stress 5 twice within the 7 days up to the latest one.
+ */
+export function isHardStretch(days: readonly CheckIn[]): boolean {
+  const latest = days[days.length - 1];
+  if (!latest) return false;
+  const lowMoods = days.slice(-LOW_WINDOW).filter((c) => c.mood <= LOW_MOOD).length;
+  if (lowMoods >= LOW_NEEDED) return true;
+  const weekFrom = addDays(latest.localDate, -(STRESS_DAYS - 1));
+  return days.filter((c) => c.localDate >= weekFrom && c.stress === 5).length >= STRESS_NEEDED;
+}
+
+/**
+ * The hard stretch the check-ins end in, named by its first date: the earliest check-in from which
+ * every check-in up to the latest ended a hard stretch. Undefined when the latest does not.
+ */
+export function hardStretchStart(checkIns: readonly CheckIn[]): LocalDate | undefined {
+  const days = onePerDay(checkIns);
+  let start: LocalDate | undefined;
+  for (let end = days.length; end > 0 && isHardStretch(days.slice(0, end)); end--) start = days[end - 1]!.localDate;
+  return start;
+}
+
+/** The stretch to show the support message for now, or undefined (no hard stretch, or already shown for this one). */
 export function supportDue(checkIns: readonly CheckIn[], shownFor: LocalDate | undefined): LocalDate | undefined {
-  const run = lowMoodRun(checkIns);
-  if (run.length < SUPPORT_AFTER || !run.start) return undefined;
-  return run.start === shownFor ? undefined : run.start;
+  const start = hardStretchStart(checkIns);
+  return start === shownFor ? undefined : start;
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/app-context.js';
 import type { Person } from '../../core/model/person.js';
-import { divider, heading, text, type Block } from '../../core/reply.js';
+import { heading, text, type Block } from '../../core/reply.js';
+import type { AfterCheckIn } from '../checkin-hooks.js';
 import { addDays, type LocalDate } from '../../core/time.js';
 import { supportDue } from './stretch.js';
 
@@ -17,9 +18,10 @@ export async function supportResourcesText(app: App, workspace: string): Promise
 }
 
 /**
- * The kind support message, once per stretch, when the person's last three check-ins (or more) all
- * had mood 1. It goes only to them, in their own check-in confirmation; it is not logged and its
- * state lives in their personal nudge state, which nothing team-level reads.
+ * The kind support message, once per hard stretch (3 of the last 4 check-ins at mood 2 or lower, or
+ * stress 5 twice within 7 days). It goes only to them, first and alone in their own check-in
+ * confirmation; it is not logged and its state lives in their personal nudge state, which nothing
+ * team-level reads.
  */
 export async function supportBlocks(app: App, person: Person, today: LocalDate): Promise<Block[]> {
   const checkIns = await app.store.history.checkIns(person.id, { from: addDays(today, -STRETCH_LOOKBACK_DAYS), to: today });
@@ -36,11 +38,13 @@ export async function supportBlocks(app: App, person: Person, today: LocalDate):
   return supportMessage(app, person.workspace);
 }
 
+/** Shown before anything else after a check-in; when it is, nothing else joins it. */
+export const supportAfterCheckIn: AfterCheckIn = (ctx, checkIn) => supportBlocks(ctx, ctx.person, checkIn.localDate);
+
 export async function supportMessage(app: App, workspace: string): Promise<Block[]> {
   const copy = app.content.copy;
   const resources = await supportResourcesText(app, workspace);
   return [
-    divider(),
     heading(copy('nudge.support.title')),
     text(copy('nudge.support.body')),
     ...(resources ? [text(copy('nudge.support.resourcesIntro')), text(resources.text, 'quote')] : [text(copy('nudge.support.noResources'))]),

@@ -4,6 +4,7 @@ import { dailyNudgeJob } from './daily-nudge.js';
 import { dailyPromptJob } from './daily-prompt.js';
 import { mentorFollowUpJob, pairsFollowUpJob } from './mentoring-follow-ups.js';
 import { mentoringInvitationsJob } from './mentoring-invitations.js';
+import { monthlyInsightJob } from './monthly-insight.js';
 import { pairsRoundsJob } from './pairs-rounds.js';
 import { weeklyDigestJob } from './weekly-digest.js';
 
@@ -17,4 +18,5 @@ export const jobs: Job[] = [
   mentorFollowUpJob,
   pairsRoundsJob,
   pairsFollowUpJob,
+  monthlyInsightJob,
 ];

@@ -20,6 +20,7 @@ import {
   type PairPool,
   type PairRound,
 } from '../../core/model/mentoring.js';
+import { PeerPracticeSchema, PersonPracticeRecordSchema, ThanksSchema } from '../../core/model/practice.js';
 import type { Change, Created, DateRange, FaultHook, PersonalData } from '../../core/store/index.js';
 import { DIGEST_WEEKS_KEPT } from '../../core/store/index.js';
 import { DataDirLock } from './data-dir-lock.js';
@@ -650,6 +651,23 @@ export class LowdbStore {
     };
   }
 
+  // --- practice records ----------------------------------------------------------------------------
+
+  /** Keyed access to one of practice's collections in state.json. */
+  practiceRecords<K extends 'people' | 'peers' | 'thanks'>(kind: K) {
+    type T = State['practice'][K][string];
+    const pick = ((s: State) => s.practice[kind]) as Keyed<T>;
+    const schema = { people: PersonPracticeRecordSchema, peers: PeerPracticeSchema, thanks: ThanksSchema }[kind] as unknown as ZodType<T>;
+    const idOf = (r: T) => (kind === 'people' ? (r as { personId: string }).personId : (r as { id: string }).id);
+    return {
+      get: async (id: string) => this.getIn(pick, id),
+      list: async (query?: object) => byKey(pick(this.state.data)).filter((r) => fits(r as object, query)),
+      create: (record: T) => this.createIn(pick, idOf(record), record, schema),
+      update: (id: string, change: Change<T>) => this.updateIn(pick, id, change, schema),
+      remove: (id: string) => this.removeIn(pick, id),
+    };
+  }
+
   // --- pairing -------------------------------------------------------------------------------------
 
   private static readonly poolsOf: Keyed<PairPool> = (s) => s.mentoring.pools;
@@ -795,6 +813,7 @@ export class LowdbStore {
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
       ...(this.state.data.drafts[personId] ? { pending: this.state.data.drafts[personId] } : {}),
       mentoring: await this.exportMentoring(personId),
+      practice: this.exportPractice(personId),
     });
   }
 
@@ -806,6 +825,7 @@ export class LowdbStore {
       this.months.delete(personId);
     });
     await this.eraseMentoring(personId);
+    await this.erasePractice(personId);
     for (const date of await this.ledgerDates()) {
       const doc = await this.ledgerDoc(personId, date);
       const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
@@ -850,6 +870,32 @@ export class LowdbStore {
       pools: pools.map((p) => ({ poolId: p.id, ...p.members[personId] })),
       rounds,
     };
+  }
+
+  private exportPractice(personId: string) {
+    const p = this.state.data.practice;
+    const thanks = Object.values(p.thanks);
+    const record = p.people[personId];
+    return {
+      sessions: record?.sessions ?? [],
+      counts: record?.counts ?? {},
+      peerSessions: Object.values(p.peers).filter((x) => x.people.includes(personId)),
+      thanksSent: thanks.filter((t) => t.from === personId),
+      // The words of a thank-you received are the sender's: only when it came.
+      thanksReceived: thanks.filter((t) => t.to === personId).map((t) => ({ at: t.at, localDate: t.localDate })),
+    };
+  }
+
+  private async erasePractice(personId: string): Promise<void> {
+    await this.mutate(this.state, (s) => {
+      const p = s.practice;
+      delete p.people[personId];
+      for (const [id, x] of Object.entries(p.peers)) if (x.people.includes(personId)) delete p.peers[id];
+      for (const [id, t] of Object.entries(p.thanks)) {
+        if (t.from === personId) delete p.thanks[id];
+        else if (t.to === personId) delete t.to;
+      }
+    });
   }
 
   private async eraseMentoring(personId: string): Promise<void> {

@@ -10,6 +10,10 @@ function repositories(engine: LowdbStore): Repositories {
     const r = engine.mentoringRecords(kind);
     return { get: run(r.get), list: run(r.list), create: run(r.create), update: run(r.update), remove: run(r.remove) };
   };
+  const practice = <K extends 'people' | 'peers' | 'thanks'>(kind: K) => {
+    const r = engine.practiceRecords(kind);
+    return { get: run(r.get), list: run(r.list), create: run(r.create), update: run(r.update), remove: run(r.remove) };
+  };
   return {
     people: {
       get: run((id) => engine.person(id)),
@@ -72,6 +76,7 @@ function repositories(engine: LowdbStore): Repositories {
       freeze: run((entries) => engine.saveDigestWeeks(entries)),
       ledger: run((workspace, week) => engine.digestLedger(workspace, week)),
     },
+    practice: { people: practice('people'), peers: practice('peers'), thanks: practice('thanks') },
   };
 }
 

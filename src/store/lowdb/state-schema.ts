@@ -5,6 +5,7 @@ import { TeamSchema } from '../../core/model/team.js';
 import { emptyMentoring, MentoringStateSchema } from '../../core/model/mentoring.js';
 import { DigestWeekSchema } from '../../core/model/digest-week.js';
 import { PublishedQuerySchema } from '../../core/model/digest-ledger.js';
+import { PeerPracticeSchema, PersonPracticeRecordSchema, ThanksSchema } from '../../core/model/practice.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -32,6 +33,14 @@ export const StateSchema = z.object({
   digestWeeks: z.record(z.string(), z.record(z.string(), DigestWeekSchema)).default({}),
   /** Digest: what was published (opaque ids per aggregate), by workspace, then week start; outlives removed teams. */
   digestLedger: z.record(z.string(), z.record(z.string(), z.array(PublishedQuerySchema))).default({}),
+  /** Role-play practice and thank-yous, by person, and peer sessions under way. */
+  practice: z
+    .object({
+      people: z.record(z.string(), PersonPracticeRecordSchema).default({}),
+      peers: z.record(z.string(), PeerPracticeSchema).default({}),
+      thanks: z.record(z.string(), ThanksSchema).default({}),
+    })
+    .default({ people: {}, peers: {}, thanks: {} }),
 });
 export type State = z.infer<typeof StateSchema>;
 
@@ -44,4 +53,5 @@ export const emptyState = (): State => ({
   mentoring: emptyMentoring(),
   digestWeeks: {},
   digestLedger: {},
+  practice: { people: {}, peers: {}, thanks: {} },
 });

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { MAX_THANKS } from '../src/core/model/practice.js';
+import { sendThanks, THANKS_EXAMPLE, THANKS_USAGE } from '../src/features/practice/thanks.js';
+
+export default defineCommand({
+  name: 'thanks',
+  description: 'Send a private thank-you to someone for what they did (no leaderboard)',
+  usage: THANKS_USAGE,
+  examples: [THANKS_EXAMPLE],
+  audience: 'member',
+  args: z.object({
+    person: z.string().max(200).optional().describe('Who to thank: @name'),
+    // Longer than MAX_THANKS on purpose: the handler says how long it was and what the limit is.
+    text: z.string().max(MAX_THANKS * 4).optional().describe(`What they did, at most ${MAX_THANKS} characters`),
+  }),
+  parse: { positional: ['person', 'text'], rest: 'text' },
+  run: (ctx, args) => sendThanks(ctx, args.person, args.text),
+});

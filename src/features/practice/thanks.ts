@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '../../core/command.js';
+import { UsageError, UserError } from '../../core/errors.js';
+import { MAX_THANKS } from '../../core/model/practice.js';
+import { heading, privateReply, text, type Reply } from '../../core/reply.js';
+import { nameOf, resolvePersonRef } from '../people-ref.js';
+
+export const THANKS_USAGE = '/attune thanks @name <what they did>';
+export const THANKS_EXAMPLE = 'thanks @sam for taking over the angry caller when I needed a minute';
+
+/**
+ * A private thank-you: delivered to the person through the outbox, kept as the sender's own record and
+ * as a bare "received" mark for the team count. No leaderboard: nobody else ever sees who or what.
+ */
+export async function sendThanks(ctx: CommandContext, rawPerson: string | undefined, rawText: string | undefined): Promise<Reply> {
+  const copy = ctx.content.copy;
+  const who = (rawPerson ?? '').trim();
+  if (!who) throw new UsageError(copy('thanks.noPerson'), THANKS_USAGE, THANKS_EXAMPLE);
+  const ref = await resolvePersonRef(ctx, ctx.person.workspace, who);
+  if (ref.id === ctx.person.id) throw new UserError(copy('thanks.self'));
+  if (!ref.known) throw new UserError(copy('thanks.unknown', { name: ref.name }));
+  const words = (rawText ?? '').trim().replace(/^for\s*:\s*/i, '');
+  if (!words) throw new UsageError(copy('thanks.empty', { name: ref.name }), THANKS_USAGE, THANKS_EXAMPLE);
+  if (words.length > MAX_THANKS) throw new UserError(copy('thanks.tooLong', { length: words.length, max: MAX_THANKS }));
+
+  const id = ctx.idempotencyKey ? `thanks:${ctx.idempotencyKey}` : randomUUID();
+  const at = ctx.now.toISOString();
+  const { created: fresh } = await ctx.store.practice.thanks.create({ id, from: ctx.person.id, to: ref.id, text: words, at, localDate: ctx.today });
+  const from = await nameOf(ctx, ctx.person.id);
+  if (fresh) {
+    const blocks = [heading(copy('thanks.receivedTitle', { name: from })), text(words, 'quote'), text(copy('thanks.receivedPrivacy'), 'muted')];
+    await ctx.outbox.send(ref.id, { text: `${copy('thanks.receivedTitle', { name: from })}\n> ${words}\n${copy('thanks.receivedPrivacy')}`, blocks });
+  }
+  return privateReply(copy('thanks.sent', { name: ref.name }));
+}
