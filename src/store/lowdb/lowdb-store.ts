@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
@@ -7,9 +7,10 @@ import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema,
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
 import { emptyNudgeState, NudgeStateSchema, SupportResourcesSchema, type NudgeState, type SupportResources } from '../../core/model/nudges.js';
 import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
-import { DataDirLock } from './data-dir-lock.js';
+import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
+import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
 import { DocumentCache } from './document-cache.js';
-import { DurableJsonFile, type DurableJsonFileOptions } from './durable-json-file.js';
+import { DurableJsonFile, mkdirDurable, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
 import {
   EventKeysPartitionSchema,
@@ -30,6 +31,8 @@ export interface LowdbStoreOptions {
   cacheSize?: number;
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
+  /** How the data-directory lock decides a holder is gone (tests shorten it). */
+  lock?: DataDirLockOptions;
 }
 
 const EVENT_KEY_DAYS = 2;
@@ -97,12 +100,18 @@ export class LowdbStore implements Store {
    */
   static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
     const dataDir = path.resolve(options.dataDir);
-    await mkdir(dataDir, { recursive: true });
-    const lock = await DataDirLock.acquire(dataDir, options.now);
+    await mkdirDurable(dataDir);
+    const lock = await DataDirLock.acquire(dataDir, options.lock);
     try {
       const paths = layout(dataDir);
-      const fileOptions = options.fileOptions ?? {};
-      const state = await JsonDocument.open(new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true }), emptyState);
+      await assertStateBesideHistory(dataDir);
+      const fileOptions: DurableJsonFileOptions = { ...options.fileOptions, tempDir: path.join(dataDir, TEMP_DIR) };
+      await mkdirDurable(fileOptions.tempDir!);
+      await removeLeftoverTemps(dataDir);
+      const stateFile = new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true });
+      // A fresh directory gets its state file at once, so history never exists without one (see above).
+      if ((await stateFile.read()) === null) await stateFile.write(emptyState());
+      const state = await JsonDocument.open(stateFile, emptyState);
       const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000);
       await store.pruneEventKeys(options.now);
       return store;
@@ -114,7 +123,7 @@ export class LowdbStore implements Store {
 
   private async openDoc<T>(file: string, schema: ZodType<T>, defaults: () => T): Promise<JsonDocument<T>> {
     this.assertOpen();
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdirDurable(path.dirname(file));
     return JsonDocument.open(new DurableJsonFile(file, schema, this.fileOptions), defaults);
   }
 
@@ -441,6 +450,8 @@ export class LowdbStore implements Store {
         team.leads = team.leads.filter((l) => l !== personId);
       }
     });
+    // A temp copy of a file from before the erase (a write that failed half-way) may still name them.
+    await removeLeftoverTemps(this.dataDir);
   }
 
   async close(): Promise<void> {
