@@ -23,11 +23,11 @@ export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) 
   );
 }
 
-async function seedSlice(dataDir: string, shape: Shape, worker: number, workers: number): Promise<void> {
+async function seedSlice(dataDir: string, shape: Shape, worker: number, workers: number, onlyPeople?: number): Promise<void> {
   const paths = layout(dataDir);
   const mine = (i: number) => ledgerShard(personId(i)) % workers === worker;
   const ledger = new Map<string, Map<number, Record<string, Delivery>>>();
-  const people = Array.from({ length: shape.people }, (_, i) => i).filter(mine);
+  const people = Array.from({ length: onlyPeople ?? shape.people }, (_, i) => i).filter(mine);
   await pool(people, 16, async (i) => {
     const id = personId(i);
     const year = personYear(i, shape);
@@ -92,6 +92,6 @@ export async function seedLowdb(dataDir: string, shapeName: 'full' | 'small', op
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [dataDir, shapeName, worker, workers] = process.argv.slice(2);
-  await seedSlice(path.resolve(dataDir!), shapeName === 'full' ? FULL : SMALL, Number(worker), Number(workers));
+  const [dataDir, shapeName, worker, workers, onlyPeople] = process.argv.slice(2);
+  await seedSlice(path.resolve(dataDir!), shapeName === 'full' ? FULL : SMALL, Number(worker), Number(workers), onlyPeople ? Number(onlyPeople) : undefined);
 }
