@@ -67,9 +67,12 @@ async function main(): Promise<void> {
   try {
     let t0 = performance.now();
     // JSON files (worker processes) and SQLite (this process) at the same time.
-    const json = seedLowdb(year, shapeName);
-    const sqliteDone = new Promise<void>((resolve) => setImmediate(() => resolve(seedSqlite(sqlite, shape))));
-    await Promise.all([json, sqliteDone]);
+    // SQLite is seeded in a child process too: its synchronous inserts would otherwise hold this event loop.
+    const sqliteDone = new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', self, ...(small ? ['--small'] : []), '--seed-sqlite', sqlite], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the SQLite seeder exited with ${code}`))));
+    });
+    await Promise.all([seedLowdb(year, shapeName), sqliteDone]);
     note(`seeded a year of ${shape.people} people (${shape.days} days) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const sizes = spawnSync('du', ['-sh', year, sqlite], { encoding: 'utf8' }).stdout.trim().replace(/\s+/g, ' ');
     note(`on disk: ${sizes}`);
@@ -145,7 +148,10 @@ async function seedHistoryFor(dir: string, people: number): Promise<void> {
 }
 
 const probeAt = args.indexOf('--probe');
-if (probeAt >= 0) {
+const seedSqliteAt = args.indexOf('--seed-sqlite');
+if (seedSqliteAt >= 0) {
+  seedSqlite(args[seedSqliteAt + 1]!, shape);
+} else if (probeAt >= 0) {
   const [name, ...rest] = args.slice(probeAt + 1);
   console.log(JSON.stringify(await runProbe(name!, rest, shape)));
   process.exit(0);

@@ -18,7 +18,7 @@ export interface App extends AppContext {
 /** Builds the app: content, store, registry and dispatcher. Adapters and the scheduler attach to it. */
 export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox }): Promise<App> {
   const content = await loadContent(opts.promptsDir);
-  const store = await LowdbStore.open({ dataDir: opts.config.dataDir, now: opts.clock.now() });
+  const store = await LowdbStore.open({ dataDir: opts.config.dataDir, now: opts.clock.now(), ledgerRetentionDays: opts.config.ledgerRetentionDays });
   const outbox = opts.outbox ?? new DirectOutbox();
   const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox };
   const registry = new Registry(commands);

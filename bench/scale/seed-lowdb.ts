@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Delivery } from '../../src/core/model/delivery.js';
 import { deliveryKey } from '../../src/core/model/delivery.js';
-import { layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
+import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
 import { addDays } from '../../src/core/time.js';
 import { FULL, person, personId, personYear, SMALL, team, TODAY, type Shape } from './shape.js';
 
@@ -70,9 +70,13 @@ async function seedState(dataDir: string, shape: Shape, people: number, eventKey
   await writeFile(paths.state, JSON.stringify(state, null, 2));
   await mkdir(paths.eventsRoot, { recursive: true });
   for (const day of [addDays(TODAY, -1), TODAY]) {
-    const keys: Record<string, string> = {};
-    for (let k = 0; k < eventKeys; k++) keys[`Ev0${day}x${k}`] = `${day}T08:00:00.000Z`;
-    await writeFile(paths.events(day), JSON.stringify({ version: 1, day, keys }));
+    const shards = Array.from({ length: EVENT_SHARDS }, () => ({} as Record<string, string>));
+    for (let k = 0; k < eventKeys; k++) {
+      const key = `Ev0${day}x${k}`;
+      shards[eventShard(key)]![key] = `${day}T08:00:00.000Z`;
+    }
+    await mkdir(paths.eventsDay(day), { recursive: true });
+    await Promise.all(shards.map((keys, shard) => (Object.keys(keys).length ? writeFile(paths.events(day, shard), JSON.stringify({ version: 1, day, keys })) : undefined)));
   }
 }
 

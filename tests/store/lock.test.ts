@@ -48,7 +48,7 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
 
 describe('one process per data directory', () => {
   it('makes a second process exit with a clear message while the first holds the directory', async () => {
-    const first = holder([]);
+    const first = holder(['2000']);
     expect(await outcome(first)).toBe('open');
     const second = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/open-store.ts', dir, '2000', '', '0'], { cwd: root, encoding: 'utf8', input: '' });
     await stop(first);

@@ -10,7 +10,7 @@ import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
 import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
 import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
 import { DocumentCache } from './document-cache.js';
-import { DurableJsonFile, mkdirDurable, type DurableJsonFileOptions } from './durable-json-file.js';
+import { DurableJsonFile, mkdirDurable, syncDir, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
 import {
   EventKeysPartitionSchema,
@@ -20,7 +20,7 @@ import {
   type HistoryPartition,
   type LedgerPartition,
 } from './partition-schemas.js';
-import { layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
+import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
 import { emptyState, StateSchema, type State } from './state-schema.js';
 import { MentoringStateSchema, PairRoundSchema, type MentoringState, type PairRound } from '../../core/model/mentoring.js';
 
@@ -31,11 +31,14 @@ export interface LowdbStoreOptions {
   cacheSize?: number;
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
+  /** Days of the delivery ledger kept (ATTUNE_LEDGER_RETENTION_DAYS); older days are deleted at open and each new day. */
+  ledgerRetentionDays?: number;
   /** How the data-directory lock decides a holder is gone (tests shorten it). */
   lock?: DataDirLockOptions;
 }
 
 const EVENT_KEY_DAYS = 2;
+export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
 /** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
 const ROUND_CACHE = 200;
 /** Frozen digest weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */
@@ -60,6 +63,7 @@ export class LowdbStore implements Store {
     private readonly state: JsonDocument<State>,
     private readonly fileOptions: DurableJsonFileOptions,
     cacheSize: number,
+    private readonly ledgerRetentionDays: number,
   ) {
     this.paths = layout(dataDir);
     this.history = new DocumentCache(cacheSize, (file) => {
@@ -77,9 +81,10 @@ export class LowdbStore implements Store {
       const [localDate, shard] = JSON.parse(key) as [string, number];
       return this.openDoc(this.paths.ledger(localDate, shard), LedgerPartitionSchema, () => ({ version: 1 as const, localDate, deliveries: {} }));
     });
-    this.events = new DocumentCache(EVENT_KEY_DAYS + 1, (day) =>
-      this.openDoc(this.paths.events(day), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} })),
-    );
+    this.events = new DocumentCache((EVENT_KEY_DAYS + 1) * EVENT_SHARDS, (key) => {
+      const [day, shard] = JSON.parse(key) as [string, number];
+      return this.openDoc(this.paths.events(day, shard), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} }));
+    });
     this.rounds = new DocumentCache(ROUND_CACHE, (key) => {
       const [poolId, slot] = JSON.parse(key) as [string, string];
       return this.openDoc(this.paths.pairRound(poolId, slot), PairRoundSchema, () => ({
@@ -112,8 +117,9 @@ export class LowdbStore implements Store {
       // A fresh directory gets its state file at once, so history never exists without one (see above).
       if ((await stateFile.read()) === null) await stateFile.write(emptyState());
       const state = await JsonDocument.open(stateFile, emptyState);
-      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000);
+      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000, options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS);
       await store.pruneEventKeys(options.now);
+      await store.pruneLedgerBefore(addDays(options.now.toISOString().slice(0, 10), -store.ledgerRetentionDays));
       return store;
     } catch (err) {
       await lock.release();
@@ -333,6 +339,8 @@ export class LowdbStore implements Store {
 
   async claimDelivery(delivery: Delivery): Promise<boolean> {
     const valid = DeliverySchema.parse(delivery);
+    // A new day's first claim deletes the ledger days that left the retention window (once a day, not on the request path's hot loop).
+    if (valid.localDate > this.prunedThrough) void this.pruneLedgerBefore(addDays(valid.localDate, -this.ledgerRetentionDays)).catch(() => undefined);
     const doc = await this.ledgerDoc(valid.personId, valid.localDate);
     const key = deliveryKey(valid.personId, valid.job, valid.localDate);
     // Check and insert in one synchronous step: no other caller in this process can interleave.
@@ -369,9 +377,10 @@ export class LowdbStore implements Store {
   async claimEvent(key: string, now: Date): Promise<boolean> {
     const today = now.toISOString().slice(0, 10);
     const yesterday = addDays(today, -1);
-    const old = await this.events.get(yesterday);
+    const shard = eventShard(key);
+    const old = await this.events.get(JSON.stringify([yesterday, shard]));
     if (old.data.keys[key]) return false;
-    const doc = await this.events.get(today);
+    const doc = await this.events.get(JSON.stringify([today, shard]));
     return doc.update((p) => {
       if (p.keys[key]) return false;
       p.keys[key] = now.toISOString();
@@ -379,10 +388,23 @@ export class LowdbStore implements Store {
     });
   }
 
+  /** Keys of today and yesterday are kept (24-48 hours); older days, and the older one-file-a-day layout, go. */
   private async pruneEventKeys(now: Date): Promise<void> {
-    const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d) + '.json'));
+    const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d)));
     const names = await readdir(this.paths.eventsRoot).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { force: true })));
+    // The older layout kept one file a day: carry its recent keys into the shards so a retry is still recognised.
+    for (const name of names.filter((n) => n.endsWith('.json') && keep.has(n.slice(0, -5)))) {
+      const legacy = await new DurableJsonFile(path.join(this.paths.eventsRoot, name), EventKeysPartitionSchema).read();
+      const byShard = new Map<number, Array<[string, string]>>();
+      for (const [key, at] of Object.entries(legacy?.keys ?? {})) byShard.set(eventShard(key), [...(byShard.get(eventShard(key)) ?? []), [key, at]]);
+      for (const [shard, entries] of byShard) {
+        const doc = await this.events.get(JSON.stringify([name.slice(0, -5), shard]));
+        await doc.update((p) => {
+          for (const [key, at] of entries) p.keys[key] ??= at;
+        });
+      }
+    }
+    await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { recursive: true, force: true })));
   }
 
   // --- personal data ----------------------------------------------------------------------------
@@ -390,6 +412,19 @@ export class LowdbStore implements Store {
   private async allHistory(personId: string): Promise<HistoryPartition[]> {
     const months = await this.historyMonths(personId);
     return Promise.all(months.map(async (m) => (await this.partition(personId, m)).data));
+  }
+
+  /** The latest local date whose retention prune ran. */
+  private prunedThrough = '';
+
+  /** Deletes the ledger days before `before` (whole folders: one rename-free rm each). */
+  private async pruneLedgerBefore(before: LocalDate): Promise<number> {
+    this.prunedThrough = addDays(before, this.ledgerRetentionDays);
+    const old = (await this.ledgerDates()).filter((d) => d < before);
+    for (const date of old) this.ledger.forgetWhere((k) => k.startsWith(`["${date}"`));
+    await Promise.all(old.map((date) => rm(this.paths.ledgerDir(date), { recursive: true, force: true })));
+    if (old.length) await syncDir(this.paths.ledgerRoot);
+    return old.length;
   }
 
   private async ledgerDates(): Promise<string[]> {
@@ -400,11 +435,10 @@ export class LowdbStore implements Store {
     const person = this.person(personId);
     if (!person) return undefined;
     const parts = await this.allHistory(personId);
-    const deliveries: Delivery[] = [];
-    for (const date of await this.ledgerDates()) {
-      const doc = await this.ledgerDoc(personId, date);
-      deliveries.push(...Object.values(doc.data.deliveries).filter((x) => x.personId === personId));
-    }
+    // Only this person's shard of each retained day (35 by default): a few dozen small files.
+    const deliveries = (
+      await Promise.all((await this.ledgerDates()).map(async (date) => Object.values((await this.ledgerDoc(personId, date)).data.deliveries).filter((x) => x.personId === personId)))
+    ).flat();
     return {
       person,
       teams: this.teams(person.workspace)
@@ -433,14 +467,16 @@ export class LowdbStore implements Store {
     this.months.delete(personId);
     await rm(this.paths.personDir(personId), { recursive: true, force: true });
     await this.eraseMentoring(personId);
-    for (const date of await this.ledgerDates()) {
-      const doc = await this.ledgerDoc(personId, date);
-      const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
-      if (keys.length)
-        await doc.update((p) => {
-          for (const k of keys) delete p.deliveries[k];
-        });
-    }
+    await Promise.all(
+      (await this.ledgerDates()).map(async (date) => {
+        const doc = await this.ledgerDoc(personId, date);
+        const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
+        if (keys.length)
+          await doc.update((p) => {
+            for (const k of keys) delete p.deliveries[k];
+          });
+      }),
+    );
     await this.state.update((s) => {
       delete s.people[personId];
       delete s.drafts[personId];
