@@ -14,6 +14,7 @@ import { parseStoreFile } from './lowdb/durable-json-file.js';
 import { EventKeysPartitionSchema, HistoryPartitionSchema, LedgerPartitionSchema } from './lowdb/partition-schemas.js';
 import { StateSchema } from './lowdb/state-schema.js';
 import { PairRoundSchema } from '../core/model/mentoring.js';
+import { PersonShardSchema } from './lowdb/person-shards.js';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -28,11 +29,12 @@ async function walk(dir: string): Promise<string[]> {
 
 function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
   const rel = path.relative(dataDir, file).split(path.sep);
-  if (rel.length === 1 && rel[0] === 'state.json') return StateSchema;
+  if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
   if (rel[0] === 'history') return HistoryPartitionSchema;
   if (rel[0] === 'ledger') return LedgerPartitionSchema;
   if (rel[0] === 'events') return EventKeysPartitionSchema;
   if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
+  if (rel[0] === 'people' && rel.length === 2) return PersonShardSchema;
   return undefined;
 }
 

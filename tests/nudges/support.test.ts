@@ -8,6 +8,7 @@ import { nudgeAfterCheckIn } from '../../src/features/nudges/after-checkin.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { blocksText, checkInWithHook, contextFor, storeCheckIn } from './helpers.js';
 import type { AppConfig } from '../../src/config.js';
+import { personIdsWithStoredNudges } from '../helpers/stored-files.js';
 
 let app: TestApp;
 afterEach(async () => {
@@ -72,7 +73,7 @@ describe('the support message after three check-ins in a row with mood 1', () =>
     expect(app.store.nudgeState('shell:alice').supportShownFor).toBe(DAYS[0]);
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(JSON.stringify(state.teams)).not.toContain('support');
-    expect(Object.keys(state.nudges.people)).toEqual(['shell:alice']);
+    expect(await personIdsWithStoredNudges(app.dataDir)).toEqual(['shell:alice']);
   });
 
   it('is shown once per stretch, and again for a new stretch after a better day', async () => {

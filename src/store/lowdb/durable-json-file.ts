@@ -49,10 +49,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
+    await this.writeRaw(this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data));
+  }
+
+  async writeRaw(body: string): Promise<void> {
     const dir = path.dirname(this.file);
     const name = `${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`;
     const temp = this.options.tempDir ? path.join(this.options.tempDir, name) : path.join(dir, name);
-    const body = this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data);
     inFlight.add(temp);
     try {
       const handle = await open(temp, 'w', 0o600);
@@ -99,6 +102,12 @@ export function parseStoreFile<T>(file: string, raw: string, schema: z.ZodType<T
 
 /** The store's schema version; bump it with a migration when a file's shape changes incompatibly. */
 export const SCHEMA_VERSION = 1;
+
+/** Writes text durably (temp, fsync, rename, directory fsync), for a file outside any document. */
+export async function writeDurable(file: string, body: string, options: DurableJsonFileOptions = {}): Promise<void> {
+  const writer = new DurableJsonFile<string>(file, undefined as never, options);
+  await writer.writeRaw(body);
+}
 
 /** Makes a directory's entries (a rename, a new file or folder) durable. */
 export async function syncDir(dir: string): Promise<void> {

@@ -8,9 +8,10 @@ import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
 import { emptyNudgeState, NudgeStateSchema, SupportResourcesSchema, type NudgeState, type SupportResources } from '../../core/model/nudges.js';
 import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
 import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
+import { PersonShards, scrubBackup } from './person-shards.js';
 import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
 import { DocumentCache } from './document-cache.js';
-import { DurableJsonFile, mkdirDurable, syncDir, type DurableJsonFileOptions } from './durable-json-file.js';
+import { DurableJsonFile, mkdirDurable, syncDir, writeDurable, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
 import {
   EventKeysPartitionSchema,
@@ -29,6 +30,8 @@ export interface LowdbStoreOptions {
   now: Date;
   /** History partitions kept in memory (each is one person's month). */
   cacheSize?: number;
+  /** Approximate bytes of history partitions kept in memory: what bounds the cache's memory. */
+  cacheBytes?: number;
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
   /** Days of the delivery ledger kept (ATTUNE_LEDGER_RETENTION_DAYS); older days are deleted at open and each new day. */
@@ -39,6 +42,16 @@ export interface LowdbStoreOptions {
 
 const EVENT_KEY_DAYS = 2;
 export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
+/** The older state.json as it was before its people moved to people/ (kept by the migration). */
+const STATE_BACKUP = 'state.v1-backup.json';
+/** 64 MB of history in memory: a few thousand person-months, whatever their sizes. */
+const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
+
+/** A month's size in memory, estimated from what it holds (measured: ~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt as objects). */
+function historySize(data: unknown): number {
+  const p = data as HistoryPartition;
+  return 512 + p.reflections.reduce((n, r) => n + 600 + 2 * r.answer.length, 0) + p.checkins.length * 500 + p.served.length * 300;
+}
 /** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
 const ROUND_CACHE = 200;
 /** Frozen digest weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */
@@ -61,12 +74,14 @@ export class LowdbStore implements Store {
     readonly dataDir: string,
     private readonly lock: DataDirLock,
     private readonly state: JsonDocument<State>,
+    private readonly persons: PersonShards,
     private readonly fileOptions: DurableJsonFileOptions,
     cacheSize: number,
     private readonly ledgerRetentionDays: number,
+    cacheBytes: number,
   ) {
     this.paths = layout(dataDir);
-    this.history = new DocumentCache(cacheSize, (file) => {
+    this.history = new DocumentCache({ maxEntries: cacheSize, maxBytes: cacheBytes, sizeOf: historySize }, (file) => {
       const [personId, month] = JSON.parse(file) as [string, string];
       return this.openDoc(this.paths.history(personId, month), HistoryPartitionSchema, () => ({
         version: 1 as const,
@@ -117,7 +132,17 @@ export class LowdbStore implements Store {
       // A fresh directory gets its state file at once, so history never exists without one (see above).
       if ((await stateFile.read()) === null) await stateFile.write(emptyState());
       const state = await JsonDocument.open(stateFile, emptyState);
-      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000, options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS);
+      const persons = await PersonShards.open(dataDir, fileOptions);
+      // Migration from the one-file layout: people, drafts and nudge state move to their shards, then
+      // leave state.json (a backup of the old state.json is kept). Resumes if a crash cut it short.
+      if (await persons.adoptFrom(state.data, { from: paths.state, to: path.join(dataDir, STATE_BACKUP) })) {
+        await state.update((s) => {
+          s.people = {};
+          s.drafts = {};
+          s.nudges.people = {};
+        });
+      }
+      const store = new LowdbStore(dataDir, lock, state, persons, fileOptions, options.cacheSize ?? 20_000, options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
       await store.pruneEventKeys(options.now);
       await store.pruneLedgerBefore(addDays(options.now.toISOString().slice(0, 10), -store.ledgerRetentionDays));
       return store;
@@ -140,19 +165,16 @@ export class LowdbStore implements Store {
   // --- people and teams -------------------------------------------------------------------------
 
   person(id: string): Person | undefined {
-    return this.state.data.people[id];
+    return this.persons.person(id);
   }
 
   people(workspace?: string): Person[] {
-    const all = Object.values(this.state.data.people);
-    return workspace ? all.filter((p) => p.workspace === workspace) : all;
+    return this.persons.people(workspace);
   }
 
   async savePerson(person: Person): Promise<Person> {
     const valid = PersonSchema.parse(person);
-    await this.state.update((s) => {
-      s.people[valid.id] = valid;
-    });
+    await this.persons.savePerson(valid);
     return valid;
   }
 
@@ -181,23 +203,17 @@ export class LowdbStore implements Store {
   }
 
   draft<T>(personId: string, purpose: string, now: Date): T | undefined {
-    const entry = this.state.data.drafts[personId]?.[purpose];
+    const entry = this.persons.draft(personId, purpose);
     if (!entry || new Date(entry.expiresAt) <= now) return undefined;
     return entry.data as T;
   }
 
   async setDraft(personId: string, purpose: string, data: unknown, expiresAt: Date): Promise<void> {
-    await this.state.update((s) => {
-      (s.drafts[personId] ??= {})[purpose] = { expiresAt: expiresAt.toISOString(), data };
-    });
+    await this.persons.setDraft(personId, purpose, { expiresAt: expiresAt.toISOString(), data });
   }
 
   async clearDraft(personId: string, purpose: string): Promise<void> {
-    if (!this.state.data.drafts[personId]?.[purpose]) return;
-    await this.state.update((s) => {
-      delete s.drafts[personId]?.[purpose];
-      if (s.drafts[personId] && Object.keys(s.drafts[personId]).length === 0) delete s.drafts[personId];
-    });
+    await this.persons.clearDraft(personId, purpose);
   }
 
   // --- history ----------------------------------------------------------------------------------
@@ -453,9 +469,9 @@ export class LowdbStore implements Store {
       checkins: parts.flatMap((p) => p.checkins),
       servedPrompts: parts.flatMap((p) => p.served),
       deliveries,
-      ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
+      ...(this.persons.nudgeState(personId) ? { nudges: this.nudgeState(personId) } : {}),
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
-      ...(this.state.data.drafts[personId] ? { pending: structuredClone(this.state.data.drafts[personId]) } : {}),
+      ...(this.persons.drafts(personId) ? { pending: structuredClone(this.persons.drafts(personId)) } : {}),
       mentoring: await this.exportMentoring(personId),
     };
   }
@@ -478,14 +494,14 @@ export class LowdbStore implements Store {
       }),
     );
     await this.state.update((s) => {
-      delete s.people[personId];
-      delete s.drafts[personId];
-      delete s.nudges.people[personId];
       for (const team of Object.values(s.teams)) {
         team.members = team.members.filter((m) => m.personId !== personId);
         team.leads = team.leads.filter((l) => l !== personId);
       }
     });
+    // The person record last: while it exists, a failed erase can be retried.
+    await this.persons.remove(personId);
+    await scrubBackup(path.join(this.dataDir, STATE_BACKUP), personId, (file, body) => writeDurable(file, body, this.fileOptions));
     // A temp copy of a file from before the erase (a write that failed half-way) may still name them.
     await removeLeftoverTemps(this.dataDir);
   }
@@ -493,7 +509,7 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.allSettled(
-      [this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()].filter((d) => d.busy).map((d) => d.flush()),
+      [this.state, ...this.persons.loaded(), ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()].filter((d) => d.busy).map((d) => d.flush()),
     );
     this.closed = true;
     await this.lock.release();
@@ -502,15 +518,13 @@ export class LowdbStore implements Store {
   // --- nudges ---------------------------------------------------------------------------------
 
   nudgeState(personId: string): NudgeState {
-    const state = this.state.data.nudges.people[personId];
+    const state = this.persons.nudgeState(personId);
     return state ? structuredClone(state) : emptyNudgeState();
   }
 
   async saveNudgeState(personId: string, state: NudgeState): Promise<NudgeState> {
     const valid = NudgeStateSchema.parse(state);
-    await this.state.update((s) => {
-      s.nudges.people[personId] = valid;
-    });
+    await this.persons.saveNudgeState(personId, valid);
     return structuredClone(valid);
   }
 
