@@ -15,6 +15,7 @@ import { EventKeysPartitionSchema, HistoryPartitionSchema, LedgerPartitionSchema
 import { StateSchema } from './lowdb/state-schema.js';
 import { PairRoundSchema } from '../core/model/mentoring.js';
 import { PersonShardSchema } from './lowdb/person-shards.js';
+import { SERVED_INDEX_FILE, ServedIndexSchema } from './lowdb/served-index.js';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -30,7 +31,7 @@ async function walk(dir: string): Promise<string[]> {
 function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
   const rel = path.relative(dataDir, file).split(path.sep);
   if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
-  if (rel[0] === 'history') return HistoryPartitionSchema;
+  if (rel[0] === 'history') return rel.at(-1) === SERVED_INDEX_FILE ? ServedIndexSchema : HistoryPartitionSchema;
   if (rel[0] === 'ledger') return LedgerPartitionSchema;
   if (rel[0] === 'events') return EventKeysPartitionSchema;
   if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
