@@ -45,7 +45,8 @@ export class PersonShards {
     return new PersonShards(docs);
   }
 
-  private doc(personId: string): JsonDocument<PersonShard> {
+  /** The shard document holding this person (for an engine that applies its own write path, e.g. a transaction). */
+  doc(personId: string): JsonDocument<PersonShard> {
     return this.docs[personShard(personId)]!;
   }
 
