@@ -1,6 +1,6 @@
 /**
- * Everything the scale benchmark asks of the store engine, in one place: moving the benchmark to a
- * new store interface means changing this file only.
+ * Everything the scale benchmark asks of the store, in one place, through the store port (the same
+ * calls the app makes): moving the benchmark to another interface means changing this file only.
  */
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
@@ -8,42 +8,42 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { CheckIn } from '../../src/core/model/history.js';
 import type { Person } from '../../src/core/model/person.js';
 import type { Team } from '../../src/core/model/team.js';
+import type { Store } from '../../src/core/store/index.js';
 import { silentLogger } from '../../src/logger.js';
-import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 import { NOW } from './shape.js';
 
-export type BenchStore = LowdbStore;
+export type BenchStore = Store;
 
 export function openStore(dataDir: string): Promise<BenchStore> {
-  return LowdbStore.open({ dataDir, now: new Date(NOW) });
+  return openLowdbStore({ dataDir, now: new Date(NOW) });
 }
 
 export async function writeCheckIn(store: BenchStore, checkIn: CheckIn): Promise<void> {
-  await store.addCheckIn(checkIn);
+  await store.history.addCheckIn(checkIn);
 }
 
 export async function writePersonSettings(store: BenchStore, id: string, promptTime: string): Promise<void> {
-  const current = store.person(id);
-  if (!current) throw new Error(`no person ${id}`);
-  await store.savePerson({ ...current, promptTime } as Person);
+  const updated = await store.people.update(id, (current) => ({ ...current, promptTime }));
+  if (!updated) throw new Error(`no person ${id}`);
 }
 
 export function claimEvent(store: BenchStore, key: string, now: Date): Promise<boolean> {
-  return store.claimEvent(key, now);
+  return store.events.claim(key, now);
 }
 
 export async function exportPerson(store: BenchStore, id: string): Promise<number> {
-  const data = await store.exportPerson(id);
+  const data = await store.privacy.exportPerson(id);
   if (!data) throw new Error(`no person ${id} to export`);
   return data.checkins.length;
 }
 
 export function erasePerson(store: BenchStore, id: string): Promise<void> {
-  return store.erasePerson(id);
+  return store.privacy.erasePerson(id);
 }
 
 export async function teamById(app: App, id: string): Promise<Team> {
-  const team = app.store.team(id);
+  const team = await app.store.teams.get(id);
   if (!team) throw new Error(`no team ${id}`);
   return team;
 }
@@ -59,6 +59,6 @@ export async function openApp(dataDir: string): Promise<App & { clock: ManualClo
   return { ...app, clock };
 }
 
-export async function everyone(app: App): Promise<Person[]> {
-  return app.store.people();
+export function everyone(app: App): Promise<Person[]> {
+  return app.store.people.list();
 }

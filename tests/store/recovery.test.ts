@@ -48,7 +48,7 @@ describe('a data directory that recovers by itself', () => {
 
   it('removes temp copies a crash left in tmp/ when the store opens', async () => {
     const store = await LowdbStore.open({ dataDir: dir, now });
-    await store.savePerson(person('shell:local:ana') as never);
+    await store.createPerson(person('shell:local:ana') as never);
     await store.close();
     await writeFile(path.join(dir, 'tmp', 'state.json.4242.3.tmp'), '{"people":{"shell:local:ana":{"name":"Ana Flores"}}}');
     const reopened = await LowdbStore.open({ dataDir: dir, now });
@@ -58,7 +58,7 @@ describe('a data directory that recovers by itself', () => {
 
   it('privacy delete removes temp copies that still name the person', async () => {
     const store = await LowdbStore.open({ dataDir: dir, now });
-    await store.savePerson(person('shell:local:ana') as never);
+    await store.createPerson(person('shell:local:ana') as never);
     // A write that failed half-way in this run (a full disk) left its temp copy behind.
     await writeFile(path.join(dir, 'tmp', 'state.json.1.99.tmp'), '{"people":{"shell:local:ana":{"name":"Ana Flores"}}}');
     await store.erasePerson('shell:local:ana');

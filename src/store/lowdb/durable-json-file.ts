@@ -49,7 +49,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await this.writeRaw(this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data));
+    await this.writeRaw(this.serialize(data));
+  }
+
+  serialize(data: T): string {
+    return this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data);
   }
 
   async writeRaw(body: string): Promise<void> {
@@ -102,6 +106,11 @@ export function parseStoreFile<T>(file: string, raw: string, schema: z.ZodType<T
 
 /** The store's schema version; bump it with a migration when a file's shape changes incompatibly. */
 export const SCHEMA_VERSION = 1;
+
+/** Writes a file so that it survives a crash whole or not at all: temp file, fsync, rename, directory fsync. */
+export async function writeDurably(file: string, body: string, beforeRename?: (tempFile: string) => Promise<void>): Promise<void> {
+  await new DurableJsonFile<string>(file, undefined as never, beforeRename ? { beforeRename } : {}).writeRaw(body);
+}
 
 /** Writes text durably (temp, fsync, rename, directory fsync), for a file outside any document. */
 export async function writeDurable(file: string, body: string, options: DurableJsonFileOptions = {}): Promise<void> {

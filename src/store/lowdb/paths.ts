@@ -13,8 +13,8 @@ export function ledgerShard(personId: string): number {
   return createHash('sha1').update(personId).digest().readUInt16BE(0) % LEDGER_SHARDS;
 }
 
-/** Shards of one day's event keys: a claim rewrites about 1/64 of the day's keys, so it costs the same at 50,000 keys. */
-export const EVENT_SHARDS = 64;
+/** Shards of one day's event keys: a claim rewrites about 1/256 of the day's keys, so it costs the same at 50,000 keys. */
+export const EVENT_SHARDS = 256;
 
 export function eventShard(key: string): number {
   return createHash('sha1').update(key).digest().readUInt16BE(0) % EVENT_SHARDS;
