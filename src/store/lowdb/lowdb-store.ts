@@ -23,6 +23,7 @@ import { DIGEST_WEEKS_KEPT } from '../../core/store/index.js';
 import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
 import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
 import { PersonShards, scrubBackup, type PersonShard } from './person-shards.js';
+import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 import { DocumentCache } from './document-cache.js';
 import { DurableJsonFile, mkdirDurable, syncDir, writeDurable, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
@@ -58,6 +59,8 @@ export interface LowdbStoreOptions {
 }
 
 const EVENT_KEY_DAYS = 2;
+/** Served-prompt indexes kept in memory (a few KB each). */
+const SERVED_INDEX_CACHE = 10_000;
 export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
 /** The older state.json as it was before its people moved to people/ (kept by the migration). */
 const STATE_BACKUP = 'state.v1-backup.json';
@@ -102,6 +105,8 @@ export class LowdbStore {
   private readonly ledger: DocumentCache<LedgerPartition>;
   private readonly events: DocumentCache<EventKeysPartition>;
   private readonly rounds: DocumentCache<PairRound>;
+  /** Each person's served-prompt index (history/<person>/served-index.json), by person id. */
+  private readonly servedIndexes: DocumentCache<ServedIndex>;
   private closed = false;
   /** Set when a commit failed after its journal was written: memory and disk disagree until a reopen replays it. */
   private broken: Error | undefined;
@@ -141,6 +146,9 @@ export class LowdbStore {
       const [day, shard] = JSON.parse(key) as [string, number];
       return this.openDoc(this.paths.events(day, shard), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} }));
     });
+    this.servedIndexes = new DocumentCache({ maxEntries: SERVED_INDEX_CACHE }, (personId) =>
+      this.openDoc(path.join(this.paths.personDir(personId), SERVED_INDEX_FILE), ServedIndexSchema, () => ({ version: 1 as const, personId, complete: false, latest: {}, earlier: {} })),
+    );
     this.rounds = new DocumentCache(ROUND_CACHE, (key) => {
       const [poolId, slot] = JSON.parse(key) as [string, string];
       return this.openDoc(this.paths.pairRound(poolId, slot), PairRoundSchema, () => ({
@@ -528,8 +536,25 @@ export class LowdbStore {
     return this.collect(personId, range, (p) => p.checkins);
   }
 
+  /** The person's served-prompt index, built once from their months when it does not exist yet (data from an older layout). */
+  private async servedIndex(personId: string): Promise<JsonDocument<ServedIndex>> {
+    const doc = await this.servedIndexes.get(personId);
+    if (doc.data.complete) return doc;
+    const built: ServedIndex = { version: 1, personId, complete: true, latest: {}, earlier: {} };
+    for (const month of [...(await this.knownMonths(personId))].sort()) for (const s of (await this.partition(personId, month)).data.served) applyServed(built, s);
+    // A derived index: written directly (outside any transaction); rebuilt from the months if it is ever lost.
+    await doc.update((d) => {
+      if (!d.complete) Object.assign(d, built);
+    });
+    return doc;
+  }
+
   async recordServed(personId: string, served: ServedPrompt): Promise<void> {
     const copy = clone(served);
+    // The index first: a crash between the two leaves it naming a prompt the month lacks, and rotation
+    // then simply treats that prompt as served today, which it was about to be.
+    const index = await this.servedIndex(personId);
+    await this.mutate(index, (i) => applyServed(i, copy));
     await this.changeHistory(personId, served.localDate.slice(0, 7), (p) => {
       p.served = p.served.filter((s) => s.localDate !== copy.localDate);
       p.served.push(copy);
@@ -541,16 +566,7 @@ export class LowdbStore {
   }
 
   async latestServed(personId: string, since: LocalDate): Promise<ServedPrompt[]> {
-    const months = [...(await this.knownMonths(personId))].filter((m) => m >= since.slice(0, 7)).sort();
-    const latest = new Map<string, ServedPrompt>();
-    for (const month of months) {
-      for (const s of (await this.partition(personId, month)).data.served) {
-        if (s.localDate < since) continue;
-        const prev = latest.get(s.promptId);
-        if (!prev || s.localDate >= prev.localDate) latest.set(s.promptId, s);
-      }
-    }
-    return [...latest.values()].sort((a, b) => a.localDate.localeCompare(b.localDate)).map(clone);
+    return latestSince((await this.servedIndex(personId)).data, since).map(clone);
   }
 
   async historyMonths(personId: string): Promise<string[]> {
@@ -879,6 +895,7 @@ export class LowdbStore {
     await this.removeOnCommit(this.paths.personDir(personId), () => {
       this.history.forgetWhere((k) => k.startsWith(prefix));
       this.months.delete(personId);
+      this.servedIndexes.forget(personId);
     });
     await this.eraseMentoring(personId);
     const ledgerDocs = await Promise.all((await this.ledgerDates()).map((date) => this.ledgerDoc(personId, date)));
@@ -964,7 +981,7 @@ export class LowdbStore {
     // Waits for a running transaction, then for every write in flight.
     await this.lock.exclusive(async () => {
       await Promise.allSettled(
-        [this.state, ...this.persons.loaded(), ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()]
+        [this.state, ...this.persons.loaded(), ...this.servedIndexes.loaded(), ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()]
           .filter((d) => d.busy && d.pinned === 0)
           .map((d) => d.flush()),
       );

@@ -11,6 +11,8 @@ export const ServedIndexSchema = z.object({
   /** False until built from the person's months (an index created before any served prompt is complete too). */
   complete: z.boolean().default(true),
   latest: z.record(z.string(), ServedPromptSchema).default({}),
+  /** Each prompt's serve before its latest: what it falls back to when the latest is replaced the same day. */
+  earlier: z.record(z.string(), ServedPromptSchema).default({}),
 });
 export type ServedIndex = z.infer<typeof ServedIndexSchema>;
 
@@ -19,9 +21,15 @@ export const SERVED_INDEX_FILE = 'served-index.json';
 /** Records a served prompt: one per person and local date, so another prompt served that same day is dropped. */
 export function applyServed(index: ServedIndex, served: ServedPrompt): void {
   for (const [promptId, entry] of Object.entries(index.latest)) {
-    if (entry.localDate === served.localDate && promptId !== served.promptId) delete index.latest[promptId];
+    if (entry.localDate !== served.localDate || promptId === served.promptId) continue;
+    // Replaced the same day: that prompt's latest serve is its earlier one again.
+    const before = index.earlier[promptId];
+    if (before) index.latest[promptId] = before;
+    else delete index.latest[promptId];
+    delete index.earlier[promptId];
   }
   const prev = index.latest[served.promptId];
+  if (prev && prev.localDate < served.localDate) index.earlier[served.promptId] = prev;
   if (!prev || served.localDate >= prev.localDate) index.latest[served.promptId] = served;
 }
 
