@@ -684,8 +684,9 @@ export class LowdbStore {
     const today = now.toISOString().slice(0, 10);
     const yesterday = addDays(today, -1);
     const shard = eventShard(key);
-    const old = await this.events.get(JSON.stringify([yesterday, shard]));
-    if (old.data.keys[key]) return false;
+    // Yesterday's shard is read only when that day has keys at all: a read never creates folders.
+    if (this.eventDays.has(yesterday) && (await this.events.get(JSON.stringify([yesterday, shard]))).data.keys[key]) return false;
+    this.eventDays.add(today);
     const doc = await this.events.get(JSON.stringify([today, shard]));
     return this.mutate(doc, (p) => {
       if (p.keys[key]) return false;
@@ -695,9 +696,16 @@ export class LowdbStore {
   }
 
   /** Keys of today and yesterday are kept (24-48 hours); older days, and the older one-file-a-day layout, go. */
+  /** Days with a folder of event keys (kept ones, found at open, and days claimed since). */
+  private readonly eventDays = new Set<string>();
+
   private async pruneEventKeys(now: Date): Promise<void> {
     const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d)));
     const names = await readdir(this.paths.eventsRoot).catch(() => [] as string[]);
+    for (const name of names) {
+      const day = name.replace(/\.json$/, '');
+      if (keep.has(day)) this.eventDays.add(day);
+    }
     // The older layout kept one file a day: carry its recent keys into the shards so a retry is still recognised.
     for (const name of names.filter((n) => n.endsWith('.json') && keep.has(n.slice(0, -5)))) {
       const legacy = await new DurableJsonFile(path.join(this.paths.eventsRoot, name), EventKeysPartitionSchema).read();
