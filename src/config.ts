@@ -19,6 +19,13 @@ const optionalUrl = z
 /** Every environment variable Attune reads, with its rule; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
   ATTUNE_DATA_DIR: z.string().trim().min(1, 'a directory path such as ./data').default('./data'),
+  /** Days of the delivery ledger kept (what was sent to whom, when); older days are deleted. */
+  ATTUNE_LEDGER_RETENTION_DAYS: z.coerce
+    .number({ message: 'a whole number of days from 3 to 3650, such as 35' })
+    .int('a whole number of days from 3 to 3650, such as 35')
+    .min(3, 'a whole number of days from 3 to 3650 (fewer would let the scheduler resend after a restart)')
+    .max(3650, 'a whole number of days from 3 to 3650')
+    .default(35),
   ATTUNE_TZ: z
     .string()
     .trim()
@@ -59,6 +66,8 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface AppConfig {
   dataDir: string;
+  /** ATTUNE_LEDGER_RETENTION_DAYS: days of the delivery ledger kept (default 35). */
+  ledgerRetentionDays: number;
   defaultTimeZone: string;
   minRespondents: number;
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
@@ -111,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return {
     dataDir: e.ATTUNE_DATA_DIR,
+    ledgerRetentionDays: e.ATTUNE_LEDGER_RETENTION_DAYS,
     defaultTimeZone: e.ATTUNE_TZ,
     minRespondents: e.ATTUNE_MIN_RESPONDENTS,
     logLevel: e.LOG_LEVEL,

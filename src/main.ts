@@ -8,13 +8,13 @@ import { createLogger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
 import { QueuedOutbox, queueLimitsFrom } from './core/queued-outbox.js';
 import { Scheduler } from './scheduler/scheduler.js';
-import { StoreFileError, StoreLockedError } from './store/errors.js';
+import { StoreFileError, StoreLockedError, StoreStateMissingError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
-import { attachDiscord } from './adapters/discord/discord-adapter.js';
-import { SlackAdapter } from './adapters/slack/slack-adapter.js';
 
 /** Set once a shutdown began: work still starting up may then fail on the closed store, and that is fine. */
 let stopping = false;
+/** The open app, so a failed start (a refused token, a port in use) still releases the data directory. */
+let opened: App | undefined;
 
 /** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const outbox = new DirectOutbox();
   // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters.
   const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock, limits: queueLimitsFrom(config) }) });
+  opened = app;
   const scheduler = new Scheduler(app);
   const adapters: Adapter[] = [];
 
@@ -44,11 +45,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
 
+  // Platform SDKs load only when configured: importing both costs over a second of start-up for nothing.
   if (config.discord) {
+    const { attachDiscord } = await import('./adapters/discord/discord-adapter.js');
     const { token, apiUrl } = config.discord;
     adapters.push(attachDiscord(outbox, { app, dispatcher: app.dispatcher, token, ...(apiUrl ? { apiUrl } : {}) }));
   }
   if (config.slack) {
+    const { SlackAdapter } = await import('./adapters/slack/slack-adapter.js');
     const slack = new SlackAdapter({ app, slack: config.slack, port: config.port });
     adapters.push(slack);
     outbox.attach(slack);
@@ -69,9 +73,12 @@ async function main(): Promise<void> {
   await scheduler.start();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   if (stopping) return;
-  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof ContentError) {
+  stopping = true;
+  // Release the data directory before exiting, so a restart is not refused by our own lock.
+  await opened?.store.close().catch(() => undefined);
+  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof StoreStateMissingError || err instanceof ContentError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`Attune failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, act, run, type TestApp } from '../helpers/test-app.js';
 import { checkInConfirmed, nudgeIdIn } from './helpers.js';
+import { personIdsWithStoredNudges } from '../helpers/stored-files.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -42,8 +41,7 @@ describe('nudge state and privacy', () => {
     const token = confirm?.type === 'choice' ? confirm.options[0]!.value : '';
     expect((await act(app, 'alice', 'privacy delete', 'confirm', { value: token })).text).toContain('Everything Attune held about you is erased');
     expect(await app.store.privacy.exportPerson('shell:alice')).toBeUndefined();
-    const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
-    expect(Object.keys(state.nudges.people)).toEqual(['shell:bob']);
+    expect(await personIdsWithStoredNudges(app.dataDir)).toEqual(['shell:bob']);
     expect((await app.store.nudges.get('shell:alice'))).toEqual({ off: false, served: [], votes: {} });
     expect((await app.store.nudges.get('shell:bob')).daily).toBe('09:00');
   });

@@ -11,6 +11,7 @@ import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { blocksText, checkInConfirmed, contextFor, nudgeIdIn, storeCheckIn } from './helpers.js';
 import type { AppConfig } from '../../src/config.js';
 import { putTeam } from '../helpers/seed.js';
+import { personIdsWithStoredNudges } from '../helpers/stored-files.js';
 
 let app: TestApp;
 afterEach(async () => {
@@ -108,7 +109,7 @@ describe('the support message after a sustained hard stretch', () => {
     expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe(DAYS[2]);
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(JSON.stringify(state.teams)).not.toContain('support');
-    expect(Object.keys(state.nudges.people)).toEqual(['shell:alice']);
+    expect(await personIdsWithStoredNudges(app.dataDir)).toEqual(['shell:alice']);
   });
 
   it('is shown once per stretch, and again for a new stretch after the stretch ends', async () => {

@@ -44,7 +44,8 @@ describe('lowdb engine: kill -9 during a transaction', () => {
       await seed(seeding);
       await seeding.close();
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-in-transaction.ts', dataDir, String(step)], { encoding: 'utf8' });
-      const store = await openLowdbStore({ dataDir, now });
+      // The killed child's lock is only taken over once stale (liveness is by mtime, never by pid): the shortest window.
+      const store = await openLowdbStore({ dataDir, now, lock: { staleMs: 2000 } });
       const after = await left(store);
       await store.close();
       expect((await readdir(dataDir)).filter((n) => n.startsWith('tx-journal'))).toEqual([]);

@@ -1,74 +1,102 @@
-import { hostname } from 'node:os';
-import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import lockfile from 'proper-lockfile';
 import { StoreLockedError } from '../errors.js';
 
-interface LockInfo {
-  pid: number;
-  host: string;
-  startedAt: string;
+export interface DataDirLockOptions {
+  /** A lock not refreshed for this long belongs to a process that is gone (killed, OOM, container recreated). */
+  staleMs?: number;
+  /** How long to wait for a held lock to become free or stale before giving up (a restart right after a kill). */
+  waitMs?: number;
+  /** Called if the lock is lost while held (the directory was taken over after a very long stall). */
+  onCompromised?: (err: Error) => void;
 }
 
+/** proper-lockfile locks `<name>` by creating the directory `<name>.lock`. */
+const LOCK_NAME = 'attune';
+const GUARD_NAME = 'attune-takeover';
+export const LOCK_DIR = `${LOCK_NAME}.lock`;
+/** The old pid-and-hostname lock file; it carries no meaning any more and is removed once we hold the new lock. */
+const LEGACY_LOCK = '.lock';
+const DEFAULT_STALE_MS = 15_000;
+
 /**
- * One process per data directory. The lock file is created exclusively; a lock left by a process
- * that no longer exists on this host is taken over. A lock from another host is respected, since we
- * cannot tell whether that process is alive.
+ * One process per data directory, with liveness that does not depend on pids or hostnames (a
+ * container's PID 1, a recreated container's new hostname): the lock is a directory created
+ * atomically (mkdir), whose mtime the holder refreshes every few seconds; a lock whose mtime is older
+ * than `staleMs` is taken over. Taking over a stale lock happens under a second, short-lived lock so
+ * two processes starting on one stale lock cannot both remove it and both win. proper-lockfile also
+ * removes the lock on any process exit (including process.exit after a failed start).
  */
 export class DataDirLock {
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private releaseFn: (() => Promise<void>) | null,
+  ) {}
 
-  static async acquire(dataDir: string, now: Date): Promise<DataDirLock> {
-    const file = path.join(dataDir, '.lock');
-    const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: now.toISOString() };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const handle = await open(file, 'wx', 0o600);
-        await handle.writeFile(JSON.stringify(info));
-        await handle.sync();
-        await handle.close();
-        return new DataDirLock(file);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  static async acquire(dataDir: string, options: DataDirLockOptions = {}): Promise<DataDirLock> {
+    const staleMs = Math.max(options.staleMs ?? DEFAULT_STALE_MS, 2000);
+    const waitMs = options.waitMs ?? staleMs + 5000;
+    const deadline = performance.now() + waitMs;
+    const lockPath = path.join(dataDir, LOCK_DIR);
+    const onCompromised =
+      options.onCompromised ??
+      ((err: Error) => {
+        throw new Error(`Attune lost the lock on its data directory ${dataDir} (${err.message}); another process may have taken it over. Stopping to protect the data.`);
+      });
+    for (;;) {
+      const release = await tryAcquire(dataDir, staleMs, onCompromised);
+      if (release) {
+        await rm(path.join(dataDir, LEGACY_LOCK), { force: true });
+        return new DataDirLock(dataDir, release);
       }
-      const holder = await readLock(file);
-      if (holder && holder.pid !== process.pid && (holder.host !== hostname() || isAlive(holder.pid))) {
-        throw new StoreLockedError(dataDir, holder.pid, holder.host);
-      }
-      if (holder && holder.pid === process.pid) {
-        throw new StoreLockedError(dataDir, holder.pid, holder.host);
-      }
-      // Stale (dead process) or unreadable: replace it atomically, then loop to re-check we won.
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
-      await rename(temp, file);
-      const now2 = await readLock(file);
-      if (now2?.pid === process.pid) return new DataDirLock(file);
+      if (performance.now() >= deadline) throw new StoreLockedError(dataDir, await ageOf(lockPath), staleMs);
+      await new Promise((r) => setTimeout(r, Math.min(500, staleMs / 4)));
     }
-    throw new Error(`Could not take the lock ${file}`);
   }
 
   async release(): Promise<void> {
-    const holder = await readLock(this.file);
-    if (holder?.pid === process.pid) await unlink(this.file).catch(() => undefined);
+    const release = this.releaseFn;
+    this.releaseFn = null;
+    if (release) await release().catch(() => undefined);
+  }
+
+  get held(): boolean {
+    return this.releaseFn !== null;
+  }
+
+  toString(): string {
+    return `lock on ${this.dataDir}`;
   }
 }
 
-async function readLock(file: string): Promise<LockInfo | null> {
+/** One attempt: the takeover guard first, so checking staleness, removing and re-creating is one step for everyone. */
+async function tryAcquire(dataDir: string, staleMs: number, onCompromised: (err: Error) => void): Promise<(() => Promise<void>) | null> {
+  let releaseGuard: (() => Promise<void>) | null = null;
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockInfo>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return parsed as LockInfo;
-    return null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
+    // proper-lockfile keys its locks by the locked path: each lock has its own, so they never share state.
+    releaseGuard = await lockfile.lock(path.join(dataDir, GUARD_NAME), { realpath: false, stale: 2000, update: 1000, retries: 0 });
   } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return null;
+    throw err;
+  }
+  try {
+    return await lockfile.lock(path.join(dataDir, LOCK_NAME), { realpath: false, stale: staleMs, update: Math.floor(staleMs / 5), retries: 0, onCompromised });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return null;
+    throw err;
+  } finally {
+    await releaseGuard().catch(() => undefined);
+  }
+}
+
+async function ageOf(lockPath: string): Promise<number | undefined> {
+  try {
+    const { mtimeMs } = await stat(lockPath);
+    // eslint-disable-next-line no-restricted-syntax -- a file's mtime is wall-clock time, as proper-lockfile compares it
+    return Date.now() - mtimeMs;
+  } catch {
+    return undefined;
   }
 }

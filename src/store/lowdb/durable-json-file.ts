@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
@@ -7,11 +7,23 @@ import { StoreFileError } from '../errors.js';
 export interface DurableJsonFileOptions {
   /** Pretty-print (for files an operator may read, like state.json). History partitions stay compact. */
   pretty?: boolean;
+  /**
+   * Where temp files are written (same file system as the target). One folder for all of them, so the
+   * leftovers of a crash are found and removed at open without walking the whole data directory.
+   */
+  tempDir?: string;
   /** Test hook: runs after the temp file is durable and before the rename. */
   beforeRename?: (tempFile: string) => Promise<void>;
 }
 
 let tempCounter = 0;
+/** Temp files being written right now by this process: a sweep must not remove them. */
+const inFlight = new Set<string>();
+
+/** Temp files of this process that are being written at this moment. */
+export function tempFilesInFlight(): ReadonlySet<string> {
+  return inFlight;
+}
 
 /**
  * A lowdb adapter that survives a crash: write a temp file, fsync it, rename it over the target,
@@ -37,42 +49,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeDurably(this.file, this.serialize(data), this.options.beforeRename);
+    await this.writeRaw(this.serialize(data));
   }
 
   serialize(data: T): string {
     return this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data);
   }
-}
 
-/** Writes a file so that it survives a crash whole or not at all: temp file, fsync, rename, directory fsync. */
-export async function writeDurably(file: string, body: string, beforeRename?: (tempFile: string) => Promise<void>): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(body, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    if (beforeRename) await beforeRename(temp);
-    await rename(temp, file);
-  } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  }
-  await syncDir(dir);
-}
-
-/** Makes a rename or unlink in `dir` durable. */
-export async function syncDir(dir: string): Promise<void> {
-  const dirHandle = await open(dir, 'r');
-  try {
-    await dirHandle.sync();
-  } finally {
-    await dirHandle.close();
+  async writeRaw(body: string): Promise<void> {
+    const dir = path.dirname(this.file);
+    const name = `${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`;
+    const temp = this.options.tempDir ? path.join(this.options.tempDir, name) : path.join(dir, name);
+    inFlight.add(temp);
+    try {
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(body, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      if (this.options.beforeRename) await this.options.beforeRename(temp);
+      await rename(temp, this.file);
+    } catch (err) {
+      // A temp copy holds personal data: never leave one behind.
+      await unlink(temp).catch(() => undefined);
+      throw err;
+    } finally {
+      inFlight.delete(temp);
+    }
+    await syncDir(dir);
   }
 }
 
@@ -100,3 +106,46 @@ export function parseStoreFile<T>(file: string, raw: string, schema: z.ZodType<T
 
 /** The store's schema version; bump it with a migration when a file's shape changes incompatibly. */
 export const SCHEMA_VERSION = 1;
+
+/** Writes a file so that it survives a crash whole or not at all: temp file, fsync, rename, directory fsync. */
+export async function writeDurably(file: string, body: string, beforeRename?: (tempFile: string) => Promise<void>): Promise<void> {
+  await new DurableJsonFile<string>(file, undefined as never, beforeRename ? { beforeRename } : {}).writeRaw(body);
+}
+
+/** Writes text durably (temp, fsync, rename, directory fsync), for a file outside any document. */
+export async function writeDurable(file: string, body: string, options: DurableJsonFileOptions = {}): Promise<void> {
+  const writer = new DurableJsonFile<string>(file, undefined as never, options);
+  await writer.writeRaw(body);
+}
+
+/** Makes a directory's entries (a rename, a new file or folder) durable. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Creates a folder (and missing parents), fsyncing each new one's parent so the folder survives a crash. */
+export async function mkdirDurable(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    try {
+      await stat(current);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      missing.push(current);
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  if (missing.length === 0) return;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Parents first, so each folder's entry is durable in a folder that is itself durable.
+  for (const created of missing.reverse()) await syncDir(path.dirname(created));
+}

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.js';
 import { ledgerId, PublishedQuerySchema, type PublishedQuery } from '../../core/model/digest-ledger.js';
@@ -23,9 +23,12 @@ import {
 import { PeerPracticeSchema, PersonPracticeRecordSchema, ThanksSchema } from '../../core/model/practice.js';
 import type { Change, Created, DateRange, FaultHook, PersonalData } from '../../core/store/index.js';
 import { DIGEST_WEEKS_KEPT } from '../../core/store/index.js';
-import { DataDirLock } from './data-dir-lock.js';
+import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
+import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
+import { PersonShards, scrubBackup, type PersonShard } from './person-shards.js';
+import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 import { DocumentCache } from './document-cache.js';
-import { DurableJsonFile, type DurableJsonFileOptions } from './durable-json-file.js';
+import { DurableJsonFile, mkdirDurable, syncDir, writeDurable, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import {
@@ -36,7 +39,7 @@ import {
   type HistoryPartition,
   type LedgerPartition,
 } from './partition-schemas.js';
-import { layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
+import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
 import { RwLock } from './rw-lock.js';
 import { emptyState, StateSchema, type State } from './state-schema.js';
 import { removeJournal, replayJournal, writeJournal } from './tx-journal.js';
@@ -46,13 +49,32 @@ export interface LowdbStoreOptions {
   now: Date;
   /** History partitions kept in memory (each is one person's month). */
   cacheSize?: number;
+  /** Approximate bytes of history partitions kept in memory: what bounds the cache's memory. */
+  cacheBytes?: number;
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
+  /** Days of the delivery ledger kept (ATTUNE_LEDGER_RETENTION_DAYS); older days are deleted at open and each new day. */
+  ledgerRetentionDays?: number;
+  /** How the data-directory lock decides a holder is gone (tests shorten it). */
+  lock?: DataDirLockOptions;
   /** Test hook: called between the steps of a transaction's commit; throwing there simulates a crash. */
   faults?: FaultHook;
 }
 
 const EVENT_KEY_DAYS = 2;
+/** Served-prompt indexes kept in memory (a few KB each). */
+const SERVED_INDEX_CACHE = 10_000;
+export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
+/** The older state.json as it was before its people moved to people/ (kept by the migration). */
+const STATE_BACKUP = 'state.v1-backup.json';
+/** 64 MB of history in memory: a few thousand person-months, whatever their sizes. */
+const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
+
+/** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt as objects). */
+function historySize(data: unknown): number {
+  const p = data as HistoryPartition;
+  return 512 + p.reflections.reduce((n, r) => n + 600 + 2 * r.answer.length, 0) + p.checkins.length * 500 + p.served.length * 300;
+}
 /** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
 const ROUND_CACHE = 200;
 
@@ -86,6 +108,8 @@ export class LowdbStore {
   private readonly ledger: DocumentCache<LedgerPartition>;
   private readonly events: DocumentCache<EventKeysPartition>;
   private readonly rounds: DocumentCache<PairRound>;
+  /** Each person's served-prompt index (history/<person>/served-index.json), by person id. */
+  private readonly servedIndexes: DocumentCache<ServedIndex>;
   private closed = false;
   /** Set when a commit failed after its journal was written: memory and disk disagree until a reopen replays it. */
   private broken: Error | undefined;
@@ -98,12 +122,15 @@ export class LowdbStore {
     readonly dataDir: string,
     private readonly dirLock: DataDirLock,
     private readonly state: JsonDocument<State>,
+    private readonly persons: PersonShards,
     private readonly fileOptions: DurableJsonFileOptions,
     cacheSize: number,
     private readonly faults: FaultHook | undefined,
+    private readonly ledgerRetentionDays: number,
+    cacheBytes: number,
   ) {
     this.paths = layout(dataDir);
-    this.history = new DocumentCache(cacheSize, (file) => {
+    this.history = new DocumentCache({ maxEntries: cacheSize, maxBytes: cacheBytes, sizeOf: historySize }, (file) => {
       const [personId, month] = JSON.parse(file) as [string, string];
       return this.openDoc(this.paths.history(personId, month), HistoryPartitionSchema, () => ({
         version: 1 as const,
@@ -118,8 +145,12 @@ export class LowdbStore {
       const [localDate, shard] = JSON.parse(key) as [string, number];
       return this.openDoc(this.paths.ledger(localDate, shard), LedgerPartitionSchema, () => ({ version: 1 as const, localDate, deliveries: {} }));
     });
-    this.events = new DocumentCache(EVENT_KEY_DAYS + 1, (day) =>
-      this.openDoc(this.paths.events(day), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} })),
+    this.events = new DocumentCache((EVENT_KEY_DAYS + 1) * EVENT_SHARDS, (key) => {
+      const [day, shard] = JSON.parse(key) as [string, number];
+      return this.openDoc(this.paths.events(day, shard), EventKeysPartitionSchema, () => ({ version: 1 as const, day, keys: {} }));
+    });
+    this.servedIndexes = new DocumentCache({ maxEntries: SERVED_INDEX_CACHE }, (personId) =>
+      this.openDoc(path.join(this.paths.personDir(personId), SERVED_INDEX_FILE), ServedIndexSchema, () => ({ version: 1 as const, personId, complete: false, latest: {}, earlier: {} })),
     );
     this.rounds = new DocumentCache(ROUND_CACHE, (key) => {
       const [poolId, slot] = JSON.parse(key) as [string, string];
@@ -141,15 +172,33 @@ export class LowdbStore {
    */
   static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
     const dataDir = path.resolve(options.dataDir);
-    await mkdir(dataDir, { recursive: true });
-    const lock = await DataDirLock.acquire(dataDir, options.now);
+    await mkdirDurable(dataDir);
+    const lock = await DataDirLock.acquire(dataDir, options.lock);
     try {
       await replayJournal(dataDir);
       const paths = layout(dataDir);
-      const fileOptions = options.fileOptions ?? {};
-      const state = await JsonDocument.open(new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true }), emptyState);
-      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000, options.faults);
+      await assertStateBesideHistory(dataDir);
+      const fileOptions: DurableJsonFileOptions = { ...options.fileOptions, tempDir: path.join(dataDir, TEMP_DIR) };
+      await mkdirDurable(fileOptions.tempDir!);
+      await removeLeftoverTemps(dataDir);
+      const stateFile = new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true });
+      // A fresh directory gets its state file at once, so history never exists without one (see above).
+      if ((await stateFile.read()) === null) await stateFile.write(emptyState());
+      const state = await JsonDocument.open(stateFile, emptyState);
+      const persons = await PersonShards.open(dataDir, fileOptions);
+      // Migration from the one-file layout: people, drafts and nudge state move to their shards, then
+      // leave state.json (a backup of the old state.json is kept). Resumes if a crash cut it short.
+      if (await persons.adoptFrom(state.data, { from: paths.state, to: path.join(dataDir, STATE_BACKUP) })) {
+        await state.update((s) => {
+          s.people = {};
+          s.drafts = {};
+          s.nudges.people = {};
+        });
+      }
+      const retention = options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS;
+      const store = new LowdbStore(dataDir, lock, state, persons, fileOptions, options.cacheSize ?? 20_000, options.faults, retention, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
       await store.pruneEventKeys(options.now);
+      await store.pruneLedgerBefore(addDays(options.now.toISOString().slice(0, 10), -retention));
       return store;
     } catch (err) {
       await lock.release();
@@ -159,7 +208,7 @@ export class LowdbStore {
 
   private async openDoc<T>(file: string, schema: ZodType<T>, defaults: () => T): Promise<JsonDocument<T>> {
     this.assertOpen();
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdirDurable(path.dirname(file));
     return JsonDocument.open(new DurableJsonFile(file, schema, this.fileOptions), defaults);
   }
 
@@ -319,23 +368,48 @@ export class LowdbStore {
 
   // --- people and teams ----------------------------------------------------------------------------
 
-  private static readonly peopleOf: Keyed<Person> = (s) => s.people;
   private static readonly teamsOf: Keyed<Team> = (s) => s.teams;
 
+  // People live in people/<shard>.json (with their drafts and nudge state): a write rewrites one small shard.
+  private personDoc(id: string): JsonDocument<PersonShard> {
+    return this.persons.doc(id);
+  }
   person(id: string): Person | undefined {
-    return this.getIn(LowdbStore.peopleOf, id);
+    const found = this.persons.person(id);
+    return found && clone(found);
   }
   people(workspace?: string): Person[] {
-    return byKey(this.state.data.people).filter((p) => !workspace || p.workspace === workspace);
+    return this.persons.people(workspace).map(clone);
   }
-  createPerson(person: Person): Promise<Created<Person>> {
-    return this.createIn(LowdbStore.peopleOf, person.id, person, PersonSchema);
+  async createPerson(person: Person): Promise<Created<Person>> {
+    const valid = PersonSchema.parse(person);
+    return this.mutate(this.personDoc(valid.id), (s) => {
+      const existing = s.people[valid.id];
+      if (existing) return { record: clone(existing), created: false };
+      s.people[valid.id] = valid;
+      return { record: clone(valid), created: true };
+    });
   }
-  updatePerson(id: string, change: Change<Person>): Promise<Person | undefined> {
-    return this.updateIn(LowdbStore.peopleOf, id, change, PersonSchema, (_, next) => ({ ...next, id }));
+  async updatePerson(id: string, change: Change<Person>): Promise<Person | undefined> {
+    const doc = this.personDoc(id);
+    const current = doc.data.people[id];
+    if (!current) return undefined;
+    const copy = clone(current);
+    const proposed = change(copy);
+    if (proposed === copy) return clone(current);
+    const next = PersonSchema.parse({ ...proposed, id });
+    return this.mutate(doc, (s) => {
+      s.people[id] = next;
+      return clone(next);
+    });
   }
-  removePerson(id: string): Promise<boolean> {
-    return this.removeIn(LowdbStore.peopleOf, id);
+  async removePerson(id: string): Promise<boolean> {
+    const doc = this.personDoc(id);
+    if (!doc.data.people[id]) return false;
+    return this.mutate(doc, (s) => {
+      delete s.people[id];
+      return true;
+    });
   }
 
   team(id: string): Team | undefined {
@@ -364,21 +438,21 @@ export class LowdbStore {
   // --- drafts --------------------------------------------------------------------------------------
 
   draft<T>(personId: string, purpose: string, now: Date): T | undefined {
-    const entry = this.state.data.drafts[personId]?.[purpose];
+    const entry = this.personDoc(personId).data.drafts[personId]?.[purpose];
     if (!entry || new Date(entry.expiresAt) <= now) return undefined;
     return clone(entry.data) as T;
   }
 
   async setDraft(personId: string, purpose: string, data: unknown, expiresAt: Date): Promise<void> {
     const copy = clone(data);
-    await this.mutate(this.state, (s) => {
+    await this.mutate(this.personDoc(personId), (s) => {
       (s.drafts[personId] ??= {})[purpose] = { expiresAt: expiresAt.toISOString(), data: copy };
     });
   }
 
   async clearDraft(personId: string, purpose: string): Promise<void> {
-    if (!this.state.data.drafts[personId]?.[purpose]) return;
-    await this.mutate(this.state, (s) => {
+    if (!this.personDoc(personId).data.drafts[personId]?.[purpose]) return;
+    await this.mutate(this.personDoc(personId), (s) => {
       delete s.drafts[personId]?.[purpose];
       if (s.drafts[personId] && Object.keys(s.drafts[personId]).length === 0) delete s.drafts[personId];
     });
@@ -465,8 +539,25 @@ export class LowdbStore {
     return this.collect(personId, range, (p) => p.checkins);
   }
 
+  /** The person's served-prompt index, built once from their months when it does not exist yet (data from an older layout). */
+  private async servedIndex(personId: string): Promise<JsonDocument<ServedIndex>> {
+    const doc = await this.servedIndexes.get(personId);
+    if (doc.data.complete) return doc;
+    const built: ServedIndex = { version: 1, personId, complete: true, latest: {}, earlier: {} };
+    for (const month of [...(await this.knownMonths(personId))].sort()) for (const s of (await this.partition(personId, month)).data.served) applyServed(built, s);
+    // A derived index: written directly (outside any transaction); rebuilt from the months if it is ever lost.
+    await doc.update((d) => {
+      if (!d.complete) Object.assign(d, built);
+    });
+    return doc;
+  }
+
   async recordServed(personId: string, served: ServedPrompt): Promise<void> {
     const copy = clone(served);
+    // The index first: a crash between the two leaves it naming a prompt the month lacks, and rotation
+    // then simply treats that prompt as served today, which it was about to be.
+    const index = await this.servedIndex(personId);
+    await this.mutate(index, (i) => applyServed(i, copy));
     await this.changeHistory(personId, served.localDate.slice(0, 7), (p) => {
       p.served = p.served.filter((s) => s.localDate !== copy.localDate);
       p.served.push(copy);
@@ -478,16 +569,7 @@ export class LowdbStore {
   }
 
   async latestServed(personId: string, since: LocalDate): Promise<ServedPrompt[]> {
-    const months = [...(await this.knownMonths(personId))].filter((m) => m >= since.slice(0, 7)).sort();
-    const latest = new Map<string, ServedPrompt>();
-    for (const month of months) {
-      for (const s of (await this.partition(personId, month)).data.served) {
-        if (s.localDate < since) continue;
-        const prev = latest.get(s.promptId);
-        if (!prev || s.localDate >= prev.localDate) latest.set(s.promptId, s);
-      }
-    }
-    return [...latest.values()].sort((a, b) => a.localDate.localeCompare(b.localDate)).map(clone);
+    return latestSince((await this.servedIndex(personId)).data, since).map(clone);
   }
 
   async historyMonths(personId: string): Promise<string[]> {
@@ -539,6 +621,8 @@ export class LowdbStore {
 
   async claimDelivery(delivery: Delivery): Promise<boolean> {
     const valid = DeliverySchema.parse(delivery);
+    // A new day's first claim deletes the ledger days that left the retention window (once a day).
+    if (valid.localDate > this.prunedThrough) void this.pruneLedgerBefore(addDays(valid.localDate, -this.ledgerRetentionDays)).catch(() => undefined);
     const doc = await this.ledgerDoc(valid.personId, valid.localDate);
     const key = deliveryKey(valid.personId, valid.job, valid.localDate);
     // Check and insert in one synchronous step: no other caller in this process can interleave.
@@ -573,6 +657,19 @@ export class LowdbStore {
     return out;
   }
 
+  /** The latest local date whose retention prune ran. */
+  private prunedThrough = '';
+
+  /** Deletes whole ledger days before `before` (the retention window), outside any transaction. */
+  private async pruneLedgerBefore(before: LocalDate): Promise<number> {
+    this.prunedThrough = addDays(before, this.ledgerRetentionDays);
+    const old = (await this.ledgerDates()).filter((d) => d < before);
+    for (const date of old) this.ledger.forgetWhere((k) => k.startsWith(`["${date}"`));
+    await Promise.all(old.map((date) => rm(this.paths.ledgerDir(date), { recursive: true, force: true })));
+    if (old.length) await syncDir(this.paths.ledgerRoot);
+    return old.length;
+  }
+
   async pruneLedger(before: LocalDate): Promise<number> {
     let removed = 0;
     for (const date of await this.ledgerDates()) {
@@ -589,9 +686,11 @@ export class LowdbStore {
   async claimEvent(key: string, now: Date): Promise<boolean> {
     const today = now.toISOString().slice(0, 10);
     const yesterday = addDays(today, -1);
-    const old = await this.events.get(yesterday);
-    if (old.data.keys[key]) return false;
-    const doc = await this.events.get(today);
+    const shard = eventShard(key);
+    // Yesterday's shard is read only when that day has keys at all: a read never creates folders.
+    if (this.eventDays.has(yesterday) && (await this.events.get(JSON.stringify([yesterday, shard]))).data.keys[key]) return false;
+    this.eventDays.add(today);
+    const doc = await this.events.get(JSON.stringify([today, shard]));
     return this.mutate(doc, (p) => {
       if (p.keys[key]) return false;
       p.keys[key] = now.toISOString();
@@ -599,24 +698,44 @@ export class LowdbStore {
     });
   }
 
+  /** Keys of today and yesterday are kept (24-48 hours); older days, and the older one-file-a-day layout, go. */
+  /** Days with a folder of event keys (kept ones, found at open, and days claimed since). */
+  private readonly eventDays = new Set<string>();
+
   private async pruneEventKeys(now: Date): Promise<void> {
-    const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d) + '.json'));
+    const keep = new Set([0, 1].map((d) => addDays(now.toISOString().slice(0, 10), -d)));
     const names = await readdir(this.paths.eventsRoot).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { force: true })));
+    for (const name of names) {
+      const day = name.replace(/\.json$/, '');
+      if (keep.has(day)) this.eventDays.add(day);
+    }
+    // The older layout kept one file a day: carry its recent keys into the shards so a retry is still recognised.
+    for (const name of names.filter((n) => n.endsWith('.json') && keep.has(n.slice(0, -5)))) {
+      const legacy = await new DurableJsonFile(path.join(this.paths.eventsRoot, name), EventKeysPartitionSchema).read();
+      const byShard = new Map<number, Array<[string, string]>>();
+      for (const [key, at] of Object.entries(legacy?.keys ?? {})) byShard.set(eventShard(key), [...(byShard.get(eventShard(key)) ?? []), [key, at]]);
+      for (const [shard, entries] of byShard) {
+        const doc = await this.events.get(JSON.stringify([name.slice(0, -5), shard]));
+        await doc.update((p) => {
+          for (const [key, at] of entries) p.keys[key] ??= at;
+        });
+      }
+    }
+    await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { recursive: true, force: true })));
   }
 
   // --- nudges --------------------------------------------------------------------------------------
 
   nudgeState(personId: string): NudgeState {
-    const state = this.state.data.nudges.people[personId];
+    const state = this.persons.nudgeState(personId);
     return state ? clone(state) : emptyNudgeState();
   }
 
   async updateNudgeState(personId: string, change: Change<NudgeState>): Promise<NudgeState> {
-    const current = this.state.data.nudges.people[personId];
+    const current = this.persons.nudgeState(personId);
     const next = NudgeStateSchema.parse(change(current ? clone(current) : emptyNudgeState()));
-    return this.mutate(this.state, (s) => {
-      s.nudges.people[personId] = next;
+    return this.mutate(this.personDoc(personId), (s) => {
+      s.nudges[personId] = next;
       return clone(next);
     });
   }
@@ -790,11 +909,10 @@ export class LowdbStore {
     const person = this.person(personId);
     if (!person) return undefined;
     const parts = await this.allHistory(personId);
-    const deliveries: Delivery[] = [];
-    for (const date of await this.ledgerDates()) {
-      const doc = await this.ledgerDoc(personId, date);
-      deliveries.push(...Object.values(doc.data.deliveries).filter((x) => x.personId === personId));
-    }
+    // Only this person's shard of each retained day (35 by default): a few dozen small files.
+    const deliveries: Delivery[] = (
+      await Promise.all((await this.ledgerDates()).map(async (date) => Object.values((await this.ledgerDoc(personId, date)).data.deliveries).filter((x) => x.personId === personId)))
+    ).flat();
     return clone({
       person,
       teams: this.teams(person.workspace)
@@ -809,9 +927,9 @@ export class LowdbStore {
       checkins: parts.flatMap((p) => p.checkins),
       servedPrompts: parts.flatMap((p) => p.served),
       deliveries,
-      ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
+      ...(this.persons.nudgeState(personId) ? { nudges: this.nudgeState(personId) } : {}),
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
-      ...(this.state.data.drafts[personId] ? { pending: this.state.data.drafts[personId] } : {}),
+      ...(this.persons.drafts(personId) ? { pending: this.persons.drafts(personId) } : {}),
       mentoring: await this.exportMentoring(personId),
       practice: this.exportPractice(personId),
     });
@@ -823,11 +941,12 @@ export class LowdbStore {
     await this.removeOnCommit(this.paths.personDir(personId), () => {
       this.history.forgetWhere((k) => k.startsWith(prefix));
       this.months.delete(personId);
+      this.servedIndexes.forget(personId);
     });
     await this.eraseMentoring(personId);
     await this.erasePractice(personId);
-    for (const date of await this.ledgerDates()) {
-      const doc = await this.ledgerDoc(personId, date);
+    const ledgerDocs = await Promise.all((await this.ledgerDates()).map((date) => this.ledgerDoc(personId, date)));
+    for (const doc of ledgerDocs) {
       const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
       if (keys.length)
         await this.mutate(doc, (p) => {
@@ -835,9 +954,6 @@ export class LowdbStore {
         });
     }
     await this.mutate(this.state, (s) => {
-      delete s.people[personId];
-      delete s.drafts[personId];
-      delete s.nudges.people[personId];
       for (const team of Object.values(s.teams)) {
         team.members = team.members.filter((m) => m.personId !== personId);
         team.leads = team.leads.filter((l) => l !== personId);
@@ -849,6 +965,14 @@ export class LowdbStore {
         for (const queries of Object.values(weeks)) for (const q of queries) q.people = q.people.map((p) => (p === id ? token : p));
       }
     });
+    await this.mutate(this.personDoc(personId), (s) => {
+      delete s.people[personId];
+      delete s.drafts[personId];
+      delete s.nudges[personId];
+    });
+    // The migration's backup and any temp copy of a file from before the erase may still name them.
+    await scrubBackup(path.join(this.dataDir, STATE_BACKUP), personId, (file, body) => writeDurable(file, body, this.fileOptions));
+    await removeLeftoverTemps(this.dataDir);
   }
 
   private async exportMentoring(personId: string) {
@@ -936,7 +1060,7 @@ export class LowdbStore {
     // Waits for a running transaction, then for every write in flight.
     await this.lock.exclusive(async () => {
       await Promise.allSettled(
-        [this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()]
+        [this.state, ...this.persons.loaded(), ...this.servedIndexes.loaded(), ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()]
           .filter((d) => d.busy && d.pinned === 0)
           .map((d) => d.flush()),
       );

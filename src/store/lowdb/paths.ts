@@ -13,6 +13,13 @@ export function ledgerShard(personId: string): number {
   return createHash('sha1').update(personId).digest().readUInt16BE(0) % LEDGER_SHARDS;
 }
 
+/** Shards of one day's event keys: a claim rewrites about 1/256 of the day's keys, so it costs the same at 50,000 keys. */
+export const EVENT_SHARDS = 256;
+
+export function eventShard(key: string): number {
+  return createHash('sha1').update(key).digest().readUInt16BE(0) % EVENT_SHARDS;
+}
+
 export function layout(dataDir: string) {
   return {
     state: path.join(dataDir, 'state.json'),
@@ -23,7 +30,8 @@ export function layout(dataDir: string) {
     ledgerDir: (localDate: string) => path.join(dataDir, 'ledger', localDate),
     ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, `${String(shard).padStart(2, '0')}.json`),
     eventsRoot: path.join(dataDir, 'events'),
-    events: (day: string) => path.join(dataDir, 'events', `${day}.json`),
+    eventsDay: (day: string) => path.join(dataDir, 'events', day),
+    events: (day: string, shard: number) => path.join(dataDir, 'events', day, `${String(shard).padStart(2, '0')}.json`),
     mentoringRoundsRoot: path.join(dataDir, 'mentoring', 'rounds'),
     pairRound: (poolId: string, slot: string) => path.join(dataDir, 'mentoring', 'rounds', personFolder(poolId), `${slot}.json`),
   };

@@ -1,0 +1,101 @@
+/**
+ * Writes a year straight into the lowdb engine's file layout (not through the API: that would take
+ * hours), split over worker processes by ledger shard so each file has exactly one writer.
+ *   node --import tsx bench/scale/seed-lowdb.ts <dataDir> <shape: full|small> <worker> <workers>
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Delivery } from '../../src/core/model/delivery.js';
+import { deliveryKey } from '../../src/core/model/delivery.js';
+import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
+import { addDays } from '../../src/core/time.js';
+import { FULL, person, personId, personYear, SMALL, team, TODAY, type Shape } from './shape.js';
+
+/** Runs `fn` over items with at most `limit` in flight. */
+export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+async function seedSlice(dataDir: string, shape: Shape, worker: number, workers: number, onlyPeople?: number): Promise<void> {
+  const paths = layout(dataDir);
+  const mine = (i: number) => ledgerShard(personId(i)) % workers === worker;
+  const ledger = new Map<string, Map<number, Record<string, Delivery>>>();
+  const people = Array.from({ length: onlyPeople ?? shape.people }, (_, i) => i).filter(mine);
+  await pool(people, 16, async (i) => {
+    const id = personId(i);
+    const year = personYear(i, shape);
+    const months = new Map<string, { reflections: unknown[]; checkins: unknown[]; served: unknown[] }>();
+    const month = (date: string) => {
+      const key = date.slice(0, 7);
+      let m = months.get(key);
+      if (!m) months.set(key, (m = { reflections: [], checkins: [], served: [] }));
+      return m;
+    };
+    for (const c of year.checkins) month(c.localDate).checkins.push(c);
+    for (const r of year.reflections) month(r.localDate).reflections.push(r);
+    for (const s of year.served) month(s.localDate).served.push(s);
+    await mkdir(paths.personDir(id), { recursive: true });
+    for (const [m, part] of months) await writeFile(paths.history(id, m), JSON.stringify({ version: 1, personId: id, month: m, ...part }));
+    const shard = ledgerShard(id);
+    for (const d of year.ledger) {
+      let byShard = ledger.get(d.localDate);
+      if (!byShard) ledger.set(d.localDate, (byShard = new Map()));
+      let entries = byShard.get(shard);
+      if (!entries) byShard.set(shard, (entries = {}));
+      entries[deliveryKey(d.personId, d.job, d.localDate)] = d;
+    }
+  });
+  const files: Array<[string, number, Record<string, Delivery>]> = [];
+  for (const [date, byShard] of ledger) for (const [shard, entries] of byShard) files.push([date, shard, entries]);
+  await pool(files, 16, async ([date, shard, deliveries]) => {
+    await mkdir(paths.ledgerDir(date), { recursive: true });
+    await writeFile(paths.ledger(date, shard), JSON.stringify({ version: 1, localDate: date, deliveries }));
+  });
+}
+
+/** The small state (people, teams) and the event keys of today and yesterday. */
+async function seedState(dataDir: string, shape: Shape, people: number, eventKeys: number): Promise<void> {
+  const paths = layout(dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const state = { version: 1, people: {} as Record<string, unknown>, teams: {} as Record<string, unknown>, drafts: {}, nudges: { people: {}, resources: {} }, digestWeeks: {} };
+  for (let i = 0; i < people; i++) state.people[personId(i)] = person(i);
+  for (let t = 0; t * shape.teamSize < people; t++) state.teams[team(t, { ...shape, people }).id] = team(t, { ...shape, people });
+  await writeFile(paths.state, JSON.stringify(state, null, 2));
+  await mkdir(paths.eventsRoot, { recursive: true });
+  for (const day of [addDays(TODAY, -1), TODAY]) {
+    const shards = Array.from({ length: EVENT_SHARDS }, () => ({} as Record<string, string>));
+    for (let k = 0; k < eventKeys; k++) {
+      const key = `Ev0${day}x${k}`;
+      shards[eventShard(key)]![key] = `${day}T08:00:00.000Z`;
+    }
+    await mkdir(paths.eventsDay(day), { recursive: true });
+    await Promise.all(shards.map((keys, shard) => (Object.keys(keys).length ? writeFile(paths.events(day, shard), JSON.stringify({ version: 1, day, keys })) : undefined)));
+  }
+}
+
+/** The lowdb engine's data directory: a year of `shape` (history by workers in parallel), or only people and event keys. */
+export async function seedLowdb(dataDir: string, shapeName: 'full' | 'small', opts: { people?: number; eventKeys?: number; history?: boolean } = {}): Promise<void> {
+  const shape = shapeName === 'full' ? FULL : SMALL;
+  await seedState(dataDir, shape, opts.people ?? shape.people, opts.eventKeys ?? shape.eventKeys);
+  if (opts.history === false) return;
+  const workers = Math.min(LEDGER_SHARDS, shapeName === 'full' ? 2 : 1);
+  const self = fileURLToPath(import.meta.url);
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', self, dataDir, shapeName, String(w), String(workers)], { stdio: ['ignore', 'inherit', 'inherit'] });
+      return new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lowdb seeder ${w} exited with ${code}`)))));
+    }),
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [dataDir, shapeName, worker, workers, onlyPeople] = process.argv.slice(2);
+  await seedSlice(path.resolve(dataDir!), shapeName === 'full' ? FULL : SMALL, Number(worker), Number(workers), onlyPeople ? Number(onlyPeople) : undefined);
+}

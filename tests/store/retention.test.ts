@@ -1,0 +1,91 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+
+const now = new Date('2026-03-02T10:00:00Z');
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'attune-retention-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const delivery = (personId: string, localDate: string) => ({ personId, job: 'daily-prompt', localDate, status: 'sent' as const, dueAt: `${localDate}T09:30:00.000Z`, updatedAt: `${localDate}T09:30:01.000Z`, attempts: 1 });
+
+describe('the delivery ledger is kept for a window', () => {
+  it('deletes ledger days older than 35 days when the store opens, and keeps the recent ones', async () => {
+    const store = await LowdbStore.open({ dataDir: dir, now });
+    for (const date of ['2026-01-01', '2026-01-25', '2026-01-26', '2026-03-01']) await store.claimDelivery(delivery('shell:ann', date));
+    await store.close();
+    const reopened = await LowdbStore.open({ dataDir: dir, now });
+    expect((await readdir(path.join(dir, 'ledger'))).sort()).toEqual(['2026-01-26', '2026-03-01']);
+    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2026-01-25')).toBeUndefined();
+    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2026-01-26')).toMatchObject({ status: 'sent' });
+    await reopened.close();
+  });
+
+  it('keeps as many days as ATTUNE_LEDGER_RETENTION_DAYS says', async () => {
+    const store = await LowdbStore.open({ dataDir: dir, now, ledgerRetentionDays: 400 });
+    await store.claimDelivery(delivery('shell:ann', '2025-03-01'));
+    await store.close();
+    const reopened = await LowdbStore.open({ dataDir: dir, now, ledgerRetentionDays: 400 });
+    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2025-03-01')).toMatchObject({ status: 'sent' });
+    await reopened.close();
+    expect(loadConfig({ ATTUNE_LEDGER_RETENTION_DAYS: '90' }).ledgerRetentionDays).toBe(90);
+    expect(loadConfig({}).ledgerRetentionDays).toBe(35);
+  });
+
+  it('refuses a retention too short for the scheduler, saying what to type', () => {
+    const err = (() => {
+      try {
+        loadConfig({ ATTUNE_LEDGER_RETENTION_DAYS: '1' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toContain('ATTUNE_LEDGER_RETENTION_DAYS');
+    expect((err as Error).message).toContain('a whole number of days from 3 to 3650');
+  });
+});
+
+describe('platform event keys', () => {
+  it('recognises a retried event after a restart, and forgets keys after two days', async () => {
+    const store = await LowdbStore.open({ dataDir: dir, now });
+    expect(await store.claimEvent('Ev1', now)).toBe(true);
+    for (let k = 0; k < 300; k++) await store.claimEvent(`EvFill${k}`, now);
+    await store.close();
+    const later = new Date('2026-03-03T09:00:00Z');
+    const reopened = await LowdbStore.open({ dataDir: dir, now: later });
+    expect(await reopened.claimEvent('Ev1', later)).toBe(false);
+    expect(await reopened.claimEvent('EvFill299', later)).toBe(false);
+    await reopened.close();
+    const muchLater = new Date('2026-03-05T09:00:00Z');
+    const third = await LowdbStore.open({ dataDir: dir, now: muchLater });
+    expect(await third.claimEvent('Ev1', muchLater)).toBe(true);
+    await third.close();
+  });
+
+  it('spreads a day of keys over small files, so a claim rewrites a small one', async () => {
+    const store = await LowdbStore.open({ dataDir: dir, now });
+    for (let k = 0; k < 640; k++) await store.claimEvent(`EvSpread${k}`, now);
+    await store.close();
+    const files = await readdir(path.join(dir, 'events', '2026-03-02'));
+    expect(files.length).toBeGreaterThan(32);
+  });
+
+  it('keeps recognising the keys of the older one-file-a-day layout after an upgrade', async () => {
+    await mkdir(path.join(dir, 'events'), { recursive: true });
+    await writeFile(path.join(dir, 'state.json'), JSON.stringify({ version: 1 }));
+    await writeFile(path.join(dir, 'events', '2026-03-02.json'), JSON.stringify({ version: 1, day: '2026-03-02', keys: { EvOld: '2026-03-02T08:00:00.000Z' } }));
+    const store = await LowdbStore.open({ dataDir: dir, now });
+    expect(await store.claimEvent('EvOld', now)).toBe(false);
+    expect(await store.claimEvent('EvNew', now)).toBe(true);
+    await store.close();
+    expect(await readdir(path.join(dir, 'events'))).not.toContain('2026-03-02.json');
+  });
+});
