@@ -44,14 +44,17 @@ CREATE UNIQUE INDEX check_ins_key ON check_ins (person_id, key) WHERE key IS NOT
 -- The digest reads a team's week: check-ins carry the teams the person was in when they answered.
 CREATE INDEX check_ins_date ON check_ins (local_date);
 
--- Which prompt a person was served: rotation reads the latest few, so an index, not a scan of months.
+-- Which prompt a person was served, one per local date: rotation asks for the latest serving of each
+-- prompt, answered from the (person, prompt) index however long the history grows.
 CREATE TABLE served_prompts (
   person_id  text NOT NULL,
   local_date local_date NOT NULL,
+  prompt_id  text NOT NULL,
   at         timestamptz NOT NULL,
   data       jsonb NOT NULL,
-  PRIMARY KEY (person_id, local_date, at)
+  PRIMARY KEY (person_id, local_date)
 );
+CREATE INDEX served_prompts_latest ON served_prompts (person_id, prompt_id, local_date DESC);
 
 -- The delivery ledger: INSERT ... ON CONFLICT DO NOTHING RETURNING on this key decides which replica sends.
 CREATE TABLE deliveries (
@@ -89,9 +92,34 @@ CREATE TABLE support_resources (
   data      jsonb NOT NULL
 );
 
+-- Mentoring: each record its own row, so writes to different records never collide.
+CREATE TABLE mentor_profiles (
+  id   text PRIMARY KEY,
+  data jsonb NOT NULL
+);
+CREATE TABLE mentor_requests (
+  id   text PRIMARY KEY,
+  data jsonb NOT NULL
+);
+CREATE TABLE mentor_invitations (
+  id   text PRIMARY KEY,
+  data jsonb NOT NULL
+);
+CREATE TABLE mentor_matches (
+  id   text PRIMARY KEY,
+  data jsonb NOT NULL
+);
+
+-- Pairing pools; a pool's round index is read from pair_rounds, so it cannot drift from the rounds.
+CREATE TABLE pair_pools (
+  id        text PRIMARY KEY,
+  workspace text NOT NULL,
+  data      jsonb NOT NULL
+);
+
 -- One row per pairing round: two replicas making the same round cannot both store a pairing.
 CREATE TABLE pair_rounds (
-  pool_id text NOT NULL,
+  pool_id text NOT NULL REFERENCES pair_pools (id),
   slot    local_date NOT NULL,
   data    jsonb NOT NULL,
   PRIMARY KEY (pool_id, slot)
