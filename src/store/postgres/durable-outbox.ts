@@ -15,6 +15,8 @@ export interface DurableOutboxOptions {
   /** Claimed but not finished after this long: its replica died during the send; marked unknown, not resent. Default 15 min. */
   sendTimeoutMs?: number;
   batch?: number;
+  /** Platforms this replica can send to now (Discord: only the gateway holder); default all. */
+  platforms?: () => readonly string[];
   onError?: (err: unknown) => void;
 }
 
@@ -110,9 +112,10 @@ export class DurableOutbox implements Outbox {
     for (;;) {
       const { rows } = await this.pool.query<Row>(
         `UPDATE outbox SET claimed_by = $1, claimed_at = clock_timestamp()
-         WHERE id IN (SELECT id FROM outbox WHERE claimed_at IS NULL ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         WHERE id IN (SELECT id FROM outbox WHERE claimed_at IS NULL AND split_part(recipients[1], ':', 1) = ANY($3::text[])
+                      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id, recipients, reply->'reply' AS reply, (reply->>'group')::boolean AS grp`,
-        [this.options.replicaId, this.batch],
+        [this.options.replicaId, this.batch, this.options.platforms?.() ?? ['shell', 'slack', 'discord']],
       );
       if (rows.length === 0) return sent;
       await Promise.all(

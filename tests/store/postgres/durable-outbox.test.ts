@@ -67,6 +67,18 @@ await describePg('the transactional outbox (mentor invitations, intros, notices)
     expect(rows).toEqual([{ outcome: 'unknown: the replica stopped during the send; not resent', recipients: [], reply: {} }]);
   });
 
+  it('given a replica without the Discord gateway, it leaves Discord messages to the replica holding it', async () => {
+    const [slackOnly, holder] = [new RecordingOutbox(), new RecordingOutbox()];
+    const a = new DurableOutbox(pools[0]!, { replicaId: 'r0', deliver: slackOnly, platforms: () => ['slack'] });
+    const b = new DurableOutbox(pools[1]!, { replicaId: 'r1', deliver: holder, platforms: () => ['slack', 'discord'] });
+    await a.send('discord:G1:111111', intro(1));
+    await a.send('slack:T1:A', intro(2));
+    await a.relay();
+    await b.relay();
+    expect(slackOnly.sent.map((m) => m.to)).toEqual([['slack:T1:A']]);
+    expect(holder.sent.map((m) => m.to)).toEqual([['discord:G1:111111']]);
+  });
+
   it('given a sent message, the table keeps no recipient and no content', async () => {
     const box = new DurableOutbox(pools[0]!, { replicaId: 'r0', deliver: new RecordingOutbox() });
     await box.send('slack:T1:A', intro(1));
