@@ -1,3 +1,4 @@
+import type { ReplicaSupport } from '../core/replicas.js';
 import type { Store } from '../core/store/index.js';
 
 export interface StoreLocation {
@@ -35,4 +36,9 @@ export async function openStore(at: StoreLocation, options: OpenStoreOptions): P
 /** A --from/--to argument: a postgres:// URL or a data directory. */
 export function locationOf(arg: string): StoreLocation {
   return /^postgres(ql)?:\/\//.test(arg) ? { databaseUrl: arg, dataDir: '' } : { dataDir: arg };
+}
+
+/** The replica services of a store shared by several processes; undefined for the single-process JSON store. */
+export function replicaSupportOf(store: Store): ReplicaSupport | undefined {
+  return (store as Store & { replicas?: ReplicaSupport }).replicas;
 }

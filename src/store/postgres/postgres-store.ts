@@ -15,6 +15,10 @@ import { PgPeople } from './people.js';
 import { openPool } from './pool.js';
 import { PgPrivacy } from './privacy.js';
 import { PgTeams } from './teams.js';
+import type { ReplicaSupport } from '../../core/replicas.js';
+import { DurableOutbox } from './durable-outbox.js';
+import { LeaderLease } from './leader-lease.js';
+import { PgSendPacer } from './send-pacer.js';
 
 export interface PostgresStoreOptions {
   url: string;
@@ -63,12 +67,21 @@ export class PostgresStore implements Store {
   readonly pairing;
   readonly digest;
   readonly privacy: PrivacyRepository;
+  /** What this replica shares with the others on the database: the send pace, the outbox, elections. */
+  readonly replicas: ReplicaSupport;
   private closed = false;
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly db: PoolExecutor,
+    /** The schema versions this open applied (empty when another replica, or an earlier start, did). */
+    readonly migrated: number[],
   ) {
+    this.replicas = {
+      pacer: new PgSendPacer(pool),
+      relayedOutbox: (o) => new DurableOutbox(pool, { replicaId: o.replicaId, deliver: o.deliver, platforms: o.platforms, ...(o.onError ? { onError: o.onError } : {}) }),
+      elect: (o) => new LeaderLease(pool, o),
+    };
     const repos = repositories(db);
     this.people = repos.people;
     this.teams = repos.teams;
@@ -91,8 +104,8 @@ export class PostgresStore implements Store {
       ...(options.onPoolError ? { onError: options.onPoolError } : {}),
     });
     try {
-      await migrate(pool);
-      const store = new PostgresStore(pool, new PoolExecutor(pool, options.fault));
+      const migrated = await migrate(pool);
+      const store = new PostgresStore(pool, new PoolExecutor(pool, options.fault), migrated);
       if (options.now) {
         const today = options.now.toISOString().slice(0, 10) as LocalDate;
         await store.ledger.prune(addDays(today, -(options.ledgerDays ?? LEDGER_DAYS)));
