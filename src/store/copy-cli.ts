@@ -27,8 +27,8 @@ if (fromArg === toArg) {
 }
 const shown = (a: string) => (a.includes('://') ? redactUrl(a) : a);
 const now = systemClock.now();
-const from = await openStore(locationOf(fromArg), { now, replicaName: 'store:copy' });
-const to = await openStore(locationOf(toArg), { now, replicaName: 'store:copy' }).catch(async (err: unknown) => {
+const from = await openStore(locationOf(fromArg), now, { replicaName: 'store:copy' });
+const to = await openStore(locationOf(toArg), now, { replicaName: 'store:copy' }).catch(async (err: unknown) => {
   await from.close();
   throw err;
 });

@@ -7,9 +7,13 @@ const HOUR = 3_600_000;
 
 /** Event ids with an expiry; one statement claims a new key or one whose time is up, whichever replica asks. */
 export class PgEvents implements EventsRepository {
+  private claims = 0;
+
   constructor(private readonly db: Executor) {}
 
   async claim(key: string, now: Date): Promise<boolean> {
+    // Expired keys are deleted now and then, so the table holds about a day of events.
+    if (++this.claims % 1000 === 0) await this.prune(now);
     const { rowCount } = await this.db.query(
       `INSERT INTO event_keys (key, expires_at) VALUES ($1, $2)
        ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE event_keys.expires_at <= $3

@@ -79,6 +79,19 @@ await describePg('the transactional outbox (mentor invitations, intros, notices)
     expect(holder.sent.map((m) => m.to)).toEqual([['discord:G1:111111']]);
   });
 
+  it('given a person erased before their intro was sent, the intro is gone with them', async () => {
+    const { PostgresStore } = await import('../../../src/store/postgres/postgres-store.js');
+    const store = await PostgresStore.open({ url: db.url });
+    const sink = new RecordingOutbox();
+    const box = new DurableOutbox(pools[0]!, { replicaId: 'r0', deliver: sink });
+    await box.sendGroup(['slack:T1:A', 'slack:T1:B'], intro(1));
+    await box.send('slack:T1:C', intro(2));
+    await store.privacy.erasePerson('slack:T1:B');
+    await store.close();
+    await box.relay();
+    expect(sink.sent.map((m) => m.to)).toEqual([['slack:T1:C']]);
+  });
+
   it('given a sent message, the table keeps no recipient and no content', async () => {
     const box = new DurableOutbox(pools[0]!, { replicaId: 'r0', deliver: new RecordingOutbox() });
     await box.send('slack:T1:A', intro(1));
