@@ -90,6 +90,20 @@ await describePg('PostgreSQL store across replicas', (adminUrl) => {
     expect((await b.pairing.pool('slack:T1'))?.rounds).toEqual([{ id: 'r1', slot: '2026-03-02', createdAt: NOW.toISOString(), people: 2 }]);
   });
 
+  it('given two replicas accepting for a mentor with one place left at once, one match is made (serializable, retried)', async () => {
+    const AT = NOW.toISOString();
+    const accept = (store: PostgresStore, id: string) =>
+      store.transaction(async (tx) => {
+        const active = await tx.mentoring.matches.list({ mentorId: 'slack:T1:UM', status: 'active' });
+        if (active.length >= 1) return false;
+        await tx.mentoring.matches.create({ id, requestId: `q-${id}`, workspace: 'slack:T1', mentorId: 'slack:T1:UM', menteeId: `slack:T1:${id}`, goal: 'calm', skill: 'calm', startedAt: AT, status: 'active', followUps: {} });
+        return true;
+      });
+    const results = await Promise.all([accept(a, 'm1'), accept(b, 'm2'), accept(a, 'm3'), accept(b, 'm4')]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await a.mentoring.matches.list({ mentorId: 'slack:T1:UM' })).toHaveLength(1);
+  });
+
   it('given a transaction that fails before commit, none of its writes is visible to the other replica', async () => {
     await expect(
       a.transaction(async (tx) => {
