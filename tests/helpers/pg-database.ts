@@ -18,9 +18,15 @@ let probed: Promise<PgTestServer> | undefined;
  * answer is an error (the tests must not quietly vanish); on a laptop without one they are off and say how
  * to turn them on.
  */
-export function pgTestServer(env: NodeJS.ProcessEnv = process.env): Promise<PgTestServer> {
-  probed ??= (async () => {
-    const adminUrl = env.ATTUNE_TEST_PG?.trim() || DEFAULT_TEST_PG;
+export function pgTestServer(): Promise<PgTestServer> {
+  probed ??= probePgServer(process.env);
+  return probed;
+}
+
+/** One probe of the server the environment names (pgTestServer caches it per test file). */
+export async function probePgServer(env: NodeJS.ProcessEnv, defaultUrl = DEFAULT_TEST_PG): Promise<PgTestServer> {
+  {
+    const adminUrl = env.ATTUNE_TEST_PG?.trim() || defaultUrl;
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
     try {
       await client.connect();
@@ -36,8 +42,7 @@ export function pgTestServer(env: NodeJS.ProcessEnv = process.env): Promise<PgTe
     } finally {
       await client.end().catch(() => undefined);
     }
-  })();
-  return probed;
+  }
 }
 
 export interface TestDatabase {
