@@ -5,7 +5,7 @@
  *   Slack's limits, 5% HTTP 500s injected, one replica SIGKILLed halfway: total time against the floor
  *   (people / workspace limit), duplicates, and messages lost (not claimed by the dead replica, yet not delivered).
  * Needs PostgreSQL: ATTUNE_TEST_PG (default postgres://postgres@127.0.0.1:5432/test); it creates and drops its own databases.
- *   npx tsx bench/scale-pg.ts [--small] [--fanout 5000] [--skip-fanout]
+ *   npx tsx bench/scale-pg.ts [--small] [--fanout 5000] [--skip-fanout] [--seeded postgres://.../db-to-seed-and-keep]
  */
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/core/seeded-random.js';
@@ -17,14 +17,24 @@ import { FULL, personId, SMALL, TODAY } from './scale/shape.js';
 import { seedPostgres } from './scale/seed-postgres.js';
 import { ms, percentile, table } from './stats.js';
 
-const { values } = parseArgs({ options: { small: { type: 'boolean', default: false }, fanout: { type: 'string', default: '5000' }, 'skip-fanout': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    small: { type: 'boolean', default: false },
+    fanout: { type: 'string', default: '5000' },
+    'skip-fanout': { type: 'boolean', default: false },
+    /** Use (and complete, and keep) this database: the year takes minutes to seed on a shared machine. */
+    seeded: { type: 'string' },
+  },
+});
 const shape = values.small ? SMALL : FULL;
 const adminUrl = process.env.ATTUNE_TEST_PG?.trim() || DEFAULT_TEST_PG;
 
 async function checkInWrites(): Promise<string[][]> {
-  const db = await createTestDatabase(adminUrl, 'benchscale');
+  const db = values.seeded ? { url: values.seeded, drop: async () => undefined } : await createTestDatabase(adminUrl, 'benchscale');
   try {
     const store = await PostgresStore.open({ url: db.url });
+    // A kept database: the writes of an earlier run go, so each run writes the same rows.
+    await store.pool.query("DELETE FROM check_ins WHERE id LIKE 'bench-%' OR id LIKE 'conc-%'");
     const seeding = performance.now();
     await seedPostgres(store.pool, shape);
     const seeded = (performance.now() - seeding) / 1000;
