@@ -157,8 +157,9 @@ class PlatformQueue {
           continue;
         }
         const [item] = this.items.splice(index, 1) as [Item];
-        if (this.limits.perSecond && this.pacer) {
-          const waitMs = await this.pacer.reserve(this.platform, 1000 / this.limits.perSecond);
+        if (this.pacer) {
+          // Unpaced, the interval is 0: the reservation only waits out a pause another replica was told to take.
+          const waitMs = await this.pacer.reserve(this.platform, this.limits.perSecond ? 1000 / this.limits.perSecond : 0);
           if (waitMs > 0) await this.wait(waitMs);
         } else if (this.limits.perSecond) {
           const slot = Math.max(this.nextSlot, now);

@@ -33,7 +33,7 @@ class RecordingPacer implements SendPacer {
   }
 }
 
-function setup(pacer: RecordingPacer, script: SendResult[] = []) {
+function setup(pacer: RecordingPacer, script: SendResult[] = [], perSecond: number | undefined = 20) {
   const clock = new ManualClock(new Date('2026-03-02T09:30:00Z'));
   const waits: number[] = [];
   const direct = new DirectOutbox();
@@ -44,7 +44,7 @@ function setup(pacer: RecordingPacer, script: SendResult[] = []) {
       waits.push(ms);
       clock.advance(ms);
     },
-    limits: { slack: { perSecond: 20, concurrency: 1 } },
+    limits: { slack: { ...(perSecond ? { perSecond } : {}), concurrency: 1 } },
     pacer,
   });
   return { outbox, waits };
@@ -57,6 +57,14 @@ describe('the send queue with a shared pacer (replicas on one database)', () => 
     await Promise.all(['A', 'B', 'C'].map((u) => outbox.send(`slack:T1:${u}`, hello)));
     expect(pacer.reserved).toEqual(Array(3).fill({ platform: 'slack', intervalMs: 50 }));
     expect(waits).toEqual([120, 35]);
+  });
+
+  it('given no pace of its own, the queue still waits out a pause another replica was told to take', async () => {
+    const pacer = new RecordingPacer([900]);
+    const { outbox, waits } = setup(pacer, [], undefined);
+    expect(await outbox.send('slack:T1:A', hello)).toEqual({ ok: true });
+    expect(pacer.reserved).toEqual([{ platform: 'slack', intervalMs: 0 }]);
+    expect(waits).toEqual([900]);
   });
 
   it("given a 429 with Retry-After, the pause is shared so the other replicas wait it out too", async () => {
