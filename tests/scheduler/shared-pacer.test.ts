@@ -33,7 +33,7 @@ class RecordingPacer implements SendPacer {
   }
 }
 
-function setup(pacer: RecordingPacer, script: SendResult[] = [], perSecond: number | undefined = 20) {
+function setup(pacer: RecordingPacer, script: SendResult[] = [], perSecond = 20) {
   const clock = new ManualClock(new Date('2026-03-02T09:30:00Z'));
   const waits: number[] = [];
   const direct = new DirectOutbox();
@@ -61,7 +61,7 @@ describe('the send queue with a shared pacer (replicas on one database)', () => 
 
   it('given no pace of its own, the queue still waits out a pause another replica was told to take', async () => {
     const pacer = new RecordingPacer([900]);
-    const { outbox, waits } = setup(pacer, [], undefined);
+    const { outbox, waits } = setup(pacer, [], 0);
     expect(await outbox.send('slack:T1:A', hello)).toEqual({ ok: true });
     expect(pacer.reserved).toEqual([{ platform: 'slack', intervalMs: 0 }]);
     expect(waits).toEqual([900]);
