@@ -16,6 +16,13 @@ import { startFakeSlack, startReplica } from '../tests/helpers/replica-processes
 import { FULL, personId, SMALL, TODAY } from './scale/shape.js';
 import { seedPostgres } from './scale/seed-postgres.js';
 import { ms, percentile, table } from './stats.js';
+import { createApp } from '../src/app.js';
+import { testConfig } from '../src/config.js';
+import { ManualClock } from '../src/core/clock.js';
+import { silentLogger } from '../src/logger.js';
+import { frozenWeeks } from '../src/features/digest/frozen-weeks.js';
+import { completeWeeks } from '../src/features/digest/weeks.js';
+import { NOW, teamId } from './scale/shape.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +35,9 @@ const { values } = parseArgs({
 });
 const shape = values.small ? SMALL : FULL;
 const adminUrl = process.env.ATTUNE_TEST_PG?.trim() || DEFAULT_TEST_PG;
+
+let digestCold = NaN;
+let digestWarm = NaN;
 
 async function checkInWrites(): Promise<string[][]> {
   const db = values.seeded ? { url: values.seeded, drop: async () => undefined } : await createTestDatabase(adminUrl, 'benchscale');
@@ -54,7 +64,23 @@ async function checkInWrites(): Promise<string[][]> {
     );
     const concurrentMs = performance.now() - concurrent;
     await store.close();
-    console.log(`Seeded ${shape.people} people x ${shape.days} days into PostgreSQL in ${seeded.toFixed(1)} s.`);
+    // The digest of one team's 8 weeks from history (nothing frozen), as bench/scale.ts measures it on the JSON store
+    // and SQLite: the first call on a fresh connection pool (PostgreSQL's own cache is warm from the run), then warm.
+    const app = await createApp({ config: testConfig({ databaseUrl: db.url }), clock: new ManualClock(NOW), log: silentLogger });
+    const team = (await app.store.teams.get(teamId(1)))!;
+    const weeks = completeWeeks(TODAY);
+    const t0 = performance.now();
+    await frozenWeeks(app, team, weeks, { freeze: false });
+    digestCold = performance.now() - t0;
+    const warm: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await frozenWeeks(app, team, weeks, { freeze: false });
+      warm.push(performance.now() - t);
+    }
+    digestWarm = percentile(warm, 50);
+    await app.store.close();
+    console.log(`${values.seeded ? 'Completed and analysed the kept database' : 'Seeded'}: ${shape.people} people x ${shape.days} days in PostgreSQL, ${seeded.toFixed(1)} s.`);
     return [['postgres', String(shape.people), ms(percentile(times, 50)), ms(percentile(times, 99)), ms(Math.max(...times)), `${shape.concurrentCheckIns} in ${ms(concurrentMs)} ms`]];
   } finally {
     await db.drop();
@@ -107,6 +133,7 @@ async function fanOut(people: number): Promise<string[]> {
 
 console.log(`PostgreSQL store, shape ${values.small ? 'small' : 'full'}: ${shape.people} people, ${shape.days} days of history; ${shape.samples} sequential check-in writes.`);
 console.log(table(['engine', 'people', 'check-in p50 ms', 'p99 ms', 'max ms', 'concurrent'], await checkInWrites()));
+console.log(`digest of team-1's 8 weeks from history on PostgreSQL: cold ${ms(digestCold)} ms (first call, fresh pool), warm ${ms(digestWarm)} ms (median of 20)`);
 if (!values['skip-fanout']) {
   const people = Number(values.fanout);
   console.log(`\nFan-out of the daily prompt to ${people} people by two replica processes on one database; fake Slack: 50 posts/s per workspace, 1/s per channel, 5% HTTP 500s; shared pace 49/s; replica a SIGKILLed at half delivered.`);

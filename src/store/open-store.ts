@@ -22,8 +22,8 @@ export async function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl
       ...(options.onDatabaseError ? { onPoolError: options.onDatabaseError } : {}),
     });
   }
-  const { LowdbStore } = await import('./lowdb/lowdb-store.js');
-  return (await LowdbStore.open({ dataDir: config.dataDir, now })) as unknown as Store;
+  const { openLowdbStore } = await import('./lowdb/open-lowdb-store.js');
+  return openLowdbStore({ dataDir: config.dataDir, now });
 }
 
 /** A --from/--to argument of store:copy: a postgres:// URL or a data directory. */

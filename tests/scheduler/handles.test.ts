@@ -22,7 +22,7 @@ describe('replicas that can deliver to different platforms', () => {
     app.clock.set('2026-03-02T09:30:00Z');
     const skipped = await without.tick(app.clock.now());
     expect(skipped).toMatchObject({ sent: 0, duplicate: 0 });
-    expect(await app.store.delivery('shell:ana', 'daily-prompt', '2026-03-02')).toBeUndefined();
+    expect(await app.store.ledger.get('shell:ana', 'daily-prompt', '2026-03-02')).toBeUndefined();
     expect((await holder.tick(app.clock.now())).sent).toBe(1);
     expect(outbox.sent.map((m) => m.to)).toEqual(['shell:ana']);
   });
