@@ -37,6 +37,13 @@ async function workspaces(store: Store): Promise<string[]> {
   return [...new Set([...people.map((p) => p.workspace), ...teams.map((t) => t.workspace)])].sort();
 }
 
+/** Weeks the digest ledger is read for: those current teams froze (the port lists no ledger weeks, so a removed team's published weeks are not copied). */
+async function digestLedgerWeeks(store: Store, workspace: string): Promise<LocalDate[]> {
+  const weeks = new Set<LocalDate>();
+  for (const t of await store.teams.list(workspace)) for (const w of Object.keys(await store.digest.weeks(t.id))) weeks.add(w);
+  return [...weeks].sort();
+}
+
 function ledgerDates(today: LocalDate): LocalDate[] {
   return Array.from({ length: LEDGER_WINDOW_DAYS + 2 }, (_, i) => addDays(today, i - LEDGER_WINDOW_DAYS));
 }
@@ -55,6 +62,7 @@ export async function census(store: Store, today: LocalDate): Promise<Census> {
     'nudge states': 0,
     'support resources': 0,
     'digest weeks': 0,
+    'published digest queries': 0,
     'ledger entries': 0,
     'mentor profiles': (await store.mentoring.profiles.list()).length,
     'mentor requests': (await store.mentoring.requests.list()).length,
@@ -74,6 +82,7 @@ export async function census(store: Store, today: LocalDate): Promise<Census> {
   }
   for (const w of await workspaces(store)) if (await store.nudges.supportResources(w)) c['support resources']!++;
   for (const t of teams) c['digest weeks']! += Object.keys(await store.digest.weeks(t.id)).length;
+  for (const w of await workspaces(store)) for (const week of await digestLedgerWeeks(store, w)) c['published digest queries']! += (await store.digest.ledger(w, week)).length;
   for (const d of ledgerDates(today)) c['ledger entries']! += (await store.ledger.on(d)).length;
   for (const pool of pools) c['pairing rounds']! += (await store.pairing.rounds(pool.id)).length;
   return c;
@@ -90,10 +99,24 @@ export async function copyStore(from: Store, to: Store, today: LocalDate): Promi
 
   const people = await from.people.list();
   for (const p of people) await to.people.create(p);
-  for (const t of await from.teams.list()) {
-    await to.teams.create(t);
+  const teams = await from.teams.list();
+  for (const t of teams) await to.teams.create(t);
+  // Each week's published queries go with the freeze of its first team: the target records them once, as the source did.
+  const ledgers = new Map<string, Map<string, Awaited<ReturnType<Store['digest']['ledger']>>>>();
+  for (const w of await workspaces(from)) {
+    const byWeek = new Map<string, Awaited<ReturnType<Store['digest']['ledger']>>>();
+    for (const week of await digestLedgerWeeks(from, w)) byWeek.set(week, await from.digest.ledger(w, week));
+    ledgers.set(w, byWeek);
+  }
+  for (const t of teams) {
     const weeks = await from.digest.weeks(t.id);
-    await to.digest.freeze(Object.values(weeks).map((week) => ({ teamId: t.id, week })));
+    await to.digest.freeze(
+      Object.values(weeks).map((week) => {
+        const queries = ledgers.get(t.workspace)?.get(week.from);
+        ledgers.get(t.workspace)?.delete(week.from);
+        return { teamId: t.id, week, ...(queries?.length ? { published: { workspace: t.workspace, queries } } : {}) };
+      }),
+    );
   }
   const empty = JSON.stringify(emptyNudgeState());
   for (const p of people) {

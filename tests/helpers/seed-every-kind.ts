@@ -18,7 +18,7 @@ export async function seedEveryKind(store: Store, people = 3): Promise<void> {
   await store.drafts.set(ids[0]!, 'replace-reflection', { answer: 'second' }, new Date('2026-03-02T11:00:00Z'));
   await store.nudges.setSupportResources('slack:T1', { text: 'EAP: 0800 123', updatedAt: AT });
   await store.teams.create({ id: 'slack:T1/care', workspace: 'slack:T1', name: 'Care', createdAt: AT, members: ids.map((personId) => ({ personId, from: AT })), leads: [ids[0]!], digestDay: 'mon', digestTime: '09:00', questions: [] });
-  await store.digest.freeze([{ teamId: 'slack:T1/care', week: { from: '2026-02-23', to: '2026-03-01', frozenAt: AT, threshold: 3, members: people, respondents: 2, withheld: 'too-few', days: [], themes: [], custom: [] } }]);
+  await store.digest.freeze([{ teamId: 'slack:T1/care', week: { from: '2026-02-23', to: '2026-03-01', frozenAt: AT, threshold: 3, members: people, respondents: 2, withheld: 'too-few', themes: [], custom: [] }, published: { workspace: 'slack:T1', queries: [{ key: 'slack:T1/care|participation|x', space: 'participation', people: ['opaque-1'] }] } }]);
   await store.mentoring.profiles.create({ personId: ids[1]!, workspace: 'slack:T1', skills: ['feedback'], text: 'feedback', capacity: 2, since: AT, updatedAt: AT });
   await store.mentoring.requests.create({ id: 'q1', personId: ids[2]!, workspace: 'slack:T1', goal: 'giving feedback', tags: ['feedback'], status: 'matched', createdAt: AT, tried: [], matchId: 'm1' });
   await store.mentoring.invitations.create({ id: 'i1', requestId: 'q1', mentorId: ids[1]!, menteeId: ids[2]!, sentAt: AT, expiresAt: AT, status: 'accepted', answeredAt: AT });

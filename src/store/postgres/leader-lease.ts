@@ -74,6 +74,8 @@ export class LeaderLease {
     if (err) this.options.onError?.(err);
     try {
       await this.options.onLost();
+      // A clean stop hands over at once; after an error the session is ending anyway.
+      if (!err) await client?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.options.name]).catch(() => undefined);
     } finally {
       // Destroying the session releases the lock even if the unlock cannot be sent.
       client?.release(true);

@@ -5,6 +5,8 @@ import type { NudgeState } from '../../core/model/nudges.js';
 import type { Person } from '../../core/model/person.js';
 import type { Team } from '../../core/model/team.js';
 import type { PersonalData, PrivacyRepository } from '../../core/store/index.js';
+import { randomUUID } from 'node:crypto';
+import { ledgerId, type PublishedQuery } from '../../core/model/digest-ledger.js';
 import type { Executor } from './executor.js';
 import { jsonb } from './keyed-table.js';
 
@@ -102,6 +104,16 @@ export class PgPrivacy implements PrivacyRepository {
       for (const t of teams) {
         const next = { ...t, members: t.members.filter((m) => m.personId !== personId), leads: t.leads.filter((l) => l !== personId) };
         await q.query('UPDATE teams SET data = $2::jsonb WHERE id = $1', [t.id, jsonb(next)]);
+      }
+      // The digest ledger keeps its shape (what was published stays published) but no longer points at the person.
+      const { rows: spaces } = await q.query<{ workspace: string }>('SELECT DISTINCT workspace FROM digest_ledger');
+      for (const { workspace } of spaces) {
+        const id = ledgerId(workspace, personId);
+        const token = `erased-${randomUUID()}`;
+        const { rows } = await q.query<{ seq: string; data: PublishedQuery }>('SELECT seq, data FROM digest_ledger WHERE workspace = $1 AND data->\'people\' ? $2 FOR UPDATE', [workspace, id]);
+        for (const r of rows) {
+          await q.query('UPDATE digest_ledger SET data = $2::jsonb WHERE seq = $1', [r.seq, jsonb({ ...r.data, people: r.data.people.map((p) => (p === id ? token : p)) })]);
+        }
       }
       await q.query('DELETE FROM people WHERE id = $1', [personId]);
     }, 'SERIALIZABLE');
