@@ -7,7 +7,8 @@ const here = import.meta.dirname;
 const HELPERS = new Set(['run.ts', 'stats.ts']);
 const wanted = process.argv.slice(2);
 const all = readdirSync(here).filter((f) => f.endsWith('.ts') && !HELPERS.has(f) && !f.startsWith('fake-'));
-const chosen = wanted.length ? all.filter((f) => wanted.includes(f.replace(/\.ts$/, ''))) : all;
+// A name also runs its parts: `scale` runs scale.ts and scale-pg.ts.
+const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f === `${w}.ts` || f.startsWith(`${w}-`))) : all;
 let failed = 0;
 for (const file of chosen) {
   console.log(`\n=== ${file} ===`);

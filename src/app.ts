@@ -9,6 +9,7 @@ import { DirectOutbox } from './core/direct-outbox.js';
 import { cryptoRandom } from './core/crypto-random.js';
 import type { Outbox } from './core/outbox.js';
 import { openStore } from './store/open-store.js';
+import type { Store } from './core/store/index.js';
 import { commands } from '../commands/index.js';
 
 export interface App extends AppContext {
@@ -17,9 +18,10 @@ export interface App extends AppContext {
 }
 
 /** Builds the app: content, store, registry and dispatcher. Adapters and the scheduler attach to it. */
-export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox; random?: () => number }): Promise<App> {
+export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox; store?: Store; random?: () => number }): Promise<App> {
   const content = await loadContent(opts.promptsDir);
-  const store = await openStore(opts.config, opts.clock.now());
+  // main.ts opens the store itself (its replica services shape the send path); tests let createApp open it.
+  const store = opts.store ?? (await openStore(opts.config, opts.clock.now()));
   const outbox = opts.outbox ?? new DirectOutbox();
   const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom };
   const registry = new Registry(commands);

@@ -18,6 +18,11 @@ const optionalUrl = z
 
 /** Every environment variable Attune reads, with its rule; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
+  /** PostgreSQL for several replicas; unset, the embedded JSON store under ATTUNE_DATA_DIR. */
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || isPostgresUrl(v),
+    'a PostgreSQL URL such as postgres://attune:secret@db.internal:5432/attune (or leave it unset for the embedded store)',
+  ),
   ATTUNE_DATA_DIR: z.string().trim().min(1, 'a directory path such as ./data').default('./data'),
   /** Days of the delivery ledger kept (what was sent to whom, when); older days are deleted. */
   ATTUNE_LEDGER_RETENTION_DAYS: z.coerce
@@ -64,7 +69,18 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 export interface AppConfig {
+  /** DATABASE_URL: the PostgreSQL store; absent, the embedded store in dataDir. */
+  databaseUrl?: string;
   dataDir: string;
   /** ATTUNE_LEDGER_RETENTION_DAYS: days of the delivery ledger kept (default 35). */
   ledgerRetentionDays: number;
@@ -88,7 +104,7 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET = /TOKEN|SECRET/;
+const SECRET = /TOKEN|SECRET|DATABASE_URL/;
 
 /** The only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -119,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length) throw new ConfigError(problems);
   return {
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     dataDir: e.ATTUNE_DATA_DIR,
     ledgerRetentionDays: e.ATTUNE_LEDGER_RETENTION_DAYS,
     defaultTimeZone: e.ATTUNE_TZ,

@@ -1,13 +1,16 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Adapter } from './core/adapter.js';
-import { OffsetClock, systemClock } from './core/clock.js';
+import { OffsetClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
-import { QueuedOutbox, queueLimitsFrom } from './core/queued-outbox.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { createSendPath } from './send-path.js';
+import { openStore, replicaSupportOf } from './store/open-store.js';
+import type { Election } from './core/replicas.js';
+import type { Store } from './core/store/index.js';
 import { StoreFileError, StoreLockedError, StoreStateMissingError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
 
@@ -15,6 +18,8 @@ import { createShell } from './adapters/shell/start-shell.js';
 let stopping = false;
 /** The open app, so a failed start (a refused token, a port in use) still releases the data directory. */
 let opened: App | undefined;
+/** Open before the app is, so a failed start still releases it. */
+let openedStore: Store | undefined;
 
 /** Wiring: config -> store -> content -> adapters; a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -24,16 +29,25 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel ?? (shellOn ? 'warn' : 'info'));
   const clock = new OffsetClock();
   const outbox = new DirectOutbox();
-  // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters.
-  const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock, limits: queueLimitsFrom(config) }) });
+  const replicaId = `${hostname()}:${process.pid}`;
+  const store = await openStore(config, clock.now(), { replicaName: replicaId, onDatabaseError: (err) => log.error({ err }, 'a database connection failed') });
+  openedStore = store;
+  const replicas = replicaSupportOf(store);
+  // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters; with
+  // replicas on one database, paced together, and what features start goes through the outbox table.
+  const sending = createSendPath({ store, config, direct: outbox, replicaId, onError: (err) => log.error({ err }, 'the outbox relay failed') });
+  const app: App = await createApp({ config, clock, log, store, outbox: sending.started });
   opened = app;
-  const scheduler = new Scheduler(app);
+  const scheduler = new Scheduler(app, { outbox: sending.queued, handles: sending.handles });
   const adapters: Adapter[] = [];
+  let discordElection: Election | undefined;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     await scheduler.stop();
+    await discordElection?.stop();
+    await sending.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await app.store.close();
     process.exit(code);
@@ -49,7 +63,26 @@ async function main(): Promise<void> {
   if (config.discord) {
     const { attachDiscord } = await import('./adapters/discord/discord-adapter.js');
     const { token, apiUrl } = config.discord;
-    adapters.push(attachDiscord(outbox, { app, dispatcher: app.dispatcher, token, ...(apiUrl ? { apiUrl } : {}) }));
+    const discord = attachDiscord(outbox, { app, dispatcher: app.dispatcher, token, ...(apiUrl ? { apiUrl } : {}) });
+    if (replicas) {
+      // One gateway session per bot token: the replica elected through the database holds it (docs/replicas.md).
+      discordElection = replicas.elect({
+        name: 'discord-gateway',
+        onAcquired: async () => {
+          await discord.start();
+          sending.setHolding('discord', true);
+          log.info({ replicaId }, 'this replica holds the Discord gateway');
+        },
+        onLost: async () => {
+          sending.setHolding('discord', false);
+          await discord.stop();
+          log.warn({ replicaId }, 'this replica no longer holds the Discord gateway');
+        },
+        onError: (err) => log.error({ err }, 'the Discord gateway election failed'),
+      });
+    } else {
+      adapters.push(discord);
+    }
   }
   if (config.slack) {
     const { SlackAdapter } = await import('./adapters/slack/slack-adapter.js');
@@ -64,12 +97,16 @@ async function main(): Promise<void> {
     outbox.attach(shell);
     log.info('shell adapter on');
     await Promise.all(adapters.filter((a) => a !== shell).map((a) => a.start()));
+    await discordElection?.start();
+    sending.start();
     await scheduler.start();
     await shell.start();
     await shutdown(0);
     return;
   }
   await Promise.all(adapters.map((a) => a.start()));
+  await discordElection?.start();
+  sending.start();
   await scheduler.start();
 }
 
@@ -77,8 +114,10 @@ main().catch(async (err: unknown) => {
   if (stopping) return;
   stopping = true;
   // Release the data directory before exiting, so a restart is not refused by our own lock.
-  await opened?.store.close().catch(() => undefined);
-  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof StoreStateMissingError || err instanceof ContentError) {
+  await (opened?.store ?? openedStore)?.close().catch(() => undefined);
+  // The database's errors are known by name: importing them would load the pg driver for the JSON store too.
+  const databaseProblem = err instanceof Error && (err.name === 'DatabaseUnreachableError' || err.name === 'SchemaTooNewError');
+  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof StoreStateMissingError || err instanceof ContentError || databaseProblem) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`Attune failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

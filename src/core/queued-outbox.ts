@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import { platformOf, type Platform } from './model/ids.js';
 import type { Outbox } from './outbox.js';
 import type { Reply } from './reply.js';
+import type { SendPacer } from './send-pacer.js';
 
 /** How one platform's queue sends. */
 export interface QueueLimits {
@@ -41,6 +42,8 @@ export interface QueuedOutboxOptions {
   limits?: Partial<Record<Platform, Partial<QueueLimits>>>;
   /** Called for each try's outcome (logs, benchmarks). */
   onAttempt?: (platform: Platform, result: SendResult) => void;
+  /** Paces across replicas (a limiter in the database); without it, pacing and 429 pauses are this process's own. */
+  pacer?: SendPacer;
 }
 
 interface Item {
@@ -92,7 +95,7 @@ export class QueuedOutbox implements Outbox {
     let q = this.queues.get(platform);
     if (!q) {
       const limits = { ...DEFAULT_LIMITS, ...(platform === 'shell' ? { concurrency: 1 } : {}), ...this.options.limits?.[platform] };
-      q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r));
+      q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r), platform, this.options.pacer);
       this.queues.set(platform, q);
     }
     return q;
@@ -115,6 +118,8 @@ class PlatformQueue {
     private readonly clock: Clock,
     private readonly wait: Wait,
     private readonly onAttempt: (result: SendResult) => void,
+    private readonly platform: Platform,
+    private readonly pacer: SendPacer | undefined,
   ) {}
 
   push(run: () => Promise<SendResult>): Promise<SendResult> {
@@ -152,7 +157,11 @@ class PlatformQueue {
           continue;
         }
         const [item] = this.items.splice(index, 1) as [Item];
-        if (this.limits.perSecond) {
+        if (this.pacer) {
+          // Unpaced, the interval is 0: the reservation only waits out a pause another replica was told to take.
+          const waitMs = await this.pacer.reserve(this.platform, this.limits.perSecond ? 1000 / this.limits.perSecond : 0);
+          if (waitMs > 0) await this.wait(waitMs);
+        } else if (this.limits.perSecond) {
           const slot = Math.max(this.nextSlot, now);
           this.nextSlot = slot + 1000 / this.limits.perSecond;
           if (slot > now) await this.wait(slot - now);
@@ -184,6 +193,8 @@ class PlatformQueue {
     const now = this.now();
     if (result.retryAfterMs !== undefined) {
       this.pausedUntil = Math.max(this.pausedUntil, now + result.retryAfterMs);
+      // Every replica waits it out; a slot taken meanwhile is after the pause.
+      if (this.pacer) await this.pacer.pause(this.platform, result.retryAfterMs).catch(() => undefined);
       item.notBefore = now + result.retryAfterMs;
       this.items.unshift(item);
       return;

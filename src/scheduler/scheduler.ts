@@ -28,6 +28,11 @@ export interface SchedulerOptions {
    * entries pending. Default 64; the send queue behind the outbox sets the platform concurrency.
    */
   poolSize?: number;
+  /**
+   * Whether this process can deliver to a person now (default: always). With replicas, the one holding
+   * the Discord gateway delivers Discord's occurrences; the others leave them unclaimed for it.
+   */
+  handles?: (personId: string) => boolean;
 }
 
 /** What one tick did, for logs and tests. */
@@ -65,6 +70,7 @@ export class Scheduler {
   private readonly outbox: Outbox;
   private readonly jobs: readonly Job[];
   private readonly poolSize: number;
+  private readonly handles: (personId: string) => boolean;
   private lastTick: Date | undefined;
 
   /** The time of the last tick; undefined before the first. */
@@ -86,6 +92,7 @@ export class Scheduler {
     this.outbox = options.outbox ?? app.outbox;
     this.jobs = options.jobs ?? allJobs;
     this.poolSize = options.poolSize ?? 64;
+    this.handles = options.handles ?? (() => true);
   }
 
   /** Recovers from a previous run, catches up, then ticks every minute until stop(). */
@@ -163,7 +170,9 @@ export class Scheduler {
     if (now > from) {
       for (const job of this.jobs) {
         try {
-          for (const occurrence of await job.occurrences(this.app, { from, to: now })) work.push({ job, occurrence, sendAt: occurrence.dueAt });
+          for (const occurrence of await job.occurrences(this.app, { from, to: now })) {
+            if (this.handles(occurrence.personId)) work.push({ job, occurrence, sendAt: occurrence.dueAt });
+          }
         } catch (err) {
           this.app.log.error({ err, job: job.name }, 'a job failed to list its occurrences');
         }

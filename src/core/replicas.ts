@@ -1,0 +1,25 @@
+import type { Outbox } from './outbox.js';
+import type { SendPacer } from './send-pacer.js';
+
+/** An outbox whose messages are kept until some replica sends them; the relay runs between start and stop. */
+export interface RelayedOutbox extends Outbox {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** One holder at a time across replicas (the Discord gateway). */
+export interface Election {
+  readonly held: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * What a store shared by several processes offers so they act as one (the PostgreSQL engine does; the
+ * JSON store is one process and offers none): a shared rate limit, a relayed outbox, an election.
+ */
+export interface ReplicaSupport {
+  pacer: SendPacer;
+  relayedOutbox(options: { replicaId: string; deliver: Outbox; platforms: () => readonly string[]; onError?: (err: unknown) => void }): RelayedOutbox;
+  elect(options: { name: string; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError?: (err: unknown) => void }): Election;
+}

@@ -1,0 +1,111 @@
+import { CheckInSchema, ReflectionSchema, type CheckIn, type Reflection, type ServedPrompt } from '../../core/model/history.js';
+import type { Created, DateRange, HistoryRepository } from '../../core/store/index.js';
+import type { LocalDate } from '../../core/time.js';
+import type { Executor } from './executor.js';
+import { jsonb } from './keyed-table.js';
+
+type Answer = Reflection | CheckIn;
+type AnswerTable = 'reflections' | 'check_ins';
+
+/**
+ * Reflections and check-ins are rows keyed by id, with a unique (person, key) index doing the
+ * idempotency: a retried write with the same platform event id inserts nothing.
+ */
+export class PgHistory implements HistoryRepository {
+  constructor(private readonly db: Executor) {}
+
+  private async add<T extends Answer>(table: AnswerTable, valid: T): Promise<Created<T>> {
+    for (;;) {
+      const inserted = await this.db.query<{ data: T }>(
+        `INSERT INTO ${table} (id, person_id, local_date, at, key, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+         ON CONFLICT DO NOTHING RETURNING data`,
+        [valid.id, valid.personId, valid.localDate, valid.at, valid.key ?? null, jsonb(valid)],
+      );
+      if (inserted.rows[0]) return { record: inserted.rows[0].data, created: true };
+      const existing = await this.db.query<{ data: T }>(
+        `SELECT data FROM ${table} WHERE (person_id = $1 AND key = $2) OR id = $3 ORDER BY (key = $2) DESC NULLS LAST LIMIT 1`,
+        [valid.personId, valid.key ?? null, valid.id],
+      );
+      if (existing.rows[0]) return { record: existing.rows[0].data, created: false };
+    }
+  }
+
+  private replace<T extends Answer>(table: AnswerTable, valid: T): Promise<T> {
+    return this.db.atomic(async (q) => {
+      await q.query(`DELETE FROM ${table} WHERE person_id = $1 AND (local_date = $2 OR id = $3)`, [valid.personId, valid.localDate, valid.id]);
+      await q.fault(`${table}:replace`);
+      await q.query(`INSERT INTO ${table} (id, person_id, local_date, at, key, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
+        valid.id,
+        valid.personId,
+        valid.localDate,
+        valid.at,
+        valid.key ?? null,
+        jsonb(valid),
+      ]);
+      return valid;
+    });
+  }
+
+  private async range<T>(table: string, personId: string, range: DateRange): Promise<T[]> {
+    if (range.from > range.to) return [];
+    const { rows } = await this.db.query<{ data: T }>(
+      `SELECT data FROM ${table} WHERE person_id = $1 AND local_date BETWEEN $2 AND $3 ORDER BY at, local_date`,
+      [personId, range.from, range.to],
+    );
+    return rows.map((r) => r.data);
+  }
+
+  addReflection(reflection: Reflection): Promise<Created<Reflection>> {
+    return this.add('reflections', ReflectionSchema.parse(reflection));
+  }
+  replaceReflection(reflection: Reflection): Promise<Reflection> {
+    return this.replace('reflections', ReflectionSchema.parse(reflection));
+  }
+  reflections(personId: string, range: DateRange): Promise<Reflection[]> {
+    return this.range('reflections', personId, range);
+  }
+  addCheckIn(checkIn: CheckIn): Promise<Created<CheckIn>> {
+    return this.add('check_ins', CheckInSchema.parse(checkIn));
+  }
+  replaceCheckIn(checkIn: CheckIn): Promise<CheckIn> {
+    return this.replace('check_ins', CheckInSchema.parse(checkIn));
+  }
+  checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
+    return this.range('check_ins', personId, range);
+  }
+
+  async recordServed(personId: string, served: ServedPrompt): Promise<void> {
+    await this.db.query(
+      `INSERT INTO served_prompts (person_id, local_date, prompt_id, at, data) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (person_id, local_date) DO UPDATE SET prompt_id = EXCLUDED.prompt_id, at = EXCLUDED.at, data = EXCLUDED.data`,
+      [personId, served.localDate, served.promptId, served.at, jsonb(served)],
+    );
+  }
+
+  served(personId: string, range: DateRange): Promise<ServedPrompt[]> {
+    return this.range('served_prompts', personId, range);
+  }
+
+  async latestServed(personId: string, since: LocalDate): Promise<ServedPrompt[]> {
+    const { rows } = await this.db.query<{ data: ServedPrompt }>(
+      `SELECT data FROM (
+         SELECT DISTINCT ON (prompt_id) data, local_date, at FROM served_prompts
+         WHERE person_id = $1 AND local_date >= $2 ORDER BY prompt_id, local_date DESC, at DESC
+       ) latest ORDER BY local_date, at`,
+      [personId, since],
+    );
+    return rows.map((r) => r.data);
+  }
+
+  async months(personId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ month: string }>(
+      `SELECT DISTINCT substr(local_date, 1, 7) AS month FROM (
+         SELECT local_date FROM reflections WHERE person_id = $1
+         UNION ALL SELECT local_date FROM check_ins WHERE person_id = $1
+         UNION ALL SELECT local_date FROM served_prompts WHERE person_id = $1
+       ) d ORDER BY month`,
+      [personId],
+    );
+    return rows.map((r) => r.month);
+  }
+}
