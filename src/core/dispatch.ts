@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { effectiveTimeZone, ensurePerson } from '../features/people.js';
 import type { AppContext } from './app-context.js';
 import { validateOptions, wordsToOptions } from './args.js';
+import { readsAsCommand, stripRoot } from './command-line.js';
 import type { Command, CommandContext } from './command.js';
 import { UserError } from './errors.js';
 import type { Invocation } from './invocation.js';
@@ -46,7 +47,8 @@ export class Dispatcher {
         today: localDate(now, tz),
         ...(inv.idempotencyKey ? { idempotencyKey: inv.idempotencyKey } : {}),
       };
-      const reply = inv.kind === 'command' ? await this.runCommand(ctx, inv) : await this.runAction(ctx, inv);
+      const reply =
+        inv.kind === 'command' ? await this.runCommand(ctx, inv) : inv.kind === 'action' ? await this.runAction(ctx, inv) : await this.runMessage(ctx, inv.text);
       assertValidReply(reply);
       return { reply, firstContact };
     } catch (err) {
@@ -75,6 +77,15 @@ export class Dispatcher {
     this.checkAudience(ctx, command);
     const args = validateOptions(command, options);
     return command.run(ctx, args);
+  }
+
+  /** A line that reads as a command runs as that command; anything else answers today's reflection. */
+  private async runMessage(ctx: CommandContext, text: string): Promise<Reply> {
+    if (readsAsCommand(this.registry, text)) return this.runCommand(ctx, { kind: 'command', actor: ctx.actor, text: stripRoot(text).text });
+    const reflect = this.registry.get('reflect');
+    if (!reflect) return this.unknown(text);
+    this.checkAudience(ctx, reflect);
+    return reflect.run(ctx, validateOptions(reflect, { answer: text }));
   }
 
   private async runNamed(ctx: CommandContext, name: string, options: Record<string, unknown>): Promise<Reply> {

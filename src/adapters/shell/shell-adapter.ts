@@ -7,6 +7,7 @@ import type { AppContext } from '../../core/app-context.js';
 import type { Dispatcher } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
+import { readsAsCommand } from '../../core/command-line.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
 /** A meta-command such as \as or \demo: gets the words after it and the shell to act on. */
@@ -29,7 +30,12 @@ interface FormState {
   pending: Extract<Pending, { kind: 'form' }>;
   index: number;
   values: Record<string, string>;
+  /** By the app's clock, so \advance ages a form like real time does. */
+  openedAt: number;
 }
+
+/** A form left this long (by the app's clock) is closed: the next line is read afresh. */
+export const FORM_OPEN_MS = 60 * 60_000;
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
 
@@ -107,18 +113,26 @@ export class ShellAdapter implements Adapter {
   }
 
   private prompt(): void {
-    if (this.options.tty && !this.quitting) this.options.output.write(`${this.user}> `);
+    if (!this.options.tty || this.quitting) return;
+    // While a form is open the prompt says so, and which question it is on.
+    const form = this.form ? ` [${this.form.pending.title} ${this.form.index + 1}/${this.form.pending.fields.length}, \\cancel to stop]` : '';
+    this.options.output.write(`${this.user}${form}> `);
   }
 
   async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
+    if (this.form && this.formExpired()) this.closeForm('shell.formExpired');
     // Shell commands (\advance, \as) still work in the middle of a form; the form then carries on.
     if (this.form && line.startsWith('\\') && line !== '\\cancel') {
       const form = this.form;
       await this.runMeta(line);
-      if (this.form === form) this.askField();
+      if (this.quitting || this.form !== form) return;
+      if (this.formExpired()) return this.closeForm('shell.formExpired');
+      this.askField();
       return;
     }
+    // A line that is a whole command runs as the command: the form closes rather than swallow it.
+    if (this.form && line !== '\\cancel' && readsAsCommand(this.options.dispatcher.registry, line)) this.closeForm('shell.formClosedByCommand');
     if (this.form) return this.answerForm(raw);
     if (line === '') return;
     if (line.startsWith('\\')) return this.runMeta(line);
@@ -134,6 +148,16 @@ export class ShellAdapter implements Adapter {
     }
     const text = line.replace(/^\/?attune\b\s*/i, '');
     await this.invoke({ kind: 'command', actor: this.actor(), text });
+  }
+
+  private formExpired(): boolean {
+    return !!this.form && this.options.app.clock.now().getTime() - this.form.openedAt > FORM_OPEN_MS;
+  }
+
+  private closeForm(key: string): void {
+    const title = this.form?.pending.title ?? '';
+    this.form = undefined;
+    this.print(this.style.muted(this.options.app.content.copy(key, { title, minutes: FORM_OPEN_MS / 60_000 })));
   }
 
   private async runMeta(line: string): Promise<void> {
@@ -186,7 +210,7 @@ export class ShellAdapter implements Adapter {
       this.pick = rendered.pending;
       return;
     }
-    this.form = { pending: rendered.pending, index: 0, values: {} };
+    this.form = { pending: rendered.pending, index: 0, values: {}, openedAt: this.options.app.clock.now().getTime() };
     this.askField();
   }
 
