@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, SendResult } from '../../core/adapter.js';
@@ -8,6 +6,7 @@ import type { Dispatcher } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
 import { readsAsCommand } from '../../core/command-line.js';
+import { savePersonFile } from '../../core/person-files.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
 /** A meta-command such as \as or \demo: gets the words after it and the shell to act on. */
@@ -103,7 +102,7 @@ export class ShellAdapter implements Adapter {
     if (!personId.startsWith('shell:')) return { ok: false, permanent: true, error: 'not a shell address' };
     const name = personId.slice('shell:'.length);
     this.print(this.style.muted(`-- message for ${name} --`));
-    await this.show(reply, name === this.user);
+    await this.show(reply, name === this.user, personId);
     this.prompt();
     return { ok: true };
   }
@@ -196,11 +195,12 @@ export class ShellAdapter implements Adapter {
     await this.show(reply, true);
   }
 
-  private async show(reply: Reply, interactive: boolean): Promise<void> {
+  /** `personId`: whose message it is (a scheduled digest is the lead's, whoever the shell is acting as). */
+  private async show(reply: Reply, interactive: boolean, personId = this.actor().id): Promise<void> {
     const rendered = renderReply(reply, this.style);
     if (rendered.text) this.print(rendered.text);
     for (const file of rendered.files) {
-      const saved = await this.saveFile(file.filename, file.data);
+      const saved = await this.saveFile(personId, file.filename, file.data);
       this.print(`${file.title}: saved to ${saved}`);
     }
     if (!interactive || !rendered.pending) return;
@@ -243,11 +243,7 @@ export class ShellAdapter implements Adapter {
     await this.invoke({ kind: 'action', actor: this.actor(), command: form.pending.command, action: form.pending.action, values: form.values });
   }
 
-  private async saveFile(filename: string, data: Uint8Array): Promise<string> {
-    const dir = path.join(this.options.app.config.dataDir, 'shell-files', this.user);
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, path.basename(filename));
-    await writeFile(file, data, { mode: 0o600 });
-    return file;
+  private async saveFile(personId: string, filename: string, data: Uint8Array): Promise<string> {
+    return savePersonFile(this.options.app.config.dataDir, personId, filename, data);
   }
 }
