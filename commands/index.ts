@@ -26,6 +26,8 @@ import pairsJoin from './pairs-join.js';
 import pairsLeave from './pairs-leave.js';
 import pairsPause from './pairs-pause.js';
 import pairsStatus from './pairs-status.js';
+import stop from './stop.js';
+import teams from './teams.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
@@ -56,6 +58,8 @@ const features: Command[] = [
   pairsStatus,
   pairsCadence,
   digest,
+  teams,
+  stop,
 ];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

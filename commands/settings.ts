@@ -75,6 +75,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   }
   if (args.resume) {
     changes.pausedUntil = undefined;
+    changes.stoppedAt = undefined;
     notes.push(copy('scheduler.settingsResumedNote'));
   }
   if (args.quiet !== undefined) changes.quietHours = parseQuiet(args.quiet, (value) => new UsageError(copy('scheduler.settingsBadQuiet', { value }), USAGE, 'settings quiet 22:00-07:00'));
@@ -87,7 +88,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
     [copy('settings.time'), person.promptTime],
     [copy('scheduler.settingsReminder'), person.reminderTime],
     [copy('settings.days'), formatWeekdays(person.workingDays)],
-    [copy('scheduler.settingsPaused'), paused ?? copy('scheduler.settingsNotPaused')],
+    [copy('scheduler.settingsPaused'), person.stoppedAt ? copy('stop.settingsValue') : (paused ?? copy('scheduler.settingsNotPaused'))],
     [copy('scheduler.settingsQuiet'), person.quietHours ? `${person.quietHours.from}-${person.quietHours.to}` : copy('scheduler.settingsQuietOff')],
   ];
   const title = changed ? copy('settings.saved') : copy('settings.title');

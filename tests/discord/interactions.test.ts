@@ -74,14 +74,17 @@ describe('Discord slash commands through the real discord.js client', () => {
     const copy = h.app.content.copy;
     const calls = await h.interact(chatInput(ALICE, [sub('help')]));
     const order = ['anyone', 'member', 'lead', 'admin'];
-    const lines = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name)).map((c) => `${c.usage} - ${c.description}`);
+    // Help lists each audience's commands as one paragraph.
+    const lines = order
+      .map((a) => commands.filter((c) => c.audience === a).sort((x, y) => x.name.localeCompare(y.name)).map((c) => `${c.usage} - ${c.description}`).join('\n'))
+      .filter(Boolean);
     const intro = copy('discord.tz.intro', { tz: 'UTC' });
     expect(bodies(calls)).toEqual([
       {
         method: 'POST',
         path: CALLBACK,
         json: message({
-          embeds: [{ color: 0x4f7cac, title: copy('help.title'), description: `${copy('help.intro')}\n\n${lines.join('\n')}\n\n-# ${copy('help.privacy')}` }],
+          embeds: [{ color: 0x4f7cac, title: copy('help.title'), description: `${copy('help.intro')}\n\n${lines.join('\n\n')}\n\n-# ${copy('help.privacy')}` }],
           components: [],
           flags: 64,
         }),

@@ -36,12 +36,18 @@ describe('/attune subcommands in Slack', () => {
     const sorted = [...commands].sort((a, b) => order.indexOf(a.audience) - order.indexOf(b.audience) || a.name.localeCompare(b.name));
     const lines = sorted.map((c) => `${c.usage} - ${c.description}`).join('\n');
     const out = await slash('help');
+    const escaped = lines.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const blocks = (out as { blocks: Array<{ text?: { text: string } }> }).blocks;
+    // The list is split over whole-line sections, each within Slack's 3,000 characters.
+    const listed = blocks.slice(3, -1);
+    expect(listed.map((b) => b.text!.text).join('\n')).toBe(escaped);
+    for (const b of listed) expect(b.text!.text.length).toBeLessThanOrEqual(3000);
     expect(out).toEqual({
       id: expect.any(String),
       response_type: 'ephemeral',
       replace_original: false,
       text: expect.stringContaining(copy('help.intro')),
-      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, section(lines.replace(/</g, '&lt;').replace(/>/g, '&gt;')), context(copy('help.privacy'))],
+      blocks: [header(copy('help.title')), section(copy('help.intro')), { type: 'divider' }, ...listed.map((b) => section(b.text!.text)), context(copy('help.privacy'))],
     });
   });
 

@@ -18,5 +18,7 @@ export const PersonSchema = z.object({
   /** No scheduled messages up to and including this local date. */
   pausedUntil: LocalDateSchema.optional(),
   quietHours: z.object({ from: Hhmm, to: Hhmm }).optional(),
+  /** Set by `/attune stop`: Attune starts no conversation with them until they resume. */
+  stoppedAt: IsoInstant.optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
