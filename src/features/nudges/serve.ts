@@ -26,14 +26,16 @@ export interface Served {
 
 /**
  * Chooses a nudge for the person and records it as served. An unrequested one (daily, after a
- * check-in, with the prompt) is held back when nudges are off or snoozed or a cap is reached:
+ * check-in, with the prompt) is held back when nudges are off or snoozed or a cap is reached (the daily one only when off or snoozed):
  * then nothing is recorded and the result is undefined.
  */
 export async function serveNudge(app: App, person: Person, today: LocalDate, source: NudgeSource): Promise<Served | undefined> {
   const checkIn = await latestCheckIn(app, person.id, today);
   // Read after the await and save with no await in between, so nothing else changes the state meanwhile.
   const state = app.store.nudgeState(person.id);
-  if (source !== 'requested' && unrequestedHold(state, today)) return undefined;
+  const hold = source === 'requested' ? undefined : unrequestedHold(state, today);
+  // The opted-in daily nudge is held only by the person's own off or snooze, never by the caps.
+  if (hold && (source !== 'daily' || hold === 'off' || hold === 'snoozed')) return undefined;
   const nudge = chooseNudge(app.content.nudges, {
     checkIn,
     served: state.served,
