@@ -3,6 +3,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UsageError, UserError } from '../src/core/errors.js';
 import type { Person } from '../src/core/model/person.js';
 import { fields, heading, reply, text, type Reply } from '../src/core/reply.js';
+import { echo } from '../src/core/text-hygiene.js';
 import { addDays, formatWeekdays, isValidTimeZone, normalizeHhmm, parseWeekdays } from '../src/core/time.js';
 
 const USAGE = '/attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]';
@@ -46,7 +47,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   const changes: Partial<Person> = {};
   const notes: string[] = [];
   if (args.tz !== undefined) {
-    if (!isValidTimeZone(args.tz)) throw new UserError(copy('settings.badTz', { value: args.tz }));
+    if (!isValidTimeZone(args.tz)) throw new UserError(copy('settings.badTz', { value: echo(args.tz) }));
     changes.tz = args.tz;
     changes.tzSource = 'user';
   }
@@ -57,7 +58,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   }
   if (args.days !== undefined) {
     const days = parseWeekdays(args.days);
-    if (!days) throw new UserError(copy('settings.badDays', { value: args.days }));
+    if (!days) throw new UserError(copy('settings.badDays', { value: echo(args.days) }));
     changes.workingDays = days;
   }
   if (args.reminder !== undefined) {

@@ -36,7 +36,7 @@ describe('the shell', () => {
   it('answers wrong arguments with the command\'s usage line', async () => {
     const out = await typeIntoShell(app, ['history please', 'settings colour blue'], 'ann');
     expect(out).toContain('history takes no arguments.\nUsage: /attune history\n');
-    expect(out).toContain('I don\'t understand "colour".\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
+    expect(out).toContain('I don\'t understand "colour": settings takes tz, time, days, reminder, pause, resume, quiet.\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
   });
 
   it('validates settings and saves them: an unknown zone gets an example, a good one is kept', async () => {

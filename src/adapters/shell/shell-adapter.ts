@@ -7,6 +7,7 @@ import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
 import { readsAsCommand } from '../../core/command-line.js';
 import { savePersonFile } from '../../core/person-files.js';
+import { echo } from '../../core/text-hygiene.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
 /** A meta-command such as \as or \demo: gets the words after it and the shell to act on. */
@@ -163,7 +164,7 @@ export class ShellAdapter implements Adapter {
     const [, name = '', args = ''] = /^\\(\S+)\s*(.*)$/.exec(line) ?? [];
     const meta = this.meta[name.toLowerCase()];
     if (!meta) {
-      this.print(`Unknown shell command \\${name}. Type \\help for the list.`);
+      this.print(`Unknown shell command \\${echo(name)}. Type \\help for the list.`);
       return;
     }
     await meta.run(this, args.trim());
