@@ -32,13 +32,15 @@ describe('mentor request flow through the shell', () => {
     // alice answers from her status, where the invitation waits with its buttons.
     const accepted = await typeIntoShell(app, ['mentor status', '1'], 'alice');
     expect(accepted).toContain('Invitations waiting for your answer: 1.');
-    expect(accepted).toContain("Thank you! I've introduced you to bob in a message to you both.");
+    expect(accepted).toContain("Thank you! I've introduced you and bob to each other, each in a message of your own.");
 
-    expect(app.outbox.sent).toHaveLength(2);
-    const intro = app.outbox.sent[1]!;
-    expect(intro.to).toEqual(['shell:bob', 'shell:alice']);
+    // Each side gets its own words.
+    expect(app.outbox.sent).toHaveLength(3);
+    expect(app.outbox.sent.slice(1).map((s) => s.to)).toEqual([['shell:bob'], ['shell:alice']]);
     const introText = plain(1);
     expect(introText).toContain('bob, meet alice, who offered to mentor you on De-escalating an upset customer.');
+    expect(plain(2)).toContain('alice, meet bob, who asked for a mentor on De-escalating an upset customer: thank you for taking this on.');
+    expect(plain(2)).not.toContain('offered to mentor you');
     expect(introText).toContain('> Goal: staying calm with angry customers');
     const skill = app.content.mentoring.skills.find((s) => s.id === 'de-escalation')!;
     const starters = introText.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));

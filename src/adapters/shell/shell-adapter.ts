@@ -236,6 +236,12 @@ export class ShellAdapter implements Adapter {
     }
     if (result.value !== '') form.values[field.id] = result.value;
     form.index++;
+    // A question about an answer not given (who may read a note never written) is not asked.
+    while (form.index < form.pending.fields.length) {
+      const next = form.pending.fields[form.index]!;
+      if (next.kind !== 'choice' || !next.askIf || form.values[next.askIf] !== undefined) break;
+      form.index++;
+    }
     if (form.index < form.pending.fields.length) {
       this.askField();
       return;
