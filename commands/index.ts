@@ -28,6 +28,9 @@ import pairsPause from './pairs-pause.js';
 import pairsStatus from './pairs-status.js';
 import stop from './stop.js';
 import teams from './teams.js';
+import teamSchedule from './team-schedule.js';
+import teamRename from './team-rename.js';
+import teamDelete from './team-delete.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
@@ -45,6 +48,9 @@ const features: Command[] = [
   teamLead,
   teamThreshold,
   teamQuestion,
+  teamSchedule,
+  teamRename,
+  teamDelete,
   adminAdd,
   adminRemove,
   nudge,
