@@ -91,7 +91,8 @@ describe('team questions in a check-in', () => {
     await run(app, 'me', 'team question add care scale How supported did you feel today?');
     await run(app, 'me', 'team question add care text One word for your week?');
     const [scaleId] = questionIds('care');
-    const out = await typeIntoShell(app, ['checkin', '3', '3', '3', '', '', '2', ''], 'alice');
+    // No note, so the shell does not ask who may read it.
+    const out = await typeIntoShell(app, ['checkin', '3', '3', '3', '', '2', ''], 'alice');
     expect(out).toContain("Saved 1 answer(s) to your team's questions. Thank you.");
     const [stored] = await app.store.checkIns('shell:alice', TODAY);
     expect(stored!.custom).toEqual({ [scaleId!]: 2 });

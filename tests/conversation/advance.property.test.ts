@@ -31,6 +31,8 @@ function recorder(app: TestApp, into: Sent[]): Outbox {
   };
 }
 
+const sorted = (sent: Sent[]) => [...sent].sort((a, b) => a.at.localeCompare(b.at) || a.to.localeCompare(b.to) || a.text.localeCompare(b.text));
+
 const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const setup = fc.record({
   tz: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'),
@@ -92,7 +94,8 @@ describe('\\advance by any step equals living through the time', () => {
           input.end();
           await running;
           expect(jumped.clock.now().toISOString()).toBe(lived.clock.now().toISOString());
-          expect(jumpedSent).toEqual(livedSent);
+          // Within one minute a tick sends in parallel, so order there is not part of the promise.
+          expect(sorted(jumpedSent)).toEqual(sorted(livedSent));
           delivered += livedSent.length;
         } finally {
           await lived.cleanup();
