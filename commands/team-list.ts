@@ -27,6 +27,7 @@ export default defineCommand({
         name: t.name,
         handle: handleOf(t),
         members: currentMembers(t).length,
+        leadCount: t.leads.length,
         leads: t.leads.length ? t.leads.map((id) => nameOf(ctx, id)).join(', ') : copy('team.listNoLead'),
         threshold: thresholdOf(ctx, t),
         questions: t.questions.length,

@@ -80,7 +80,7 @@ describe('privacy through the shell', () => {
     await typeIntoShell(app, ['reflect my own words'], 'bob');
     const out = await typeIntoShell(app, ['reflect ann words', 'privacy export'], 'ann');
     const match = /Attune export: saved to (\S+)/.exec(out);
-    expect(out).toContain('Here is everything Attune holds about you (1 reflections, 0 check-ins), in attune-export-2026-03-02.json.');
+    expect(out).toContain('Here is everything Attune holds about you (1 reflection, 0 check-ins), in attune-export-2026-03-02.json.');
     const data = JSON.parse(await readFile(match![1]!, 'utf8'));
     expect(data.person.id).toBe('shell:ann');
     expect(data.reflections.map((r: { answer: string }) => r.answer)).toEqual(['ann words']);
@@ -92,7 +92,7 @@ describe('privacy through the shell', () => {
     expect(out).toContain('Nothing was erased.');
     expect(await app.store.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
     out = await typeIntoShell(app, ['privacy delete', '1'], 'ann');
-    expect(out).toContain('Everything Attune held about you is erased (1 reflections, 0 check-ins, your settings and memberships).');
+    expect(out).toContain('Everything Attune held about you is erased (1 reflection, 0 check-ins, your settings and memberships).');
     expect(await app.store.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
   });
 

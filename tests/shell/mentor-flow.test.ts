@@ -18,7 +18,7 @@ const plain = (i: number) => renderReply(app.outbox.sent[i]!.reply).text;
 describe('mentor request flow through the shell', () => {
   it('offer, request, invitation, accept, group intro with three starters, and the 7-day follow-up recorded', async () => {
     const offered = await typeIntoShell(app, ['mentor offer de-escalating angry customers, active listening capacity 2'], 'alice');
-    expect(offered).toContain('You offer: De-escalating an upset customer, Active listening. Up to 2 mentee(s) at a time.');
+    expect(offered).toContain('You offer: De-escalating an upset customer, Active listening. Up to 2 mentees at a time.');
 
     const requested = await typeIntoShell(app, ['mentor request staying calm with angry customers'], 'bob');
     expect(requested).toContain('Goal: staying calm with angry customers');
@@ -72,7 +72,7 @@ describe('mentor request flow through the shell', () => {
     expect(app.outbox.sent).toHaveLength(0);
 
     const offer = await typeIntoShell(app, ['mentor offer setting boundaries and saying no'], 'carol');
-    expect(offer).toContain('1 waiting request(s) fit your skills');
+    expect(offer).toContain('1 waiting request fits your skills');
     expect(app.outbox.sent.map((s) => s.to)).toEqual([['shell:carol'], ['shell:bob']]);
     expect(plain(1)).toContain('Good news: a mentor for your goal (Saying no) is now available, and I have invited them.');
   });

@@ -83,7 +83,7 @@ describe('/attune subcommands in Slack', () => {
     expect(history.response_type).toBe('ephemeral');
     const blocks = history.blocks as Array<Record<string, unknown>>;
     expect(blocks[0]).toEqual(header('Your history'));
-    expect(blocks[1]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Streak*\n1 day(s)' }, { type: 'mrkdwn', text: '*Reflections (last 90 days)*\n1' }] });
+    expect(blocks[1]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Streak*\n1 day' }, { type: 'mrkdwn', text: '*Reflections (last 90 days)*\n1' }] });
     expect(JSON.stringify(blocks[3])).toContain('I noticed I rush when the queue grows.');
   });
 

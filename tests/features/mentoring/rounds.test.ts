@@ -74,7 +74,7 @@ describe('pairing rounds', () => {
     await run(app, 'ann', 'help');
     await joinAll();
     await runDueRounds(app, at('2026-03-09T10:00:00Z'));
-    expect((await run(app, 'ann', 'pairs cadence 1')).text).toBe('Pairing rounds for everyone now run every 1 week(s). The next round is on 2026-03-16.');
+    expect((await run(app, 'ann', 'pairs cadence 1')).text).toBe('Pairing rounds for everyone now run every week. The next round is on 2026-03-16.');
     const [next] = await runDueRounds(app, at('2026-03-16T10:00:00Z'));
     expect(next!.slot).toBe('2026-03-16');
   });
