@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config.js';
 import type { Content } from '../content/load-content.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store/index.js';
 import type { Clock } from './clock.js';
 import type { Outbox } from './outbox.js';
 
@@ -14,4 +14,6 @@ export interface AppContext {
   log: Logger;
   /** Messages Attune starts itself (intros, invitations, scheduled prompts). */
   outbox: Outbox;
+  /** Uniform in [0, 1): the digest's privacy noise. Crypto-strong in production, seeded in tests. */
+  random: () => number;
 }

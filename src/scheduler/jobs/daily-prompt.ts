@@ -9,7 +9,7 @@ export const dailyPromptJob: Job = {
   name: 'daily-prompt',
   occurrences: (app, window) => personDailyOccurrences(app, window, 'daily-prompt', (p) => p.promptTime),
   async what(app, occ) {
-    const person = app.store.person(occ.personId);
+    const person = await app.store.people.get(occ.personId);
     if (!person) return undefined;
     // Like the check-in reminder: someone who already reflected today is not asked again.
     if ((await app.store.reflections(occ.personId, { from: occ.localDate, to: occ.localDate })).length) return undefined;
