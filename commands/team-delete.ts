@@ -19,10 +19,10 @@ export default defineCommand({
   parse: { positional: ['team'], rest: 'team' },
   async run(ctx, args) {
     const copy = ctx.content.copy;
-    const team = managedTeam(ctx, args.team);
+    const team = await managedTeam(ctx, args.team);
     // A one-time token naming the team: an old or forwarded button deletes nothing else.
     const token = `${randomUUID().slice(0, 12)}|${team.id}`;
-    await ctx.store.setDraft(ctx.person.id, DRAFT, token, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000));
+    await ctx.store.drafts.set(ctx.person.id, DRAFT, token, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000));
     const question = copy('team.deleteConfirm', { team: team.name, minutes: CONFIRM_MINUTES });
     return privateReply(question, [
       text(question),
@@ -42,12 +42,12 @@ export default defineCommand({
   actions: {
     async confirm(ctx, input) {
       const copy = ctx.content.copy;
-      const token = ctx.store.draft<string>(ctx.person.id, DRAFT, ctx.now);
-      await ctx.store.clearDraft(ctx.person.id, DRAFT);
+      const token = await ctx.store.drafts.get<string>(ctx.person.id, DRAFT, ctx.now);
+      await ctx.store.drafts.clear(ctx.person.id, DRAFT);
       if (input.value === 'cancel') return privateReply(copy('team.deleteCancelled'));
       if (!token || input.value !== token) return privateReply(copy('team.deleteExpired'));
       // Checked again at the click: the asker may still manage teams, and the team is still theirs.
-      const team = managedTeam(ctx, handleOf({ id: token.slice(token.indexOf('|') + 1) }));
+      const team = await managedTeam(ctx, handleOf({ id: token.slice(token.indexOf('|') + 1) }));
       await deleteTeam(ctx, team);
       return privateReply(copy('team.deleted', { team: team.name }));
     },

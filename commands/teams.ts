@@ -11,18 +11,21 @@ export default defineCommand({
   usage: '/attune teams',
   audience: 'member',
   args: z.object({}),
-  run(ctx) {
+  async run(ctx) {
     const copy = ctx.content.copy;
-    const mine = ctx.store
-      .teams(ctx.person.workspace)
+    const mine = (await ctx.store.teams.list(ctx.person.workspace))
       .filter((t) => isCurrentMember(t, ctx.person.id))
       .sort((a, b) => a.name.localeCompare(b.name));
     if (mine.length === 0) return privateReply(copy('teams.mineNone'));
-    const lines = mine.map((t) =>
-      t.leads.length
-        ? copy('teams.mineLine', { team: t.name, leads: t.leads.map((id) => nameOf(ctx, id)).join(', '), threshold: thresholdOf(ctx, t) })
-        : copy('teams.mineNoLead', { team: t.name, threshold: thresholdOf(ctx, t) }),
-    );
+    const lines: string[] = [];
+    for (const t of mine) {
+      const leads = await Promise.all(t.leads.map((id) => nameOf(ctx, id)));
+      lines.push(
+        leads.length
+          ? copy('teams.mineLine', { team: t.name, leads: leads.join(', '), threshold: thresholdOf(ctx, t) })
+          : copy('teams.mineNoLead', { team: t.name, threshold: thresholdOf(ctx, t) }),
+      );
+    }
     const title = copy('teams.mineTitle');
     return privateReply(`${title}\n${lines.join('\n')}`, [heading(title), ...lines.map((l) => text(l))]);
   },

@@ -41,6 +41,6 @@ describe('the daily reflection prompt', () => {
     const out = await typeIntoShell(app, ['\\advance 8h', 'reflect Noticed I rushed the standup.', '\\advance 2d'], 'alice');
     expect(out).not.toContain("(Mon 2026-03-02 09:30 UTC)\n-- message for alice --\nToday's reflection");
     expect(out).toContain("(Tue 2026-03-03 09:30 UTC)\n-- message for alice --\nToday's reflection");
-    expect((await app.store.delivery('shell:alice', 'daily-prompt', '2026-03-02'))).toBeUndefined();
+    expect((await app.store.ledger.get('shell:alice', 'daily-prompt', '2026-03-02'))).toBeUndefined();
   });
 });

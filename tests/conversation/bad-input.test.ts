@@ -39,7 +39,7 @@ describe('an unknown or overlong command', () => {
 describe('control characters', () => {
   it('are removed from what is stored, while emoji, right-to-left text and every script are kept', async () => {
     await run(app, 'bob', 'reflect Calm\u0000 \u0007today\u001b[2J 🧘🏽‍♀️ مرحبا 客服 Поддержка');
-    const [stored] = await app.store.reflections('shell:bob', { from: '2026-03-02', to: '2026-03-02' });
+    const [stored] = await app.store.history.reflections('shell:bob', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored!.answer).toBe('Calm today[2J 🧘🏽‍♀️ مرحبا 客服 Поддержка');
     const history = await typeIntoShell(app, ['history'], 'bob');
     for (const c of ['\u0000', '\u0007', '\u001b', '\u007f']) expect(history).not.toContain(c);
@@ -47,7 +47,7 @@ describe('control characters', () => {
 
   it('are removed from a check-in note typed in the shell form', async () => {
     await typeIntoShell(app, ['checkin', '3', '3', '3', 'rough\u001b[2J day', '2'], 'bob');
-    const [checkIn] = await app.store.checkIns('shell:bob', { from: '2026-03-02', to: '2026-03-02' });
+    const [checkIn] = await app.store.history.checkIns('shell:bob', { from: '2026-03-02', to: '2026-03-02' });
     expect(checkIn!.note).toBe('rough[2J day');
   });
 });

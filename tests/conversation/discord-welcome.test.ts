@@ -25,6 +25,6 @@ describe('a Discord member an admin adds to a team', () => {
     expect(select?.custom_id).toBe('a|tz|settings|tz');
     expect(select?.options.map((o) => o.value)).toContain('Europe/Berlin');
     await h.interact(selectPick(BOB, 'a|tz|settings|tz', ['Europe/Berlin']));
-    expect(h.app.store.person(personOf(BOB))?.tz).toBe('Europe/Berlin');
+    expect((await h.app.store.people.get(personOf(BOB)))?.tz).toBe('Europe/Berlin');
   });
 });

@@ -12,8 +12,8 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const reflections = async (who: string) => (await app.store.reflections(`shell:${who}`, { from: '2026-03-01', to: '2026-03-31' })).map((r) => r.answer);
-const checkins = async (who: string) => (await app.store.checkIns(`shell:${who}`, { from: '2026-03-01', to: '2026-03-31' })).map((c) => [c.mood, c.energy, c.stress]);
+const reflections = async (who: string) => (await app.store.history.reflections(`shell:${who}`, { from: '2026-03-01', to: '2026-03-31' })).map((r) => r.answer);
+const checkins = async (who: string) => (await app.store.history.checkIns(`shell:${who}`, { from: '2026-03-01', to: '2026-03-31' })).map((c) => [c.mood, c.energy, c.stress]);
 
 describe('an open form never swallows a command', () => {
   it('given the reflection form is open, "history" runs as the history command and is not saved as a reflection', async () => {

@@ -18,14 +18,14 @@ describe('a Slack DM reply that is a command', () => {
     await postSigned(h.port, eventBody(dm('checkin 1 1 5 awful'), 'EvC001'), 'application/json');
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post!.args).toMatchObject({ channel: 'DU1', text: expect.stringMatching(/^Checked in: mood 1/) });
-    expect(await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
-    expect((await h.app.store.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).map((c) => c.note)).toEqual(['awful']);
+    expect(await h.app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+    expect((await h.app.store.history.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).map((c) => c.note)).toEqual(['awful']);
   });
 
   it('"history repeats itself" is not a valid history command, so it is kept as the reflection', async () => {
     await postSigned(h.port, eventBody(dm('history repeats itself'), 'EvC002'), 'application/json');
     await h.fake.waitFor('chat.postMessage');
-    const stored = await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await h.app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['history repeats itself']);
   });
 });

@@ -73,7 +73,7 @@ describe('snooze and off always win over nudges Attune starts', () => {
           }
           const nudgesToday = got.filter((blocks) => nudgeIdIn(blocks) !== undefined).length;
           // The daily nudge the person opted into comes on every working day they are not off or snoozed, whatever the caps.
-          const working = app.store.person(`shell:${name}`)!.workingDays.includes(weekdayOf(date));
+          const working = (await app.store.people.get(`shell:${name}`))!.workingDays.includes(weekdayOf(date));
           expect(dailyGot.filter((blocks) => nudgeIdIn(blocks) !== undefined).length).toBe(daily && working && !quiet ? 1 : 0);
           if (quiet) {
             seen.quietDays++;

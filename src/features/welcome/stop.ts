@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import type { Person } from '../../core/model/person.js';
 import { stopOffering } from '../mentoring/mentor-flow.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'clock' | 'content' | 'config' | 'log' | 'outbox'>;
+type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'clock' | 'content' | 'config' | 'log' | 'outbox' | 'random'>;
 
 /**
  * Opts the person out of everything Attune starts: scheduled prompts, reminders, nudges, digests,
@@ -10,18 +10,23 @@ type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'clock' | 'content'
  */
 export async function stopEverything(ctx: Ctx): Promise<{ already: boolean; leftPools: number }> {
   if (ctx.person.stoppedAt) return { already: true, leftPools: 0 };
-  await ctx.store.savePerson({ ...ctx.person, stoppedAt: ctx.now.toISOString() });
-  const leftPools = await ctx.store.updateMentoring((m) => {
+  const id = ctx.person.id;
+  const stoppedAt = ctx.now.toISOString();
+  const leftPools = await ctx.store.transaction(async (tx) => {
+    await tx.people.update(id, (p) => (p.stoppedAt ? p : { ...p, stoppedAt }));
     let n = 0;
-    for (const pool of Object.values(m.pools)) {
-      if (pool.members[ctx.person.id]) {
-        delete pool.members[ctx.person.id];
-        n++;
-      }
+    for (const pool of await tx.pairing.pools(ctx.person.workspace)) {
+      if (!pool.members[id]) continue;
+      await tx.pairing.updatePool(pool.id, (p) => {
+        const members = { ...p.members };
+        delete members[id];
+        return { ...p, members };
+      });
+      n++;
     }
     return n;
   });
-  if (ctx.store.mentoring().profiles[ctx.person.id]) await stopOffering(ctx, ctx.person, ctx.now);
+  if (await ctx.store.mentoring.profiles.get(id)) await stopOffering(ctx, ctx.person, ctx.now);
   return { already: false, leftPools };
 }
 

@@ -19,23 +19,25 @@ type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'content' | 'config
  */
 export async function welcomeToTeam(ctx: Ctx, team: Team, added: PersonRef[]): Promise<void> {
   for (const ref of added) {
-    let person = ctx.store.person(ref.id);
-    const isNew = !person;
+    let person = await ctx.store.people.get(ref.id);
+    let isNew = false;
     if (!person) {
-      person = await ctx.store.savePerson(
+      const created = await ctx.store.people.create(
         PersonSchema.parse({ id: ref.id, workspace: team.workspace, name: ref.name.slice(0, 200), createdAt: ctx.now.toISOString(), admin: false }),
       );
+      person = created.record;
+      isNew = created.created;
     }
     if (!reachable(person)) continue;
-    const result = await ctx.outbox.send(person.id, welcomeReply(ctx, team, person, isNew)).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+    const result = await ctx.outbox.send(person.id, await welcomeReply(ctx, team, person, isNew)).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
     if (!result.ok) ctx.log.warn({ person: person.id, team: team.id, error: result.error }, 'team welcome not delivered');
   }
 }
 
 /** The welcome message itself; exported for the privacy test that holds each sentence against the code. */
-export function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content' | 'config'>, team: Team, person: Person, isNew: boolean): Reply {
+export async function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content' | 'config'>, team: Team, person: Person, isNew: boolean): Promise<Reply> {
   const copy = ctx.content.copy;
-  const leads = team.leads.map((id) => nameOf(ctx, id));
+  const leads = await Promise.all(team.leads.map((id) => nameOf(ctx, id)));
   const paragraphs = [
     copy(isNew ? 'welcome.new' : 'welcome.known', { admin: ctx.person.name, team: team.name }),
     copy('welcome.private'),

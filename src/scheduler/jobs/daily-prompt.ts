@@ -12,7 +12,7 @@ export const dailyPromptJob: Job = {
     const person = await app.store.people.get(occ.personId);
     if (!person) return undefined;
     // Like the check-in reminder: someone who already reflected today is not asked again.
-    if ((await app.store.reflections(occ.personId, { from: occ.localDate, to: occ.localDate })).length) return undefined;
+    if ((await app.store.history.reflections(occ.personId, { from: occ.localDate, to: occ.localDate })).length) return undefined;
     const prompt = await todaysPrompt({ store: app.store, content: app.content, person, today: occ.localDate, now: app.clock.now() });
     const extra = (await Promise.all(dailyPromptExtras.map((hook) => hook(app, person, occ.localDate)))).flat();
     return reflectionPromptReply(app.content, prompt, extra);
