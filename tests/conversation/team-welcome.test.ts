@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/shell/render.js';
 import { typeIntoShell } from '../helpers/shell-driver.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -61,5 +62,15 @@ describe('people an admin adds to a team', () => {
     await run(app, 'bob', 'settings resume');
     const next = await typeIntoShell(app, ['\\advance 1d'], 'root');
     expect(next).toContain('-- message for bob --');
+  });
+
+  it('"stop" is stored: it is in the person\'s export and still holds after the lowdb store restarts', async () => {
+    await run(app, 'bob', 'stop');
+    const exported = await app.store.privacy.exportPerson('shell:bob');
+    expect(exported?.person.stoppedAt).toBe('2026-03-02T08:00:00.000Z');
+    await app.store.close();
+    const reopened = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    expect((await reopened.people.get('shell:bob'))?.stoppedAt).toBe('2026-03-02T08:00:00.000Z');
+    await reopened.close();
   });
 });
