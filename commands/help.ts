@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { defineCommand, type Command } from '../src/core/command.js';
 import { meetsAudience } from '../src/core/access.js';
-import { divider, heading, LIMITS, reply, text } from '../src/core/reply.js';
+import { divider, heading, reply, text } from '../src/core/reply.js';
 
 const AUDIENCE_ORDER = ['anyone', 'member', 'lead', 'admin'] as const;
+/** Well under a Slack section's 3,000 characters, even once < and > are escaped: the list grows with every command. */
+const BLOCK_CHARS = 2000;
+
+/** Whole lines, in order, in blocks of at most `max` characters. */
+function chunks(lines: string[], max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > max) {
+      out.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(current);
+  return out;
+}
 
 /** Builds help from the registry passed in, so it always lists exactly what is there. */
 export function helpCommand(list: () => readonly Command[]) {
@@ -17,34 +33,17 @@ export function helpCommand(list: () => readonly Command[]) {
       const usable: Command[] = [];
       for (const c of list()) if (await meetsAudience(ctx.store, ctx.person, c.audience)) usable.push(c);
       const sorted = [...usable].sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience) || a.name.localeCompare(b.name));
-      const lines = sorted.map((c) => `${c.usage} - ${c.description}`);
+      const line = (c: Command) => `${c.usage} - ${c.description}`;
+      const lines = sorted.map(line);
       const intro = ctx.content.copy('help.intro');
-      // A paragraph per audience, each in as many text blocks as it needs, so the list never outgrows a
-      // platform's text limit as commands are added.
-      const groups = AUDIENCE_ORDER.map((a) => sorted.filter((c) => c.audience === a).map((c) => `${c.usage} - ${c.description}`)).filter((g) => g.length);
       return reply(`${intro}\n\n${lines.join('\n')}`, [
         heading(ctx.content.copy('help.title')),
         text(intro),
         divider(),
-        ...groups.flatMap((g) => chunks(g)).map((chunk) => text(chunk)),
+        // One block per audience (and within Slack's section limit), so a person sees where their commands end.
+        ...AUDIENCE_ORDER.flatMap((a) => chunks(sorted.filter((c) => c.audience === a).map(line), BLOCK_CHARS)).map((c) => text(c)),
         text(ctx.content.copy('help.privacy'), 'muted'),
       ], { private: true });
     },
   });
-}
-
-/**
- * Lines joined into text blocks well under the platforms' limit, so a growing command list never breaks
- * help: Slack escapes < and > (4 characters for 1), which the usage lines are full of.
- */
-const CHUNK = Math.floor(LIMITS.textBlock * 0.6);
-
-function chunks(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.length + 1 + line.length <= CHUNK) out[out.length - 1] = `${last}\n${line}`;
-    else out.push(line);
-  }
-  return out;
 }

@@ -30,6 +30,11 @@ import pairsPause from './pairs-pause.js';
 import pairsStatus from './pairs-status.js';
 import practice from './practice.js';
 import thanks from './thanks.js';
+import stop from './stop.js';
+import teams from './teams.js';
+import teamSchedule from './team-schedule.js';
+import teamRename from './team-rename.js';
+import teamDelete from './team-delete.js';
 
 /** Every command, in the order help lists them within an audience. Add a new command here. */
 const features: Command[] = [
@@ -49,6 +54,9 @@ const features: Command[] = [
   teamLead,
   teamThreshold,
   teamQuestion,
+  teamSchedule,
+  teamRename,
+  teamDelete,
   adminAdd,
   adminRemove,
   nudge,
@@ -64,6 +72,8 @@ const features: Command[] = [
   practice,
   thanks,
   digest,
+  teams,
+  stop,
 ];
 
 export const commands: Command[] = [helpCommand(() => commands), ...features];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { echo } from '../src/core/text-hygiene.js';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { canSetSupportResources } from '../src/core/access.js';
 import { UsageError, UserError } from '../src/core/errors.js';
@@ -94,7 +95,7 @@ export default defineCommand({
   audience: 'member',
   args: z.object({
     action: z
-      .enum(ACTIONS, { error: (issue) => `"${String(issue.input)}" is not something nudge can do; use one of ${ACTIONS.join(', ')}` })
+      .enum(ACTIONS, { error: (issue) => `"${echo(String(issue.input))}" is not something nudge can do; use one of ${ACTIONS.join(', ')}` })
       .optional()
       .describe('now, snooze, off, on, daily, status or resources'),
     value: z.string().max(2000).optional().describe('Days to snooze, a daily time HH:MM or off, or support text (admins)'),

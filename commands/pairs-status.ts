@@ -28,7 +28,8 @@ export default defineCommand({
       if (round && group) {
         const names = (await Promise.all(group.members.filter((id) => id !== me).map((id) => nameOf(ctx, id)))).join(' and ');
         const said = round.met[me];
-        const answer = said ? copy('pairs.statusAnswered', { answer: copy(said.answer === 'yes' ? 'mentor.metYes' : 'mentor.metNotYet') }) : '';
+        // "You met" only once someone said so: until then it is a pairing, not a meeting.
+        const answer = said ? copy('pairs.statusAnswered', { answer: copy(said.answer === 'yes' ? 'mentor.metYes' : 'mentor.metNotYet') }) : copy('pairs.statusUnanswered');
         lines.push(copy('pairs.statusLast', { date: round.slot, names, answer }));
       }
     }

@@ -3,6 +3,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UsageError, UserError } from '../src/core/errors.js';
 import type { Person } from '../src/core/model/person.js';
 import { fields, heading, reply, text, type Reply } from '../src/core/reply.js';
+import { echo } from '../src/core/text-hygiene.js';
 import { addDays, formatWeekdays, isValidTimeZone, normalizeHhmm, parseWeekdays } from '../src/core/time.js';
 
 const USAGE = '/attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]';
@@ -46,7 +47,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   const changes: Partial<Person> = {};
   const notes: string[] = [];
   if (args.tz !== undefined) {
-    if (!isValidTimeZone(args.tz)) throw new UserError(copy('settings.badTz', { value: args.tz }));
+    if (!isValidTimeZone(args.tz)) throw new UserError(copy('settings.badTz', { value: echo(args.tz) }));
     changes.tz = args.tz;
     changes.tzSource = 'user';
   }
@@ -57,7 +58,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   }
   if (args.days !== undefined) {
     const days = parseWeekdays(args.days);
-    if (!days) throw new UserError(copy('settings.badDays', { value: args.days }));
+    if (!days) throw new UserError(copy('settings.badDays', { value: echo(args.days) }));
     changes.workingDays = days;
   }
   if (args.reminder !== undefined) {
@@ -75,6 +76,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   }
   if (args.resume) {
     changes.pausedUntil = undefined;
+    changes.stoppedAt = undefined;
     notes.push(copy('scheduler.settingsResumedNote'));
   }
   if (args.quiet !== undefined) changes.quietHours = parseQuiet(args.quiet, (value) => new UsageError(copy('scheduler.settingsBadQuiet', { value }), USAGE, 'settings quiet 22:00-07:00'));
@@ -87,7 +89,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
     [copy('settings.time'), person.promptTime],
     [copy('scheduler.settingsReminder'), person.reminderTime],
     [copy('settings.days'), formatWeekdays(person.workingDays)],
-    [copy('scheduler.settingsPaused'), paused ?? copy('scheduler.settingsNotPaused')],
+    [copy('scheduler.settingsPaused'), person.stoppedAt ? copy('stop.settingsValue') : (paused ?? copy('scheduler.settingsNotPaused'))],
     [copy('scheduler.settingsQuiet'), person.quietHours ? `${person.quietHours.from}-${person.quietHours.to}` : copy('scheduler.settingsQuietOff')],
   ];
   const title = changed ? copy('settings.saved') : copy('settings.title');

@@ -4,6 +4,7 @@ import { UsageError } from '../src/core/errors.js';
 import { privateReply } from '../src/core/reply.js';
 import { splitPersonRefs } from '../src/features/people-ref.js';
 import { addMembers } from '../src/features/teams/team-admin.js';
+import { welcomeToTeam } from '../src/features/welcome/team-welcome.js';
 
 const USAGE = '/attune team add <team> <person> [more people]';
 const EXAMPLE = 'team add care @alice @bob';
@@ -23,6 +24,7 @@ export default defineCommand({
     const refs = splitPersonRefs(args.people);
     if (refs.length === 0) throw new UsageError('Name at least one person to add.', USAGE, EXAMPLE);
     const { team, added, already } = await addMembers(ctx, args.team, refs);
+    await welcomeToTeam(ctx, team, added);
     const copy = ctx.content.copy;
     const lines = [
       ...(added.length ? [copy('team.added', { names: added.map((p) => p.name).join(', '), team: team.name })] : []),

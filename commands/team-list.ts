@@ -30,6 +30,7 @@ export default defineCommand({
           name: t.name,
           handle: handleOf(t),
           members: currentMembers(t).length,
+          leadCount: t.leads.length,
           leads: leads.length ? leads.join(', ') : copy('team.listNoLead'),
           threshold: thresholdOf(ctx, t),
           questions: t.questions.length,

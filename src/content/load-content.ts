@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
 import { CoachingFileSchema, type CoachingTip } from './coaching-tips.js';
-import { CopyFileSchema, makeCopy, type Copy } from './copy.js';
+import { compileMessage, CopyFileSchema, makeCopy, type Copy } from './copy.js';
 import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
@@ -66,6 +66,11 @@ async function loadCopy(dir: string): Promise<Copy> {
     const file = await loadContentFile(copyDir, name, CopyFileSchema);
     for (const [key, value] of Object.entries(file.messages)) {
       if (key in messages) throw new ContentError(path.join(copyDir, name), `the key ${key} is already defined in another copy file`);
+      try {
+        compileMessage(key, value);
+      } catch (err) {
+        throw new ContentError(path.join(copyDir, name), (err as Error).message);
+      }
       messages[key] = value;
     }
   }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { effectiveTimeZone, ensurePerson } from '../features/people.js';
 import type { AppContext } from './app-context.js';
 import { validateOptions, wordsToOptions } from './args.js';
+import { readsAsCommand, stripRoot } from './command-line.js';
+import { cleanInvocation } from './clean-invocation.js';
+import { echo } from './text-hygiene.js';
 import type { Command, CommandContext } from './command.js';
 import { UserError } from './errors.js';
 import type { Invocation } from './invocation.js';
@@ -30,8 +33,9 @@ export class Dispatcher {
     readonly registry: Registry,
   ) {}
 
-  async dispatch(inv: Invocation): Promise<DispatchResult> {
+  async dispatch(raw: Invocation): Promise<DispatchResult> {
     let firstContact = false;
+    const inv = cleanInvocation(raw);
     try {
       const now = this.app.clock.now();
       const { person, created } = await ensurePerson(this.app, inv.actor, now);
@@ -46,7 +50,8 @@ export class Dispatcher {
         today: localDate(now, tz),
         ...(inv.idempotencyKey ? { idempotencyKey: inv.idempotencyKey } : {}),
       };
-      const reply = inv.kind === 'command' ? await this.runCommand(ctx, inv) : await this.runAction(ctx, inv);
+      const reply =
+        inv.kind === 'command' ? await this.runCommand(ctx, inv) : inv.kind === 'action' ? await this.runAction(ctx, inv) : await this.runMessage(ctx, inv.text);
       assertValidReply(reply);
       return { reply, firstContact };
     } catch (err) {
@@ -67,14 +72,23 @@ export class Dispatcher {
       const text = (inv.text ?? '').trim();
       if (!text) return this.runNamed(ctx, 'help', {});
       const found = this.registry.resolve(text);
-      if (!found) return this.unknown(text);
+      if (!found) return this.unknown(ctx, text);
       command = found.command;
       options = wordsToOptions(command, found.rest);
     }
-    if (!command) return this.unknown(inv.command ?? '');
+    if (!command) return this.unknown(ctx, inv.command ?? '');
     await this.checkAudience(ctx, command);
     const args = validateOptions(command, options);
     return command.run(ctx, args);
+  }
+
+  /** A line that reads as a command runs as that command; anything else answers today's reflection. */
+  private async runMessage(ctx: CommandContext, text: string): Promise<Reply> {
+    if (readsAsCommand(this.registry, text)) return this.runCommand(ctx, { kind: 'command', actor: ctx.actor, text: stripRoot(text).text });
+    const reflect = this.registry.get('reflect');
+    if (!reflect) return this.unknown(ctx, text);
+    this.checkAudience(ctx, reflect);
+    return reflect.run(ctx, validateOptions(reflect, { answer: text }));
   }
 
   private async runNamed(ctx: CommandContext, name: string, options: Record<string, unknown>): Promise<Reply> {
@@ -105,8 +119,14 @@ export class Dispatcher {
     }
   }
 
-  private unknown(text: string): Reply {
-    const word = text.split(/\s+/)[0] ?? '';
-    return privateReply(this.app.content.copy('error.unknownCommand', { word }));
+  private unknown(ctx: CommandContext, text: string): Reply {
+    const word = text.trim().split(/\s+/)[0] ?? '';
+    // A group word alone (`team`, `privacy`) lists what it can do.
+    const group = this.registry.group(word).filter((c) => meetsAudience(ctx.store, ctx.person, c.audience));
+    if (group.length && text.trim().split(/\s+/).length === 1) {
+      const lines = group.map((c) => `${c.usage} - ${c.description}`);
+      return privateReply(`${this.app.content.copy('error.groupWord', { word: word.toLowerCase() })}\n${lines.join('\n')}`);
+    }
+    return privateReply(this.app.content.copy('error.unknownCommand', { word: echo(word) }));
   }
 }

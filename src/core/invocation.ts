@@ -38,4 +38,15 @@ export interface ActionInvocation {
   idempotencyKey?: string;
 }
 
-export type Invocation = CommandInvocation | ActionInvocation;
+/**
+ * Free text a person sent Attune directly (a DM reply): the dispatcher decides whether it is a command
+ * (it reads as one) or an answer to today's reflection prompt. Adapters pass the text as it came.
+ */
+export interface MessageInvocation {
+  kind: 'message';
+  actor: Actor;
+  text: string;
+  idempotencyKey?: string;
+}
+
+export type Invocation = CommandInvocation | ActionInvocation | MessageInvocation;

@@ -24,7 +24,16 @@ export interface Option {
 export type FormField =
   | { kind: 'text'; id: string; label: string; hint?: string; multiline?: boolean; required?: boolean; maxLength: number; placeholder?: string; initial?: string }
   | { kind: 'scale'; id: string; label: string; min: number; max: number; labels?: Record<number, string>; required?: boolean }
-  | { kind: 'choice'; id: string; label: string; options: Option[]; required?: boolean; initial?: string };
+  | {
+      kind: 'choice';
+      id: string;
+      label: string;
+      options: Option[];
+      required?: boolean;
+      initial?: string;
+      /** Asked only once this field has an answer, where questions come one at a time (the shell); a modal shows it always. */
+      askIf?: string;
+    };
 
 export type Block =
   | { type: 'text'; text: string; style?: 'heading' | 'normal' | 'quote' | 'muted' }

@@ -109,6 +109,11 @@ export function parseWeekdays(value: string): Weekday[] | undefined {
   return WEEKDAYS.filter((d) => days.has(d));
 }
 
+/** One day typed as a word: `mon`, `Monday`, `fri`. */
+export function parseWeekday(text: string): Weekday | undefined {
+  return toWeekday(text.trim().toLowerCase());
+}
+
 function toWeekday(word: string): Weekday | undefined {
   const w = word.slice(0, 3) as Weekday;
   return WEEKDAYS.includes(w) && word.length >= 3 ? w : undefined;

@@ -199,7 +199,8 @@ export class Scheduler {
     const { store } = this.app;
     const person = await store.people.get(occ.personId);
     if (!person) return 'none';
-    if (!job.ignoresPause && isPaused(person, occ.localDate)) return 'paused';
+    // `stop` is everything, even the follow-ups a person once asked for.
+    if (person.stoppedAt || (!job.ignoresPause && isPaused(person, occ.localDate))) return 'paused';
     if (await store.ledger.get(occ.personId, occ.key, occ.localDate)) return 'duplicate';
 
     const deadline = occ.dueAt.getTime() + this.graceMs;

@@ -75,13 +75,13 @@ describe('team questions in a check-in', () => {
       [
         'Checked in: mood 4 (good), energy 3 (steady), stress 2 (relaxed). Thank you.',
         'Want to name the feeling behind these numbers? Type /attune feeling any time today. Only you see the word you pick.',
-        'Your team has 2 more question(s) for you.',
+        'Your team has 2 more questions for you.',
         'Each is optional. Your lead sees these answers only as team totals.',
         'Team questions (2 questions; type \\cancel to stop):',
         'How supported did you feel today? (optional)',
         'Type 1-5:',
         'One word for your week? (optional, press Enter to skip) [up to 200 characters]:',
-        "Saved 2 answer(s) to your team's questions. Thank you.",
+        "Saved 2 answers to your team's questions. Thank you.",
       ].join('\n'),
     );
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
@@ -92,8 +92,9 @@ describe('team questions in a check-in', () => {
     await run(app, 'me', 'team question add care scale How supported did you feel today?');
     await run(app, 'me', 'team question add care text One word for your week?');
     const [scaleId] = await questionIds('care');
-    const out = await typeIntoShell(app, ['checkin', '3', '3', '3', '', '', '2', ''], 'alice');
-    expect(out).toContain("Saved 1 answer(s) to your team's questions. Thank you.");
+    // No note, so the shell does not ask who may read it.
+    const out = await typeIntoShell(app, ['checkin', '3', '3', '3', '', '2', ''], 'alice');
+    expect(out).toContain("Saved 1 answer to your team's questions. Thank you.");
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.custom).toEqual({ [scaleId!]: 2 });
   });
@@ -131,9 +132,9 @@ describe('team questions in a check-in', () => {
     for (const q of ['Ops one?', 'Ops two?', 'Ops three?']) await run(app, 'me', `team question add ops scale ${q}`);
     const out = await typeIntoShell(app, ['checkin 4 3 2', '1', '2', '3', '4', '5', '1'], 'alice');
     expect(out).toContain('Team questions (5 questions; type \\cancel to stop):');
-    expect(out).toContain("Saved 5 answer(s) to your team's questions. Thank you.\n1 more team question(s):");
+    expect(out).toContain("Saved 5 answers to your team's questions. Thank you.\n1 more team question:");
     expect(out).toContain('Team questions (1 question; type \\cancel to stop):\nOps three? (optional)');
-    expect(out).toContain("Saved 1 answer(s) to your team's questions. Thank you.");
+    expect(out).toContain("Saved 1 answer to your team's questions. Thank you.");
     const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     const ids = [...(await questionIds('care')), ...(await questionIds('ops'))];
     expect(stored!.custom).toEqual(Object.fromEntries(ids.map((id, i) => [id, [1, 2, 3, 4, 5, 1][i]])));

@@ -38,14 +38,14 @@ describe('history shows check-ins', () => {
     }
     await app.store.history.addCheckIn(checkIn('shell:bob', '2026-02-28', 1));
     const out = await typeIntoShell(app, ['history'], 'alice');
-    expect(out).toContain('Streak: 3 day(s)');
+    expect(out).toContain('Streak: 3 days');
     expect(out).toContain(
       [
         'Check-ins',
         '---------',
         'Mood, last 30 days (2026-02-01 to 2026-03-02, · = no check-in):',
         `·▃${'·'.repeat(24)}▅·▁█`,
-        '4 check-in(s) in the last 30 days; average mood 2.8.',
+        '4 check-ins in the last 30 days; average mood 2.8.',
         'Average mood by weekday (last 90 days): Mon 3.5 · Tue - · Wed - · Thu - · Fri 3.0 · Sat 4.0 · Sun 1.0',
       ].join('\n'),
     );
@@ -59,8 +59,8 @@ describe('history shows check-ins', () => {
 
   it('a check-in made through the shell shows up in history the same day', async () => {
     const out = await typeIntoShell(app, ['checkin 4 3 2', 'history'], 'alice');
-    expect(out).toContain(`Streak: 1 day(s)`);
-    expect(out).toContain(`${'·'.repeat(29)}▆\n1 check-in(s) in the last 30 days; average mood 4.0.`);
+    expect(out).toContain(`Streak: 1 day`);
+    expect(out).toContain(`${'·'.repeat(29)}▆\n1 check-in in the last 30 days; average mood 4.0.`);
   });
 });
 
@@ -94,7 +94,7 @@ describe('history reflections', () => {
     expect(summary.text).toContain('More with /attune history reflections 15.');
     expect(summary.text).not.toContain('answer 4');
     const more = await run(app, 'alice', 'history reflections 8');
-    expect(more.text.split('\n')[0]).toBe('Your latest 8 of 9 reflection(s) in the last 365 days, newest first');
+    expect(more.text.split('\n')[0]).toBe('Your latest 8 of 9 reflections in the last 365 days, newest first');
     expect(more.text).toContain('answer 2');
     expect(more.text).not.toContain('answer 1\n');
     expect(more.text.indexOf('answer 9')).toBeLessThan(more.text.indexOf('answer 2'));

@@ -81,7 +81,7 @@ describe('arguments', () => {
 
   it('reads named pairs and flags, and rejects unknown keys', () => {
     expect(wordsToOptions(settings, 'tz Europe/Berlin resume')).toEqual({ tz: 'Europe/Berlin', resume: true });
-    expect(() => wordsToOptions(settings, 'colour blue')).toThrow('I don\'t understand "colour".');
+    expect(() => wordsToOptions(settings, 'colour blue')).toThrow('I don\'t understand "colour": settings takes tz, resume.');
     expect(() => wordsToOptions(settings, 'tz')).toThrow('"tz" needs a value.');
   });
 

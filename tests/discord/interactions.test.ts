@@ -361,7 +361,7 @@ describe('Discord bad input', () => {
     h = await startHarness({ dispatcher: withSurvey([]) });
     const calls = await h.interact(chatInput(ALICE, [sub('survey', [{ type: 4, name: 'mood', value: 9 }])]));
     expect((calls[0]!.json as { data: unknown }).data).toMatchObject({
-      content: 'mood: Too big: expected number to be <=5\nUsage: /attune survey [mood]\nExample: survey 3',
+      content: '"mood" can be at most 5; you gave "9".\nUsage: /attune survey [mood]\nExample: survey 3',
       flags: 64,
     });
   });

@@ -126,7 +126,7 @@ describe('insight through the shell', () => {
 
   it('with too few check-ins, says how many it needs', async () => {
     const reply = await run(app, 'ana', 'insight');
-    expect(reply.text).toBe('There are 0 check-in(s) from you in the last 60 days; a note needs at least 10. Keep checking in and ask again later.');
+    expect(reply.text).toBe('There are 0 check-ins from you in the last 60 days; a note needs at least 10. Keep checking in and ask again later.');
   });
 
   it('a wrong word says what to type', async () => {

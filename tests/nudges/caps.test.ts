@@ -17,11 +17,15 @@ describe('caps on nudges Attune starts itself', () => {
   });
 
   it('holds a fourth unrequested nudge within seven days', () => {
-    expect(unrequestedHold(withDays([[6, 'daily'], [3, 'checkin'], [1, 'prompt']]), TODAY)).toBe('weekly-cap');
+    expect(unrequestedHold(withDays([[6, 'checkin'], [3, 'checkin'], [1, 'prompt']]), TODAY)).toBe('weekly-cap');
   });
 
   it('allows it again once the oldest of the three is seven days old', () => {
-    expect(unrequestedHold(withDays([[7, 'daily'], [3, 'checkin'], [1, 'prompt']]), TODAY)).toBeUndefined();
+    expect(unrequestedHold(withDays([[7, 'checkin'], [3, 'checkin'], [1, 'prompt']]), TODAY)).toBeUndefined();
+  });
+
+  it('does not count the daily nudge the person opted into', () => {
+    expect(unrequestedHold(withDays([[0, 'daily'], [1, 'daily'], [2, 'daily'], [3, 'daily']]), TODAY)).toBeUndefined();
   });
 
   it('does not count nudges the person asked for', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/core/reply.js';
-import { addDays, daysBetween } from '../../src/core/time.js';
+import { addDays, daysBetween, weekdayOf } from '../../src/core/time.js';
 import { nudgeWithDailyPrompt } from '../../src/features/nudges/prompt-extra.js';
 import { dailyNudgeJob } from '../../src/scheduler/jobs/daily-nudge.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
@@ -35,7 +35,7 @@ let runs = 0;
 const seen = { nudges: 0, quietDays: 0 };
 
 describe('snooze and off always win over nudges Attune starts', () => {
-  it('over random days of check-ins and settings: nothing unrequested while off or snoozed, at most 1 a day and 3 in 7 days', async () => {
+  it('over random days of check-ins and settings: nothing while off or snoozed, at most 1 unasked a day and 3 in 7 days, the opted-in daily one every working day', async () => {
     await fc.assert(
       fc.asyncProperty(plan, async ({ daily, days }) => {
         const name = `p${++runs}`;
@@ -57,6 +57,7 @@ describe('snooze and off always win over nudges Attune starts', () => {
           }
           const quiet = off || (snoozedUntil !== undefined && date <= snoozedUntil);
           const got: Block[][] = [];
+          const dailyGot: Block[][] = [];
 
           app.clock.set(`${date}T09:30:00Z`);
           got.push(await nudgeWithDailyPrompt(app, (await app.store.people.get(`shell:${name}`))!, date));
@@ -64,13 +65,16 @@ describe('snooze and off always win over nudges Attune starts', () => {
           for (const occ of await dailyNudgeJob.occurrences(app, { from: new Date(`${date}T09:59:00Z`), to: new Date(`${date}T10:00:00Z`) })) {
             if (occ.personId !== `shell:${name}`) continue;
             const reply = await dailyNudgeJob.what(app, occ);
-            if (reply) got.push(reply.blocks);
+            if (reply) dailyGot.push(reply.blocks);
           }
           if (checkIn) {
             app.clock.set(`${date}T12:00:00Z`);
             got.push(await checkInWithHook(app, name, date, checkIn));
           }
           const nudgesToday = got.filter((blocks) => nudgeIdIn(blocks) !== undefined).length;
+          // The daily nudge the person opted into comes on every working day they are not off or snoozed, whatever the caps.
+          const working = (await app.store.people.get(`shell:${name}`))!.workingDays.includes(weekdayOf(date));
+          expect(dailyGot.filter((blocks) => nudgeIdIn(blocks) !== undefined).length).toBe(daily && working && !quiet ? 1 : 0);
           if (quiet) {
             seen.quietDays++;
             expect(nudgesToday).toBe(0);

@@ -32,6 +32,7 @@ const NOT_DATA_CLAIMS: Record<string, string> = {
   'mentor.nobodyElse': 'about matching, not data',
   'nudge.snoozed': 'about when nudges are sent (tests/nudges/caps.test.ts)',
   'nudge.off': 'about when nudges are sent (tests/nudges/caps.test.ts)',
+  'stop.done': 'about which messages Attune starts (tests/conversation/team-welcome.test.ts); the data itself is untouched',
 };
 
 let app: TestApp;
@@ -58,6 +59,24 @@ async function whatOthersSee(): Promise<string> {
 }
 
 const checks: Array<{ keys: string[]; behaviour: string; check: () => Promise<void> }> = [
+  {
+    keys: ['welcome.private', 'welcome.leads', 'welcome.noLead'],
+    behaviour: "someone added to a team is told who leads it; their note stays theirs and their scores reach leads and admins only inside team totals",
+    async check() {
+      await careTeam();
+      await run(app, 'admin', 'team create Ops');
+      await run(app, 'admin', 'team add care m7');
+      await run(app, 'admin', 'team add ops m7');
+      const welcomes = app.outbox.sent.filter((m) => m.to.includes(pid('m7'))).map((m) => text(m.reply));
+      expect(welcomes.join()).toContain(JSON.stringify(app.content.copy('welcome.private')).slice(1, -1));
+      expect(welcomes.join()).toContain(JSON.stringify(app.content.copy('welcome.leads', { team: 'Care', leads: 'maya', threshold: 5 })).slice(1, -1));
+      expect(welcomes.join()).toContain('Ops has no lead yet');
+      await run(app, 'm7', 'checkin 1 1 5 saffron kettle');
+      const seen = await whatOthersSee();
+      expect(seen).not.toContain('saffron');
+      expect(seen).not.toContain('m7');
+    },
+  },
   {
     keys: ['digest.historyIntro'],
     behaviour: "a member's history names each team whose digest counts their check-ins, while no digest shows their own answers",

@@ -40,7 +40,7 @@ describe('the shell clock', () => {
   it('explains \\advance and \\time when the argument is not understood, and leaves the clock alone', async () => {
     const out = await typeIntoShell(app, ['\\advance soon', '\\advance 40d', '\\time next week'], 'alice');
     expect(out).toContain('Usage: \\advance <duration> up to 31d, for example \\advance 1d, \\advance 3h or \\advance 1h30m\nUsage: \\advance <duration>');
-    expect(out).toContain('Usage: \\time <ISO date-time>, for example \\time 2026-03-09T09:00 or \\time 2026-03-09T09:00+01:00');
+    expect(out).toContain('Usage: \\time <ISO date-time> between the years 2000 and 2100, for example \\time 2026-03-09T09:00 or \\time 2026-03-09T09:00+01:00');
     expect(app.clock.now().toISOString()).toBe('2026-03-02T08:00:00.000Z');
   });
 

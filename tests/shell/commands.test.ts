@@ -37,7 +37,7 @@ describe('the shell', () => {
     const out = await typeIntoShell(app, ['pairs status please', 'history please', 'settings colour blue'], 'ann');
     expect(out).toContain('pairs status takes no arguments.\nUsage: /attune pairs status\n');
     expect(out).toContain('view: the only view is "reflections"\nUsage: /attune history [reflections [count]]\nExample: history\n');
-    expect(out).toContain('I don\'t understand "colour".\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
+    expect(out).toContain('I don\'t understand "colour": settings takes tz, time, days, reminder, pause, resume, quiet.\nUsage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\nExample: settings tz Europe/Berlin time 09:30 days mon-fri');
   });
 
   it('validates settings and saves them: an unknown zone gets an example, a good one is kept', async () => {
@@ -81,7 +81,7 @@ describe('privacy through the shell', () => {
     await typeIntoShell(app, ['reflect my own words'], 'bob');
     const out = await typeIntoShell(app, ['reflect ann words', 'privacy export'], 'ann');
     const match = /Attune export: saved to (\S+)/.exec(out);
-    expect(out).toContain('Here is everything Attune holds about you (1 reflections, 0 check-ins), in attune-export-2026-03-02.json.');
+    expect(out).toContain('Here is everything Attune holds about you (1 reflection, 0 check-ins), in attune-export-2026-03-02.json.');
     const data = JSON.parse(await readFile(match![1]!, 'utf8'));
     expect(data.person.id).toBe('shell:ann');
     expect(data.reflections.map((r: { answer: string }) => r.answer)).toEqual(['ann words']);
@@ -93,7 +93,7 @@ describe('privacy through the shell', () => {
     expect(out).toContain('Nothing was erased.');
     expect(await app.store.history.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
     out = await typeIntoShell(app, ['privacy delete', '1'], 'ann');
-    expect(out).toContain('Everything Attune held about you is erased (1 reflections, 0 check-ins, your settings and memberships).');
+    expect(out).toContain('Everything Attune held about you is erased (1 reflection, 0 check-ins, your settings and memberships).');
     expect(await app.store.history.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
   });
 

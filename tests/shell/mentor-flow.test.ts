@@ -19,7 +19,7 @@ const plain = (i: number) => renderReply(app.outbox.sent[i]!.reply).text;
 describe('mentor request flow through the shell', () => {
   it('offer, request, invitation, accept, group intro with three starters, and the 7-day follow-up recorded', async () => {
     const offered = await typeIntoShell(app, ['mentor offer de-escalating angry customers, active listening capacity 2'], 'alice');
-    expect(offered).toContain('You offer: De-escalating an upset customer, Active listening. Up to 2 mentee(s) at a time.');
+    expect(offered).toContain('You offer: De-escalating an upset customer, Active listening. Up to 2 mentees at a time.');
 
     const requested = await typeIntoShell(app, ['mentor request staying calm with angry customers'], 'bob');
     expect(requested).toContain('Goal: staying calm with angry customers');
@@ -33,13 +33,15 @@ describe('mentor request flow through the shell', () => {
     // alice answers from her status, where the invitation waits with its buttons.
     const accepted = await typeIntoShell(app, ['mentor status', '1'], 'alice');
     expect(accepted).toContain('Invitations waiting for your answer: 1.');
-    expect(accepted).toContain("Thank you! I've introduced you to bob in a message to you both.");
+    expect(accepted).toContain("Thank you! I've introduced you and bob to each other, each in a message of your own.");
 
-    expect(app.outbox.sent).toHaveLength(2);
-    const intro = app.outbox.sent[1]!;
-    expect(intro.to).toEqual(['shell:bob', 'shell:alice']);
+    // Each side gets its own words.
+    expect(app.outbox.sent).toHaveLength(3);
+    expect(app.outbox.sent.slice(1).map((s) => s.to)).toEqual([['shell:bob'], ['shell:alice']]);
     const introText = plain(1);
     expect(introText).toContain('bob, meet alice, who offered to mentor you on De-escalating an upset customer.');
+    expect(plain(2)).toContain('alice, meet bob, who asked for a mentor on De-escalating an upset customer: thank you for taking this on.');
+    expect(plain(2)).not.toContain('offered to mentor you');
     expect(introText).toContain('> Goal: staying calm with angry customers');
     const skill = app.content.mentoring.skills.find((s) => s.id === 'de-escalation')!;
     const starters = introText.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
@@ -71,7 +73,7 @@ describe('mentor request flow through the shell', () => {
     expect(app.outbox.sent).toHaveLength(0);
 
     const offer = await typeIntoShell(app, ['mentor offer setting boundaries and saying no'], 'carol');
-    expect(offer).toContain('1 waiting request(s) fit your skills');
+    expect(offer).toContain('1 waiting request fits your skills');
     expect(app.outbox.sent.map((s) => s.to)).toEqual([['shell:carol'], ['shell:bob']]);
     expect(plain(1)).toContain('Good news: a mentor for your goal (Saying no) is now available, and I have invited them.');
   });

@@ -16,7 +16,7 @@ describe('reflect through the shell', () => {
     expect(out).toContain("Today's reflection · ");
     expect(out).toContain('Your reflection [up to 4000 characters]:');
     expect(out).toContain('Saved (');
-    expect(out).toContain('Streak: 1 day(s)');
+    expect(out).toContain('Streak: 1 day');
     expect(out).toContain('  I rushed my reply to an upset customer.');
     const stored = await app.store.history.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['I rushed my reply to an upset customer.']);

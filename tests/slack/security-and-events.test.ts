@@ -90,7 +90,7 @@ describe('events', () => {
     expect(view.blocks[2]).toEqual({
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: '*Streak*\n2 day(s)' },
+        { type: 'mrkdwn', text: '*Streak*\n2 days' },
         { type: 'mrkdwn', text: '*Last check-in*\n2026-03-02: mood 5, energy 3, stress 2' },
         { type: 'mrkdwn', text: '*Last reflection*\n2026-02-27 (Empathy)' },
       ],

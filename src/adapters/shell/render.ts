@@ -4,7 +4,7 @@ import type { Block, FormField, Option, Reply } from '../../core/reply.js';
 export type Pending =
   /** `byValue`: the person types the option's value (a scale's number), not its position. */
   | { kind: 'pick'; command: string; action: string; options: Option[]; byValue?: boolean }
-  | { kind: 'form'; command: string; action: string; fields: FormField[] };
+  | { kind: 'form'; command: string; action: string; title: string; fields: FormField[] };
 
 export interface Rendered {
   text: string;
@@ -58,7 +58,7 @@ function renderBlock(block: Block, out: string[], files: Rendered['files'], styl
       return { kind: 'pick', command: block.action.command, action: block.action.action, options: block.options };
     case 'form':
       out.push(style.muted(`${block.title} (${block.fields.length === 1 ? '1 question' : `${block.fields.length} questions`}; type \\cancel to stop):`));
-      return { kind: 'form', command: block.action.command, action: block.action.action, fields: block.fields };
+      return { kind: 'form', command: block.action.command, action: block.action.action, title: block.title, fields: block.fields };
     case 'image':
       files.push({ filename: block.filename, data: block.data, title: block.alt });
       return undefined;

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, SendResult } from '../../core/adapter.js';
@@ -7,6 +5,9 @@ import type { AppContext } from '../../core/app-context.js';
 import type { Dispatcher } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
+import { readsAsCommand } from '../../core/command-line.js';
+import { savePersonFile } from '../../core/person-files.js';
+import { echo } from '../../core/text-hygiene.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
 /** A meta-command such as \as or \demo: gets the words after it and the shell to act on. */
@@ -29,7 +30,12 @@ interface FormState {
   pending: Extract<Pending, { kind: 'form' }>;
   index: number;
   values: Record<string, string>;
+  /** By the app's clock, so \advance ages a form like real time does. */
+  openedAt: number;
 }
+
+/** A form left this long (by the app's clock) is closed: the next line is read afresh. */
+export const FORM_OPEN_MS = 60 * 60_000;
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
 
@@ -97,7 +103,7 @@ export class ShellAdapter implements Adapter {
     if (!personId.startsWith('shell:')) return { ok: false, permanent: true, error: 'not a shell address' };
     const name = personId.slice('shell:'.length);
     this.print(this.style.muted(`-- message for ${name} --`));
-    await this.show(reply, name === this.user);
+    await this.show(reply, name === this.user, personId);
     this.prompt();
     return { ok: true };
   }
@@ -107,18 +113,26 @@ export class ShellAdapter implements Adapter {
   }
 
   private prompt(): void {
-    if (this.options.tty && !this.quitting) this.options.output.write(`${this.user}> `);
+    if (!this.options.tty || this.quitting) return;
+    // While a form is open the prompt says so, and which question it is on.
+    const form = this.form ? ` [${this.form.pending.title} ${this.form.index + 1}/${this.form.pending.fields.length}, \\cancel to stop]` : '';
+    this.options.output.write(`${this.user}${form}> `);
   }
 
   async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
+    if (this.form && this.formExpired()) this.closeForm('shell.formExpired');
     // Shell commands (\advance, \as) still work in the middle of a form; the form then carries on.
     if (this.form && line.startsWith('\\') && line !== '\\cancel') {
       const form = this.form;
       await this.runMeta(line);
-      if (this.form === form) this.askField();
+      if (this.quitting || this.form !== form) return;
+      if (this.formExpired()) return this.closeForm('shell.formExpired');
+      this.askField();
       return;
     }
+    // A line that is a whole command runs as the command: the form closes rather than swallow it.
+    if (this.form && line !== '\\cancel' && readsAsCommand(this.options.dispatcher.registry, line)) this.closeForm('shell.formClosedByCommand');
     if (this.form) return this.answerForm(raw);
     if (line === '') return;
     if (line.startsWith('\\')) return this.runMeta(line);
@@ -136,11 +150,21 @@ export class ShellAdapter implements Adapter {
     await this.invoke({ kind: 'command', actor: this.actor(), text });
   }
 
+  private formExpired(): boolean {
+    return !!this.form && this.options.app.clock.now().getTime() - this.form.openedAt > FORM_OPEN_MS;
+  }
+
+  private closeForm(key: string): void {
+    const title = this.form?.pending.title ?? '';
+    this.form = undefined;
+    this.print(this.style.muted(this.options.app.content.copy(key, { title, minutes: FORM_OPEN_MS / 60_000 })));
+  }
+
   private async runMeta(line: string): Promise<void> {
     const [, name = '', args = ''] = /^\\(\S+)\s*(.*)$/.exec(line) ?? [];
     const meta = this.meta[name.toLowerCase()];
     if (!meta) {
-      this.print(`Unknown shell command \\${name}. Type \\help for the list.`);
+      this.print(`Unknown shell command \\${echo(name)}. Type \\help for the list.`);
       return;
     }
     await meta.run(this, args.trim());
@@ -172,11 +196,12 @@ export class ShellAdapter implements Adapter {
     await this.show(reply, true);
   }
 
-  private async show(reply: Reply, interactive: boolean): Promise<void> {
+  /** `personId`: whose message it is (a scheduled digest is the lead's, whoever the shell is acting as). */
+  private async show(reply: Reply, interactive: boolean, personId = this.actor().id): Promise<void> {
     const rendered = renderReply(reply, this.style);
     if (rendered.text) this.print(rendered.text);
     for (const file of rendered.files) {
-      const saved = await this.saveFile(file.filename, file.data);
+      const saved = await this.saveFile(personId, file.filename, file.data);
       this.print(`${file.title}: saved to ${saved}`);
     }
     if (!interactive || !rendered.pending) return;
@@ -186,7 +211,7 @@ export class ShellAdapter implements Adapter {
       this.pick = rendered.pending;
       return;
     }
-    this.form = { pending: rendered.pending, index: 0, values: {} };
+    this.form = { pending: rendered.pending, index: 0, values: {}, openedAt: this.options.app.clock.now().getTime() };
     this.askField();
   }
 
@@ -211,6 +236,12 @@ export class ShellAdapter implements Adapter {
     }
     if (result.value !== '') form.values[field.id] = result.value;
     form.index++;
+    // A question about an answer not given (who may read a note never written) is not asked.
+    while (form.index < form.pending.fields.length) {
+      const next = form.pending.fields[form.index]!;
+      if (next.kind !== 'choice' || !next.askIf || form.values[next.askIf] !== undefined) break;
+      form.index++;
+    }
     if (form.index < form.pending.fields.length) {
       this.askField();
       return;
@@ -219,11 +250,7 @@ export class ShellAdapter implements Adapter {
     await this.invoke({ kind: 'action', actor: this.actor(), command: form.pending.command, action: form.pending.action, values: form.values });
   }
 
-  private async saveFile(filename: string, data: Uint8Array): Promise<string> {
-    const dir = path.join(this.options.app.config.dataDir, 'shell-files', this.user);
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, path.basename(filename));
-    await writeFile(file, data, { mode: 0o600 });
-    return file;
+  private async saveFile(personId: string, filename: string, data: Uint8Array): Promise<string> {
+    return savePersonFile(this.options.app.config.dataDir, personId, filename, data);
   }
 }

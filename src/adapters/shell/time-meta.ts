@@ -16,6 +16,9 @@ export function isMovable(clock: Clock): clock is MovableClock {
 
 const UNITS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
 const MAX_ADVANCE_MS = 31 * UNITS.d!;
+const DAY_MS = UNITS.d!;
+/** \\time accepts these years: far dates make no sense for a schedule and cost a tick dearly. */
+const YEARS = { min: 2000, max: 2100 };
 
 /** "1d", "3h", "30m", "1d2h30m" -> milliseconds; undefined when it is not a duration. */
 export function parseDuration(text: string): number | undefined {
@@ -50,8 +53,8 @@ export function timeMetaCommands(app: AppContext, scheduler: Scheduler): Record<
         if (!clock) return;
         if (!args) return shell.print(`It is ${await describe(shell, clock.now())}.`);
         const parsed = DateTime.fromISO(args, { zone: await zoneOf(shell), setZone: true });
-        if (!/^\d{4}-\d{2}-\d{2}/.test(args) || !parsed.isValid) {
-          return shell.print('Usage: \\time <ISO date-time>, for example \\time 2026-03-09T09:00 or \\time 2026-03-09T09:00+01:00');
+        if (!/^\d{4}-\d{2}-\d{2}/.test(args) || !parsed.isValid || parsed.year < YEARS.min || parsed.year > YEARS.max) {
+          return shell.print(`Usage: \\time <ISO date-time> between the years ${YEARS.min} and ${YEARS.max}, for example \\time 2026-03-09T09:00 or \\time 2026-03-09T09:00+01:00`);
         }
         const to = parsed.toJSDate();
         clock.set(to);
@@ -69,15 +72,22 @@ export function timeMetaCommands(app: AppContext, scheduler: Scheduler): Record<
           return shell.print('Usage: \\advance <duration> up to 31d, for example \\advance 1d, \\advance 3h or \\advance 1h30m');
         }
         const start = clock.now();
-        if (!scheduler.lastTickAt || scheduler.lastTickAt < start) await scheduler.tick(start);
+        if (scheduler.lastTickAt?.getTime() !== start.getTime()) await scheduler.tick(start);
         const target = new Date(start.getTime() + ms);
-        for (const at of await scheduler.dueTimesUntil(target)) {
+        // Living through the time: tick at the next due time, then ask again, because each tick can
+        // add due times (a prompt held until quiet hours end, a person just created). At most a day
+        // is looked ahead at once, as minute ticks never look further back than the scheduler's lookback.
+        for (;;) {
+          const from = scheduler.lastTickAt ?? start;
+          if (from >= target) break;
+          const horizon = new Date(Math.min(target.getTime(), from.getTime() + DAY_MS));
+          const [next] = await scheduler.dueTimesUntil(horizon);
+          const at = next ?? horizon;
           clock.set(at);
-          shell.print(`(${await describe(shell, at)})`);
+          if (next) shell.print(`(${await describe(shell, at)})`);
           await scheduler.tick(at);
         }
         clock.set(target);
-        await scheduler.tick(target);
         shell.print(`The clock is now ${await describe(shell, target)}.`);
       },
     },

@@ -118,7 +118,7 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     });
   });
 
-  // A reply to Attune in its DM is an answer to today's reflection.
+  // A reply to Attune in its DM: a command when it reads as one, else an answer to today's reflection.
   bolt.event('message', async ({ body, event }) => {
     const envelope = EventEnvelope.safeParse(body);
     const dm = DirectMessage.safeParse(event);
@@ -127,12 +127,9 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     await adapter.work.run(async () => {
       if (!(await adapter.claim(`slack:event:${eventId}`))) return;
       const actor = await adapter.actor(teamId, dm.data.user);
-      // "attune help" (or "/attune help") typed in the DM is a command; anything else answers the prompt.
-      const command = /^\/?attune\b\s*(.*)$/is.exec(dm.data.text.trim());
+      // The core decides whether the text is a command or an answer to the open prompt.
       await adapter.run(
-        command
-          ? { kind: 'command', actor, text: command[1] ?? '', idempotencyKey: `slack:${eventId}` }
-          : { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${eventId}` },
+        { kind: 'message', actor, text: dm.data.text, idempotencyKey: `slack:${eventId}` },
         { teamId, userId: dm.data.user, channel: dm.data.channel },
       );
     });

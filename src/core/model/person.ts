@@ -20,5 +20,7 @@ export const PersonSchema = z.object({
   quietHours: z.object({ from: Hhmm, to: Hhmm }).optional(),
   /** `insight off`: no monthly insight note. */
   insightOff: z.boolean().optional(),
+  /** Set by `/attune stop`: Attune starts no conversation with them until they resume. */
+  stoppedAt: IsoInstant.optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;

@@ -46,12 +46,17 @@ export function teamId(workspace: string, slug: string): string {
   return `${workspace}/${slug}`;
 }
 
-/** A short handle from a team name: "Customer Care" -> "customer-care". */
+/**
+ * A short handle from a team name: "Customer Care" -> "customer-care", "Support Ünits" -> "support-ünits",
+ * "Поддержка" -> "поддержка". Letters and digits of any script stay as they are (lowercased, composed),
+ * with their combining marks; anything else between them becomes one dash.
+ */
 export function teamSlug(name: string): string {
-  return name
+  const slug = name
+    .normalize('NFC')
     .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // At most 40 characters, cut between whole characters, never leaving a dash at the end.
+  return Array.from(slug).slice(0, 40).join('').replace(/-+$/, '');
 }

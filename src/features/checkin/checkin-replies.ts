@@ -33,6 +33,7 @@ export function checkInFormReply(ctx: Ctx, today?: CheckIn): Reply {
       label: copy('checkin.shareLabel'),
       required: false,
       initial: 'no',
+      askIf: 'note',
       options: [
         { label: copy('checkin.shareNo'), value: 'no' },
         { label: copy('checkin.shareYes'), value: 'yes' },

@@ -234,7 +234,8 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     return { kind: 'accepted', match };
   });
   if (result.kind === 'refused') throw new UserError(result.message);
-  await app.outbox.sendGroup([result.match.menteeId, result.match.mentorId], await introReply(app, result.match));
+  // Each side gets its own words: the mentee hears who will mentor them, the mentor whom they will mentor.
+  for (const id of [result.match.menteeId, result.match.mentorId]) await app.outbox.send(id, await introReply(app, result.match, id));
   return reply(copy('mentor.acceptedThanks', { name: await nameOf(app, result.match.menteeId) }), [], { private: true });
 }
 
@@ -245,10 +246,11 @@ export function startersFor(app: AppContext, skillId: string, seed: string, coun
   return Array.from({ length: Math.min(count, skill.starters.length) }, (_, i) => skill.starters[(start + i) % skill.starters.length]!);
 }
 
-export async function introReply(app: AppContext, match: MentorMatch): Promise<Reply> {
+/** The introduction as `forId` (the mentee or the mentor) reads it. */
+export async function introReply(app: AppContext, match: MentorMatch, forId: string): Promise<Reply> {
   const copy = app.content.copy;
   const starters = startersFor(app, match.skill, match.id);
-  const message = copy('mentor.intro', {
+  const message = copy(forId === match.mentorId ? 'mentor.introMentor' : 'mentor.intro', {
     mentee: await nameOf(app, match.menteeId),
     mentor: await nameOf(app, match.mentorId),
     skill: skillLabel(app.content.mentoring.skills, match.skill),

@@ -11,6 +11,11 @@ import { lastMetFrom, planGroups } from './pairing.js';
 export const DEFAULT_CADENCE_WEEKS = 2;
 /** Rounds start at this local time (the workspace's default zone) on their date. */
 export const ROUND_HOUR = 10;
+/**
+ * "Did you meet?" comes FOLLOW_UP_DAYS after a round, four hours after the round's hour: with a weekly
+ * cadence the next round's introduction arrives at ROUND_HOUR that day, and the two are not sent together.
+ */
+export const PAIRS_FOLLOW_UP_MS = FOLLOW_UP_DAYS * 86_400_000 + 4 * 3_600_000;
 
 /** The action pair follow-up buttons submit: value `<pool id>|<slot>|<yes|not-yet>`. */
 export const PAIR_MET_ACTION = { command: 'pairs status', action: 'met' } as const;
@@ -176,7 +181,7 @@ export async function pendingPairFollowUps(app: AppContext, personId: string, no
   const out: PairRound[] = [];
   for (const pool of await app.store.pairing.pools()) {
     const last = pool.rounds[pool.rounds.length - 1];
-    if (!last || slotInstant(app, last.slot).getTime() + FOLLOW_UP_DAYS * 86_400_000 > now.getTime()) continue;
+    if (!last || slotInstant(app, last.slot).getTime() + PAIRS_FOLLOW_UP_MS > now.getTime()) continue;
     const round = await app.store.pairing.round(pool.id, last.slot);
     if (round && groupOf(round, personId) && !round.met[personId]) out.push(round);
   }

@@ -16,7 +16,9 @@ function words(text: string): string[] {
   return text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, ' ')
+    // Accents fold away (café = cafe); letters and digits of every script stay words.
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import { PERSON_STARTED, type NudgeState, type ServedNudge } from '../../core/model/nudges.js';
 import { addDays, daysBetween, type LocalDate } from '../../core/time.js';
 
-/** At most this many nudges Attune starts itself (not `nudge now`) in one local day... */
+/** At most this many nudges Attune starts unasked (not `nudge now`, not the daily one opted into) in one local day... */
 export const DAILY_CAP = 1;
 /** ...and in any seven days in a row (the day itself and the six before). */
 export const WEEKLY_CAP = 3;
@@ -17,7 +17,8 @@ export const isSnoozed = (state: NudgeState, day: LocalDate): boolean => state.s
 export function unrequestedHold(state: NudgeState, day: LocalDate): Hold | undefined {
   if (state.off) return 'off';
   if (isSnoozed(state, day)) return 'snoozed';
-  const unrequested = state.served.filter((s) => !PERSON_STARTED.includes(s.source));
+  // What the person asked for (`nudge now`, `nudge daily`, a nudge for a named feeling) is theirs: the caps count only unasked nudges.
+  const unrequested = state.served.filter((s) => !PERSON_STARTED.includes(s.source) && s.source !== 'daily');
   if (unrequested.filter((s) => s.localDate === day).length >= DAILY_CAP) return 'daily-cap';
   const week = unrequested.filter((s) => {
     const age = daysBetween(s.localDate, day);

@@ -26,7 +26,7 @@ export interface Served {
 
 /**
  * Chooses a nudge for the person and records it as served. An unrequested one (daily, after a
- * check-in, with the prompt) is held back when nudges are off or snoozed or a cap is reached:
+ * check-in, with the prompt) is held back when nudges are off or snoozed or a cap is reached (the daily one only when off or snoozed):
  * then nothing is recorded and the result is undefined.
  */
 export async function serveNudge(app: App, person: Person, today: LocalDate, source: NudgeSource): Promise<Served | undefined> {
@@ -34,8 +34,9 @@ export async function serveNudge(app: App, person: Person, today: LocalDate, sou
   // Read after the await and save with no await in between, so nothing else changes the state meanwhile.
   const state = await app.store.nudges.get(person.id);
   const hold = source === 'requested' ? undefined : unrequestedHold(state, today);
-  // An offer answering a named feeling respects the person's own off/snooze, not the caps.
-  if (hold && (source !== 'feeling' || hold === 'off' || hold === 'snoozed')) return undefined;
+  // The opted-in daily nudge and an offer answering a named feeling are held only by the person's own off or
+  // snooze, never by the caps.
+  if (hold && ((source !== 'feeling' && source !== 'daily') || hold === 'off' || hold === 'snoozed')) return undefined;
   const feeling = checkIn?.feeling ? app.content.feelings.words.find((w) => w.id === checkIn.feeling)?.nudge : undefined;
   const nudge = chooseNudge(app.content.nudges, {
     checkIn,

@@ -20,6 +20,6 @@ export async function findTeam(ctx: Pick<AppContext, 'store' | 'content'>, works
 }
 
 /** The short name people type for a team: its slug. */
-export function handleOf(team: Team): string {
+export function handleOf(team: Pick<Team, 'id'>): string {
   return team.id.slice(team.id.lastIndexOf('/') + 1);
 }

@@ -10,7 +10,9 @@ type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now' | 'config
 
 /** The lowest anonymity threshold anyone may set: below it a lead could single people out. */
 export const MIN_THRESHOLD = 3;
-const MAX_NAME = 80;
+/** The longest team name, in characters as people see them. */
+export const MAX_TEAM_NAME = 80;
+const MAX_NAME = MAX_TEAM_NAME;
 
 /** Every team change starts here: only those access.ts lets manage teams get past it. */
 function assertCanManage(ctx: Ctx): void {

@@ -4,13 +4,15 @@ import { todaysPrompt } from '../../features/reflection/reflections.js';
 import type { Job } from '../job.js';
 import { personDailyOccurrences } from './people-daily.js';
 
-/** The daily reflection prompt at each person's prompt time (default 09:30) on their working days. */
+/** The daily reflection prompt at each person's prompt time (default 09:30) on their working days, unless they already reflected that day. */
 export const dailyPromptJob: Job = {
   name: 'daily-prompt',
   occurrences: (app, window) => personDailyOccurrences(app, window, 'daily-prompt', (p) => p.promptTime),
   async what(app, occ) {
     const person = await app.store.people.get(occ.personId);
     if (!person) return undefined;
+    // Like the check-in reminder: someone who already reflected today is not asked again.
+    if ((await app.store.history.reflections(occ.personId, { from: occ.localDate, to: occ.localDate })).length) return undefined;
     const prompt = await todaysPrompt({ store: app.store, content: app.content, person, today: occ.localDate, now: app.clock.now() });
     const extra = (await Promise.all(dailyPromptExtras.map((hook) => hook(app, person, occ.localDate)))).flat();
     return reflectionPromptReply(app.content, prompt, extra);

@@ -3,7 +3,7 @@ import { localDate } from '../../core/time.js';
 import { effectiveTimeZone } from '../../features/people.js';
 import { FOLLOW_UP_DAYS } from '../../features/mentoring/mentor-flow.js';
 import { mentorFollowUpReply } from '../../features/mentoring/follow-up.js';
-import { pairFollowUpReply, slotInstant } from '../../features/mentoring/rounds.js';
+import { PAIRS_FOLLOW_UP_MS, pairFollowUpReply, slotInstant } from '../../features/mentoring/rounds.js';
 import type { Job, Occurrence } from '../job.js';
 
 const WEEK = FOLLOW_UP_DAYS * 86_400_000;
@@ -31,14 +31,14 @@ export const mentorFollowUpJob: Job = {
   },
 };
 
-/** Seven days after a pairing round, everyone in it is asked whether they met. */
+/** Seven days after a pairing round (in the afternoon, apart from the next round's intro), everyone in it is asked whether they met. */
 export const pairsFollowUpJob: Job = {
   name: 'pairs-follow-up',
   async occurrences(app: AppContext, window) {
     const out: Occurrence[] = [];
     for (const pool of await app.store.pairing.pools()) {
       for (const entry of pool.rounds) {
-        const dueAt = new Date(slotInstant(app, entry.slot).getTime() + WEEK);
+        const dueAt = new Date(slotInstant(app, entry.slot).getTime() + PAIRS_FOLLOW_UP_MS);
         if (dueAt <= window.from || dueAt > window.to) continue;
         const round = await app.store.pairing.round(pool.id, entry.slot);
         for (const group of round?.groups ?? []) {

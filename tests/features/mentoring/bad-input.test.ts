@@ -115,7 +115,7 @@ describe('mentoring bad input: a clear message and nothing changes', () => {
 
   it('joining the pairing rounds twice says so and changes nothing', async () => {
     const first = await run(app, 'alice', 'pairs join');
-    expect(first.text).toBe('You joined the pairing rounds for everyone. Rounds run every 2 week(s); the next is on 2026-03-09. Pause with /attune pairs pause <weeks>.');
+    expect(first.text).toBe('You joined the pairing rounds for everyone. Rounds run every 2 weeks; the next is on 2026-03-09. Pause with /attune pairs pause <weeks>.');
     const before = await snapshot();
     const again = await run(app, 'alice', 'pairs join');
     expect(again.text).toBe('You are already in the pairing rounds for everyone, so nothing changed. The next round is on 2026-03-09.');
@@ -136,7 +136,7 @@ describe('mentoring bad input: a clear message and nothing changes', () => {
     expect((await run(app, 'bob', 'pairs cadence 3')).text).toBe('Only an admin of this workspace can use "pairs cadence".');
     expect((await run(app, 'admin', 'pairs cadence 0')).text).toContain('"0" is not a number of weeks from 1 to 12.');
     expect((await mentoringOf(app.store)).pools).toEqual({});
-    expect((await run(app, 'admin', 'pairs cadence 3')).text).toBe('Pairing rounds for everyone now run every 3 week(s). The next round is on 2026-03-09.');
+    expect((await run(app, 'admin', 'pairs cadence 3')).text).toBe('Pairing rounds for everyone now run every 3 weeks. The next round is on 2026-03-09.');
   });
 });
 
@@ -149,7 +149,7 @@ describe('lowering capacity below the places taken', () => {
       await run(app, 'p5', 'mentor offer handling stress capacity 2');
       const out = await run(app, 'p5', 'mentor offer giving feedback capacity 1');
       expect(out.text).toBe(
-        "You already have 2 place(s) taken (mentees and invitations waiting for your answer), so your capacity can't go down to 1. Answer your invitations with /attune mentor status, or choose a capacity of at least 2. Nothing was changed.",
+        "You already have 2 places taken (mentees and invitations waiting for your answer), so your capacity can't go down to 1. Answer your invitations with /attune mentor status, or choose a capacity of at least 2. Nothing was changed.",
       );
       expect((await mentoringOf(app.store)).profiles['shell:p5']?.capacity).toBe(2);
     } finally {

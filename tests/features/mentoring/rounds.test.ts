@@ -76,7 +76,7 @@ describe('pairing rounds', () => {
     await run(app, 'ann', 'help');
     await joinAll();
     await runDueRounds(app, at('2026-03-09T10:00:00Z'));
-    expect((await run(app, 'ann', 'pairs cadence 1')).text).toBe('Pairing rounds for everyone now run every 1 week(s). The next round is on 2026-03-16.');
+    expect((await run(app, 'ann', 'pairs cadence 1')).text).toBe('Pairing rounds for everyone now run every week. The next round is on 2026-03-16.');
     const [next] = await runDueRounds(app, at('2026-03-16T10:00:00Z'));
     expect(next!.slot).toBe('2026-03-16');
   });
@@ -136,7 +136,7 @@ describe('pairing rounds', () => {
   it('asks after 7 days whether people met, records answers from pairs status, and counts met pairs for a digest', async () => {
     await joinAll(['ann', 'ben', 'cat', 'dan']);
     await runDueRounds(app, at('2026-03-09T10:00:00Z'));
-    const window = { from: at('2026-03-16T09:59:00Z'), to: at('2026-03-16T10:00:00Z') };
+    const window = { from: at('2026-03-16T13:59:00Z'), to: at('2026-03-16T14:00:00Z') };
     const due = await pairsFollowUpJob.occurrences(app, window);
     expect(due.map((o) => o.personId).sort()).toEqual(['shell:ann', 'shell:ben', 'shell:cat', 'shell:dan']);
     expect(due[0]).toMatchObject({ key: 'pairs-follow-up:shell', localDate: '2026-03-16' });
@@ -146,7 +146,7 @@ describe('pairing rounds', () => {
 
     const out = await typeIntoShell(app, ['pairs status', '1', 'pairs status'], 'ann');
     expect(out).toContain('Thanks, noted.');
-    expect(out).toMatch(/Last round \(2026-03-09\): you met \w+, and you said: Yes, we met\./);
+    expect(out).toMatch(/Last round \(2026-03-09\): you were paired with \w+, and you said: Yes, we met\./);
     expect(await pairsFollowUpJob.what(app, due.find((o) => o.personId === 'shell:ann')!)).toBeUndefined();
 
     const round = (await app.store.pairing.round('shell', '2026-03-09'))!;

@@ -1,0 +1,58 @@
+import type { CommandContext } from '../../core/command.js';
+import { COMMON_ZONES } from '../../core/common-zones.js';
+import { platformOf } from '../../core/model/ids.js';
+import { PersonSchema, type Person } from '../../core/model/person.js';
+import type { Team } from '../../core/model/team.js';
+import { reply, text, type Block, type Reply } from '../../core/reply.js';
+import { formatWeekdays } from '../../core/time.js';
+import { nameOf, type PersonRef } from '../people-ref.js';
+import { thresholdOf } from '../teams/team-admin.js';
+import { reachable } from './stop.js';
+
+type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'content' | 'config' | 'log' | 'outbox' | 'clock'>;
+
+/**
+ * Tells each person an admin added to a team: what Attune is (for someone new to it), what stays
+ * private, who leads the team and that their check-ins count toward its anonymous digest, their
+ * schedule, and how to pause or stop. Someone Attune did not know yet becomes a person here, so the
+ * normal schedule reaches them from now on. Someone who typed `stop` hears nothing.
+ */
+export async function welcomeToTeam(ctx: Ctx, team: Team, added: PersonRef[]): Promise<void> {
+  for (const ref of added) {
+    let person = await ctx.store.people.get(ref.id);
+    let isNew = false;
+    if (!person) {
+      const created = await ctx.store.people.create(
+        PersonSchema.parse({ id: ref.id, workspace: team.workspace, name: ref.name.slice(0, 200), createdAt: ctx.now.toISOString(), admin: false }),
+      );
+      person = created.record;
+      isNew = created.created;
+    }
+    if (!reachable(person)) continue;
+    const result = await ctx.outbox.send(person.id, await welcomeReply(ctx, team, person, isNew)).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+    if (!result.ok) ctx.log.warn({ person: person.id, team: team.id, error: result.error }, 'team welcome not delivered');
+  }
+}
+
+/** The welcome message itself; exported for the privacy test that holds each sentence against the code. */
+export async function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content' | 'config'>, team: Team, person: Person, isNew: boolean): Promise<Reply> {
+  const copy = ctx.content.copy;
+  const leads = await Promise.all(team.leads.map((id) => nameOf(ctx, id)));
+  const paragraphs = [
+    copy(isNew ? 'welcome.new' : 'welcome.known', { admin: ctx.person.name, team: team.name }),
+    copy('welcome.private'),
+    leads.length
+      ? copy('welcome.leads', { team: team.name, leads: leads.join(', '), threshold: thresholdOf(ctx, team) })
+      : copy('welcome.noLead', { team: team.name, threshold: thresholdOf(ctx, team) }),
+    ...(isNew
+      ? [copy('welcome.schedule', { prompt: person.promptTime, reminder: person.reminderTime, days: formatWeekdays(person.workingDays), tz: person.tz ?? ctx.config.defaultTimeZone })]
+      : []),
+    copy('welcome.controls'),
+  ];
+  const blocks: Block[] = paragraphs.map((p) => text(p));
+  // Discord tells Attune no time zone, so a new person picks theirs here (Slack reports one; the shell has the default).
+  if (!person.tz && platformOf(person.id) === 'discord') {
+    blocks.push({ type: 'choice', id: 'tz', label: copy('welcome.tzLabel'), options: COMMON_ZONES, action: { command: 'settings', action: 'tz' }, style: 'select' });
+  }
+  return reply(paragraphs.join('\n\n'), blocks, { private: true });
+}
