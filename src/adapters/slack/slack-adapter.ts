@@ -15,6 +15,7 @@ import { renderModal, type ModalLabels, type SubmissionMessages } from './form-m
 import { renderHome, type HomeLabels } from './home-view.js';
 import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
 import { errorCode, postSendResult, toSendResult } from './slack-errors.js';
+import { readIncomingText } from './incoming-text.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
@@ -160,6 +161,11 @@ export class SlackAdapter implements Adapter, GroupCapable {
       displayName: info.name ?? existing?.name ?? fallbackName ?? userId,
       ...(info.tz ? { platformTimeZone: info.tz } : {}),
     };
+  }
+
+  /** What the person typed, from Slack's escaped text: entities decoded, mentions named through users.info. */
+  async incomingText(raw: string): Promise<string> {
+    return readIncomingText(raw, async (userId) => (await this.users.lookup(userId)).name);
   }
 
   /** Dispatches and delivers the reply; a reply's form opens as a modal when the target has a trigger. */

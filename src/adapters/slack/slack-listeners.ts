@@ -29,7 +29,8 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     void adapter.work.run(async () => {
       if (!(await adapter.claim(`slack:cmd:${p.team_id}:${p.trigger_id}`))) return;
       const actor = await adapter.actor(p.team_id, p.user_id, p.user_name);
-      await adapter.run({ kind: 'command', actor, text: p.text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
+      const text = await adapter.incomingText(p.text);
+      await adapter.run({ kind: 'command', actor, text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
     });
   });
 
@@ -128,11 +129,12 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       if (!(await adapter.claim(`slack:event:${eventId}`))) return;
       const actor = await adapter.actor(teamId, dm.data.user);
       // "attune help" (or "/attune help") typed in the DM is a command; anything else answers the prompt.
-      const command = /^\/?attune\b\s*(.*)$/is.exec(dm.data.text.trim());
+      const typed = await adapter.incomingText(dm.data.text);
+      const command = /^\/?attune\b\s*(.*)$/is.exec(typed.trim());
       await adapter.run(
         command
           ? { kind: 'command', actor, text: command[1] ?? '', idempotencyKey: `slack:${eventId}` }
-          : { kind: 'command', actor, command: 'reflect', options: { answer: dm.data.text }, idempotencyKey: `slack:${eventId}` },
+          : { kind: 'command', actor, command: 'reflect', options: { answer: typed }, idempotencyKey: `slack:${eventId}` },
         { teamId, userId: dm.data.user, channel: dm.data.channel },
       );
     });
