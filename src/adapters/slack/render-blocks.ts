@@ -18,6 +18,13 @@ export interface SlackMessage {
   uploads: Upload[];
   /** The reply's first form: opened as a modal when a trigger_id is at hand, otherwise a button opens it. */
   form?: FormBlock;
+  /** Forms whose buttons carry a token: kept by the adapter so a click opens that very form. */
+  forms: Array<{ token: string; form: FormBlock }>;
+}
+
+export interface RenderOptions {
+  /** Names a form for its button's value; without it the button re-runs the form's command. */
+  formToken?: (form: FormBlock) => string;
 }
 
 export interface RenderLabels {
@@ -30,20 +37,24 @@ export interface RenderLabels {
  * scale and button choices -> actions blocks, select choices -> a section with a static_select,
  * form -> a button that opens it, image and file -> uploads, divider -> divider. Pure.
  */
-export function renderMessage(reply: Reply, labels: RenderLabels): SlackMessage {
+export function renderMessage(reply: Reply, labels: RenderLabels, options: RenderOptions = {}): SlackMessage {
   const blocks: SlackBlock[] = [];
   const uploads: Upload[] = [];
+  const forms: SlackMessage['forms'] = [];
   let form: FormBlock | undefined;
   for (const block of reply.blocks) {
     switch (block.type) {
-      case 'form':
+      case 'form': {
         form ??= block;
+        const token = options.formToken?.(block);
+        if (token) forms.push({ token, form: block });
         blocks.push({
           type: 'actions',
           block_id: block.id,
-          elements: [{ type: 'button', text: plain(block.title, SLACK.buttonText), action_id: encodeActionId('form', block.action, 0), style: 'primary' }],
+          elements: [{ type: 'button', text: plain(block.title, SLACK.buttonText), action_id: encodeActionId('form', block.action, 0), style: 'primary', ...(token ? { value: token } : {}) }],
         });
         break;
+      }
       case 'image':
         uploads.push({ filename: block.filename, title: block.alt, mime: block.mime, data: block.data });
         break;
@@ -54,7 +65,7 @@ export function renderMessage(reply: Reply, labels: RenderLabels): SlackMessage 
         blocks.push(...renderStatic(block, labels));
     }
   }
-  return { text: clip(reply.text, 40_000), blocks: blocks.slice(0, SLACK.messageBlocks), uploads, ...(form ? { form } : {}) };
+  return { text: clip(reply.text, 40_000), blocks: blocks.slice(0, SLACK.messageBlocks), uploads, forms, ...(form ? { form } : {}) };
 }
 
 /** Blocks that render the same in a message, a modal or App Home. Forms, images and files render nothing here. */

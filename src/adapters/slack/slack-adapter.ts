@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { AppConfig } from '../../config.js';
@@ -16,11 +17,19 @@ import { renderHome, type HomeLabels } from './home-view.js';
 import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
 import { errorCode, postSendResult, toSendResult } from './slack-errors.js';
 import { readIncomingText } from './incoming-text.js';
+import { keepForms, keptForm } from './pending-forms.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
 
 type FormBlock = Extract<Block, { type: 'form' }>;
+
+/**
+ * Bolt's client serves people who are waiting (users.info, views.open, replies): a few quick retries
+ * and a timeout, instead of the default ten retries over about 30 minutes with none, so a Slack
+ * outage fails these fast (logged; the reply falls back where it can) instead of holding every worker.
+ */
+const INTERACTIVE_CLIENT: webApi.WebClientOptions = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 } };
 
 /** Requests worked on at once after their ack; the rest wait their turn (see WorkQueue). */
 const WORK_CONCURRENCY = 8;
@@ -82,7 +91,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
       // Attune keeps no conversation state in Bolt; skipping its store saves work on every request.
       convoStore: false,
       deferInitialization: true,
-      clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
+      clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...INTERACTIVE_CLIENT, ...options.clientOptions },
     });
     const copy = app.content.copy;
     this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel') };
@@ -184,25 +193,50 @@ export class SlackAdapter implements Adapter, GroupCapable {
   }
 
   async deliver(reply: Reply, target: ReplyTarget): Promise<void> {
-    const message = renderMessage(reply, this.modalLabels);
+    const personId = `slack:${target.teamId}:${target.userId}`;
+    const message = this.render(reply);
     if (message.form && target.triggerId && (await this.openModal(message.form, reply, { ...target, triggerId: target.triggerId }))) return;
+    await this.keep(personId, message.forms);
     const notes = message.uploads.length ? await this.uploadToDm(target, message.uploads) : undefined;
     const withNote: SlackMessage = notes ? { ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: notes }] }] } : message;
-    try {
-      if (target.responseUrl) await this.respond(target.responseUrl, withNote, Boolean(reply.private));
-      else {
-        const channel = target.channel ?? (await this.dmChannel(target.userId));
-        await this.bolt.client.chat.postMessage({ channel, text: withNote.text, ...(withNote.blocks.length ? { blocks: withNote.blocks as never } : {}) });
+    if (target.responseUrl) {
+      try {
+        await this.respond(target.responseUrl, withNote, Boolean(reply.private));
+        return;
+      } catch (err) {
+        // A response_url lasts 30 minutes and 5 posts; past that the reply goes to the person's DM.
+        this.app.log.info({ component: 'slack', error: errorCode(err) }, 'response_url refused the reply; sending it as a DM');
       }
+    }
+    try {
+      const channel = target.channel ?? (await this.dmChannel(target.userId));
+      await this.bolt.client.chat.postMessage({ channel, text: withNote.text, ...(withNote.blocks.length ? { blocks: withNote.blocks as never } : {}) });
     } catch (err) {
       this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not deliver a reply');
     }
   }
 
-  private async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {
-    const context = reply.blocks.filter((b) => b !== form);
+  /** The form a message button opened for this person, kept when the message was sent. */
+  keptForm(teamId: string, userId: string, token: string): FormBlock | undefined {
+    return keptForm(this.app.store, `slack:${teamId}:${userId}`, token, this.app.clock.now());
+  }
+
+  /** The modal a form opens in, with the reply's other text above its inputs. */
+  modalView(form: FormBlock, reply: Reply, responseUrl?: string): Record<string, unknown> {
+    return renderModal(form, reply.blocks.filter((b) => b !== form), this.modalLabels, responseUrl);
+  }
+
+  private render(reply: Reply): SlackMessage {
+    return renderMessage(reply, this.modalLabels, { formToken: () => randomBytes(6).toString('base64url') });
+  }
+
+  private async keep(personId: string, forms: SlackMessage['forms']): Promise<void> {
+    await keepForms(this.app.store, personId, forms, this.app.clock.now()).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not keep a form for its button'));
+  }
+
+  async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {
     try {
-      await this.bolt.client.views.open({ trigger_id: target.triggerId, view: renderModal(form, context, this.modalLabels, target.responseUrl) as never });
+      await this.bolt.client.views.open({ trigger_id: target.triggerId, view: this.modalView(form, reply, target.responseUrl) as never });
       return true;
     } catch (err) {
       // An expired trigger (over 3 s) is the usual cause: the message with its "open" button follows instead.
@@ -264,7 +298,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
     const parts = personId.split(':');
     if (parts.length !== 3 || parts[0] !== 'slack') return { ok: false, permanent: true, error: 'not a slack address' };
     try {
-      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply);
+      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply, [personId]);
     } catch (err) {
       return toSendResult(err);
     }
@@ -279,14 +313,15 @@ export class SlackAdapter implements Adapter, GroupCapable {
     try {
       const res = await this.openClient.conversations.open({ users: users.map((p) => p[2]).join(',') });
       if (!res.channel?.id) return { ok: false, permanent: false, error: 'no_channel' };
-      return await this.post(res.channel.id, reply);
+      return await this.post(res.channel.id, reply, personIds);
     } catch (err) {
       return toSendResult(err);
     }
   }
 
-  private async post(channel: string, reply: Reply): Promise<SendResult> {
-    const message = renderMessage(reply, this.modalLabels);
+  private async post(channel: string, reply: Reply, personIds: string[]): Promise<SendResult> {
+    const message = this.render(reply);
+    for (const id of personIds) await this.keep(id, message.forms);
     try {
       await this.postClient.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
     } catch (err) {
