@@ -121,12 +121,15 @@ describe('renderMessage', () => {
     expect(r.files).toEqual([{ name: 'trend.png', data: png }, { name: 'export.json', data: json }]);
   });
 
-  it('shortens the embed text so the whole embed stays within Discord\'s 6,000 characters', () => {
+  it('a reply longer than an embed shows whole paragraphs within 6,000 characters, says so, and attaches the full text', () => {
     const r = render(reply('long', [heading('Title'), text('a'.repeat(3000)), text('b'.repeat(3000)), fields([['Notes', 'c'.repeat(1000)], ['More', 'd'.repeat(1000)]])]));
     const embed = r.body.embeds[0]!;
     const total = embed.title!.length + embed.description!.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
-    expect(total).toBe(6000);
-    expect(embed.description!.endsWith('b...')).toBe(true);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(embed.description!.startsWith('a'.repeat(3000))).toBe(true);
+    expect(embed.description).not.toContain('b');
+    expect(embed.description).toContain('attune-full-text.txt');
+    expect(r.files.map((f) => f.name)).toEqual(['attune-full-text.txt']);
   });
 
   it('refuses a reply needing more than five rows of components', () => {

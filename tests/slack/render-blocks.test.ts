@@ -22,6 +22,7 @@ describe('Block Kit renderer', () => {
       text: 'fallback',
       uploads: [],
       forms: [],
+      more: [],
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Title', emoji: true } },
         { type: 'section', text: { type: 'mrkdwn', text: 'a &lt; b &amp; c &gt; d' } },

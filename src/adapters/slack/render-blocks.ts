@@ -12,9 +12,15 @@ export interface Upload {
   data: Uint8Array;
 }
 
+/** Blocks in one Slack message. */
+export const SLACK_PAGE = SLACK.messageBlocks;
+
 export interface SlackMessage {
   text: string;
+  /** The first message's blocks: at most 50, Slack's limit for a message. */
   blocks: SlackBlock[];
+  /** Blocks past the first 50, as further messages of at most 50 each, sent in order after the first. */
+  more: SlackBlock[][];
   uploads: Upload[];
   /** The reply's first form: opened as a modal when a trigger_id is at hand, otherwise a button opens it. */
   form?: FormBlock;
@@ -65,7 +71,25 @@ export function renderMessage(reply: Reply, labels: RenderLabels, options: Rende
         blocks.push(...renderStatic(block, labels));
     }
   }
-  return { text: clip(reply.text, 40_000), blocks: blocks.slice(0, SLACK.messageBlocks), uploads, forms, ...(form ? { form } : {}) };
+  // A reply too long for one message continues in the next ones: nothing is dropped.
+  const [first = [], ...more] = paginate(blocks, SLACK.messageBlocks);
+  return { text: clip(reply.text, 40_000), blocks: first, more, uploads, forms, ...(form ? { form } : {}) };
+}
+
+/** Splits blocks into pages of at most `size`, keeping a section right before its actions block on one page. */
+export function paginate(blocks: SlackBlock[], size: number): SlackBlock[][] {
+  const pages: SlackBlock[][] = [];
+  let page: SlackBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const keepWithNext = blocks[i]!.type === 'section' && blocks[i + 1]?.type === 'actions';
+    if (page.length + (keepWithNext ? 2 : 1) > size && page.length) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(blocks[i]!);
+  }
+  if (page.length) pages.push(page);
+  return pages;
 }
 
 /** Blocks that render the same in a message, a modal or App Home. Forms, images and files render nothing here. */

@@ -14,7 +14,8 @@ import { effectiveTimeZone } from '../../features/people.js';
 import { boltLogger } from './bolt-logger.js';
 import { renderModal, type ModalLabels, type SubmissionMessages } from './form-modal.js';
 import { renderHome, type HomeLabels } from './home-view.js';
-import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
+import type { SlackBlock } from './block-kit.js';
+import { renderMessage, SLACK_PAGE, type SlackMessage, type Upload } from './render-blocks.js';
 import { errorCode, postSendResult, toSendResult } from './slack-errors.js';
 import { readIncomingText } from './incoming-text.js';
 import { keepForms, keptForm } from './pending-forms.js';
@@ -94,7 +95,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
       clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...INTERACTIVE_CLIENT, ...options.clientOptions },
     });
     const copy = app.content.copy;
-    this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel') };
+    this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel'), shortened: copy('slack.modalShortened') };
     this.submission = {
       required: () => copy('slack.form.required'),
       tooLong: (max, length) => copy('slack.form.tooLong', { max, length }),
@@ -198,21 +199,26 @@ export class SlackAdapter implements Adapter, GroupCapable {
     if (message.form && target.triggerId && (await this.openModal(message.form, reply, { ...target, triggerId: target.triggerId }))) return;
     await this.keep(personId, message.forms);
     const notes = message.uploads.length ? await this.uploadToDm(target, message.uploads) : undefined;
-    const withNote: SlackMessage = notes ? { ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: notes }] }] } : message;
+    const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: notes ?? '' }] };
+    const pages = withNote([message.blocks, ...message.more], notes ? note : undefined);
+    for (const [i, blocks] of pages.entries()) await this.deliverPage({ ...message, blocks }, i, reply, target);
+  }
+
+  private async deliverPage(message: Pick<SlackMessage, 'text' | 'blocks'>, page: number, reply: Reply, target: ReplyTarget): Promise<void> {
     if (target.responseUrl) {
       try {
-        await this.respond(target.responseUrl, withNote, Boolean(reply.private));
+        await this.respond(target.responseUrl, message, Boolean(reply.private));
         return;
       } catch (err) {
         // A response_url lasts 30 minutes and 5 posts; past that the reply goes to the person's DM.
-        this.app.log.info({ component: 'slack', error: errorCode(err) }, 'response_url refused the reply; sending it as a DM');
+        this.app.log.info({ component: 'slack', error: errorCode(err), page }, 'response_url refused the reply; sending it as a DM');
       }
     }
     try {
       const channel = target.channel ?? (await this.dmChannel(target.userId));
-      await this.bolt.client.chat.postMessage({ channel, text: withNote.text, ...(withNote.blocks.length ? { blocks: withNote.blocks as never } : {}) });
+      await this.bolt.client.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
     } catch (err) {
-      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not deliver a reply');
+      this.app.log.warn({ component: 'slack', error: errorCode(err), page }, 'could not deliver a reply');
     }
   }
 
@@ -264,7 +270,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
     }
   }
 
-  private async respond(responseUrl: string, message: SlackMessage, ephemeral: boolean): Promise<void> {
+  private async respond(responseUrl: string, message: Pick<SlackMessage, 'text' | 'blocks'>, ephemeral: boolean): Promise<void> {
     const res = await fetch(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -327,8 +333,20 @@ export class SlackAdapter implements Adapter, GroupCapable {
     } catch (err) {
       return postSendResult(err);
     }
+    // Further pages of a long message: the first is out, so a failure here is logged, not retried.
+    for (const blocks of message.more) {
+      await this.postClient.chat.postMessage({ channel, text: message.text, blocks: blocks as never }).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'a further page of a message failed'));
+    }
     // The message is out: a failed attachment is logged, not reported, or a retry would post it twice.
     if (message.uploads.length) await this.upload(channel, message.uploads).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed'));
     return { ok: true };
   }
+}
+
+/** The upload note goes at the end of the last page, or on a page of its own when that one is full. */
+function withNote(pages: SlackBlock[][], note: SlackBlock | undefined): SlackBlock[][] {
+  if (!note) return pages;
+  const last = pages[pages.length - 1] ?? [];
+  if (last.length < SLACK_PAGE) return [...pages.slice(0, -1), [...last, note]];
+  return [...pages, [note]];
 }
