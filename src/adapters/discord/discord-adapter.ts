@@ -17,7 +17,7 @@ import {
 } from 'discord.js';
 import type { Adapter, SendResult } from '../../core/adapter.js';
 import type { AppContext } from '../../core/app-context.js';
-import type { DirectOutbox, GroupCapable } from '../../core/direct-outbox.js';
+import type { DirectOutbox } from '../../core/direct-outbox.js';
 import type { Dispatcher, DispatchResult } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
 import { privateReply, text, type Reply } from '../../core/reply.js';
@@ -51,7 +51,9 @@ const SNOWFLAKE = /^\d{5,25}$/;
  * is all interactions need), replies rendered as embeds and components, and direct messages for
  * what Attune sends on its own.
  */
-export class DiscordAdapter implements Adapter, GroupCapable {
+// No sendGroup: bots cannot open group DMs on Discord, so a group message is one queued DM per person
+// (QueuedOutbox), and one person's failed DM is retried alone, never re-sending the others'.
+export class DiscordAdapter implements Adapter {
   readonly platform = 'discord' as const;
   private client: Client | undefined;
   private readonly inflight = new Set<Promise<void>>();
@@ -125,13 +127,6 @@ export class DiscordAdapter implements Adapter, GroupCapable {
       this.app.log.warn({ personId, err: errorInfo(err) }, 'discord DM failed; can retry');
       return { ok: false, permanent: false, error: 'discord DM failed' };
     }
-  }
-
-  /** Bots cannot open group DMs on Discord: one DM each; the first failure is reported. */
-  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
-    const results: SendResult[] = [];
-    for (const id of personIds) results.push(await this.send(id, reply));
-    return results.find((r) => !r.ok) ?? { ok: true };
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {
