@@ -12,6 +12,11 @@ import { StoreFileError, StoreLockedError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
 import { attachDiscord } from './adapters/discord/discord-adapter.js';
 import { SlackAdapter } from './adapters/slack/slack-adapter.js';
+import { checkHealth, healthHandler, startHealthServer } from './health/health.js';
+import type { Server } from 'node:http';
+
+/** Docker sends SIGKILL 10 s after SIGTERM: shutdown finishes before that or exits on its own. */
+const SHUTDOWN_MS = 9_000;
 
 /** Set once a shutdown began: work still starting up may then fail on the closed store, and that is fine. */
 let stopping = false;
@@ -28,12 +33,22 @@ async function main(): Promise<void> {
   const app: App = await createApp({ config, clock, log, outbox: new QueuedOutbox(outbox, { clock: systemClock, limits: queueLimitsFrom(config) }) });
   const scheduler = new Scheduler(app);
   const adapters: Adapter[] = [];
+  const health = () => checkHealth(app, adapters);
+  let healthServer: Server | undefined;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // A stop that hangs (a platform not answering) must not turn into Docker's SIGKILL mid-write.
+    setTimeout(() => {
+      process.stderr.write(`Attune did not stop within ${SHUTDOWN_MS / 1000} s; exiting.\n`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
+    // The scheduler first (its in-flight sends finish or stay pending in the ledger), then the adapters
+    // (they answer what they hold), then the store.
     await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    healthServer?.close();
     await app.store.close();
     process.exit(code);
   };
@@ -49,9 +64,16 @@ async function main(): Promise<void> {
     adapters.push(attachDiscord(outbox, { app, dispatcher: app.dispatcher, token, ...(apiUrl ? { apiUrl } : {}) }));
   }
   if (config.slack) {
-    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port });
+    const httpMode = !config.slack.appToken;
+    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port, ...(httpMode ? { healthRoute: healthHandler(health) } : {}) });
     adapters.push(slack);
     outbox.attach(slack);
+  }
+
+  // In Slack's HTTP mode /healthz is served on PORT with the events; otherwise on its own port when asked.
+  if (config.healthPort !== undefined && !(config.slack && !config.slack.appToken)) {
+    healthServer = await startHealthServer(config.healthPort, health);
+    log.info({ port: config.healthPort }, 'health check on /healthz');
   }
 
   if (shellOn) {

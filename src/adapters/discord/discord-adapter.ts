@@ -88,6 +88,10 @@ export class DiscordAdapter implements Adapter {
     this.app.log.info({ bot: client.user?.id }, 'discord adapter on');
   }
 
+  connected(): boolean {
+    return this.client?.isReady() ?? false;
+  }
+
   /** Resolves when every interaction received so far has been answered. */
   async idle(): Promise<void> {
     while (this.inflight.size) await Promise.all([...this.inflight]);

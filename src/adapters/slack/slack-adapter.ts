@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { AppConfig } from '../../config.js';
@@ -42,6 +43,8 @@ export interface SlackAdapterOptions {
   port: number;
   /** Extra Web API client options, e.g. a shorter retry policy in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** Serves GET /healthz next to /slack/events (HTTP mode only). */
+  healthRoute?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** Where a reply goes: back through the interaction's response_url (ephemeral or in channel), else a DM. */
@@ -69,6 +72,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
   private readonly dmChannels = new Map<string, string>();
   private readonly socketMode: boolean;
   private boundPort: number | undefined;
+  private started = false;
   /** The work after each ack (dispatch, store writes, replies), a few requests at a time. */
   readonly work: WorkQueue;
   /**
@@ -87,7 +91,9 @@ export class SlackAdapter implements Adapter, GroupCapable {
     this.socketMode = Boolean(slack.appToken);
     this.bolt = new BoltApp({
       token: slack.botToken,
-      ...(this.socketMode ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: options.port }),
+      ...(this.socketMode
+        ? { socketMode: true, appToken: slack.appToken }
+        : { signingSecret: slack.signingSecret, port: options.port, ...(options.healthRoute ? { customRoutes: [{ path: '/healthz', method: ['GET'], handler: options.healthRoute }] } : {}) }),
       logger: boltLogger(app.log),
       // Attune keeps no conversation state in Bolt; skipping its store saves work on every request.
       convoStore: false,
@@ -145,11 +151,17 @@ export class SlackAdapter implements Adapter, GroupCapable {
     const server = (this.socketMode ? await this.bolt.start() : await this.bolt.start(this.options.port)) as { address?: () => unknown } | undefined;
     const address = server?.address?.();
     if (address && typeof address === 'object' && 'port' in address) this.boundPort = Number(address.port);
+    this.started = true;
     this.app.log.info({ component: 'slack', mode: this.socketMode ? 'socket' : 'http', port: this.boundPort }, 'slack adapter on');
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await this.bolt.stop();
+  }
+
+  connected(): boolean {
+    return this.started;
   }
 
   /** Remembers an event or interaction id; false when it was already handled (a retry). */
