@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type Command } from '../src/core/command.js';
 import { meetsAudience } from '../src/core/access.js';
-import { divider, heading, reply, text } from '../src/core/reply.js';
+import { divider, heading, LIMITS, reply, text } from '../src/core/reply.js';
 
 const AUDIENCE_ORDER = ['anyone', 'member', 'lead', 'admin'] as const;
 
@@ -22,9 +22,21 @@ export function helpCommand(list: () => readonly Command[]) {
         heading(ctx.content.copy('help.title')),
         text(intro),
         divider(),
-        text(lines.join('\n')),
+        // As commands are added the list outgrows one text block (3,000 characters): it continues in the next.
+        ...chunkLines(lines, LIMITS.textBlock).map((chunk) => text(chunk)),
         text(ctx.content.copy('help.privacy'), 'muted'),
       ], { private: true });
     },
   });
+}
+
+/** Whole lines, joined into texts of at most max characters. */
+function chunkLines(lines: string[], max: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + 1 + line.length <= max) out[out.length - 1] = `${last}\n${line}`;
+    else out.push(line.slice(0, max));
+  }
+  return out;
 }

@@ -96,7 +96,7 @@ export function paginate(blocks: SlackBlock[], size: number): SlackBlock[][] {
 export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
   switch (block.type) {
     case 'text':
-      return [renderText(block.text, block.style)];
+      return renderText(block.text, block.style);
     case 'fields':
       return [{ type: 'section', fields: block.fields.map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK.fieldText))) }];
     case 'divider':
@@ -149,15 +149,49 @@ export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
   }
 }
 
-function renderText(value: string, style: 'heading' | 'normal' | 'quote' | 'muted' | undefined): SlackBlock {
+function renderText(value: string, style: 'heading' | 'normal' | 'quote' | 'muted' | undefined): SlackBlock[] {
   switch (style) {
     case 'heading':
-      return value.length <= SLACK.headerText ? { type: 'header', text: { ...plain(value, SLACK.headerText), emoji: true } } : { type: 'section', text: mrkdwn(`*${escapeMrkdwn(value)}*`) };
+      return value.length <= SLACK.headerText ? [{ type: 'header', text: { ...plain(value, SLACK.headerText), emoji: true } }] : sections(value, (l) => `*${l}*`);
     case 'quote':
-      return { type: 'section', text: mrkdwn(escapeMrkdwn(value).split('\n').map((l) => `>${l}`).join('\n')) };
+      return sections(value, (l) => `>${l}`);
     case 'muted':
-      return { type: 'context', elements: [mrkdwn(escapeMrkdwn(value))] };
+      return sections(value).map((b) => ({ type: 'context', elements: [b.text] }));
     default:
-      return { type: 'section', text: mrkdwn(escapeMrkdwn(value)) };
+      return sections(value);
   }
+}
+
+/**
+ * Text as mrkdwn sections of at most 3,000 characters each, split between lines: escaping (`<` becomes
+ * `&lt;`) can lengthen a text that fitted, and a section over the limit would be refused.
+ */
+function sections(value: string, line: (escaped: string) => string = (l) => l): Array<SlackBlock & { text: { type: 'mrkdwn'; text: string } }> {
+  const lines = value.split('\n').flatMap((l) => hardSplit(line(escapeMrkdwn(l)), SLACK.sectionText));
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const l of lines) {
+    if (current !== undefined && current.length + 1 + l.length <= SLACK.sectionText) current = `${current}\n${l}`;
+    else {
+      if (current !== undefined) out.push(current);
+      current = l;
+    }
+  }
+  if (current !== undefined) out.push(current);
+  return out.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** A single line longer than a section, in pieces (not cutting an entity such as &amp; in two). */
+function hardSplit(line: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    let cut = max;
+    const amp = rest.lastIndexOf('&', cut);
+    if (amp > cut - 5 && /^&(amp|lt|gt);/.test(rest.slice(amp))) cut = amp;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
 }
