@@ -7,6 +7,7 @@ import {
   ModalBuilder,
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
+  TextDisplayBuilder,
   TextInputBuilder,
   type APIEmbed,
 } from 'discord.js';
@@ -63,6 +64,8 @@ export function modalProblems(data: unknown): string[] {
         else if (inner.type === ComponentType.StringSelect) label.setStringSelectMenuComponent(select(inner));
         else throw new Error(`a label holds a text input or a select, not type ${String(inner.type)}`);
         modal.addLabelComponents(label);
+      } else if (part.type === ComponentType.TextDisplay) {
+        modal.addTextDisplayComponents(new TextDisplayBuilder().setContent(String(part.content)));
       } else if (part.type === ComponentType.ActionRow) {
         const [input] = part.components as Obj[];
         modal.addLabelComponents(new LabelBuilder().setLabel(String(input!.label)).setTextInputComponent(textInput(input!, false)));

@@ -20,7 +20,7 @@ import type { AppContext } from '../../core/app-context.js';
 import type { DirectOutbox } from '../../core/direct-outbox.js';
 import type { Dispatcher, DispatchResult } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
-import { privateReply, text, type Reply } from '../../core/reply.js';
+import { privateReply, text, type FormField, type Reply } from '../../core/reply.js';
 import { ROOT_COMMAND } from './command-manifest.js';
 import { commandFromOptions } from './command-invocation.js';
 import { formCustomId, parseCustomId } from './custom-id.js';
@@ -189,7 +189,7 @@ export class DiscordAdapter implements Adapter {
     const form = openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
     if (!form) return this.answer(i, privateReply(this.app.content.copy('discord.formExpired')));
     const submitted: Record<string, string> = {};
-    for (const field of form.fields) submitted[field.id] = textInputValue(i, field.id);
+    for (const field of form.fields) submitted[field.id] = modalValue(i, field);
     const read = readModalValues(form, submitted, this.app.content.copy);
     if ('error' in read) {
       const copy = this.app.content.copy;
@@ -291,9 +291,10 @@ function toMessageOptions(rendered: RenderedMessage): MessageOptions {
   };
 }
 
-function textInputValue(i: ModalSubmitInteraction, id: string): string {
+/** What was typed or picked for a field; an optional field left empty may be absent from the submission. */
+function modalValue(i: ModalSubmitInteraction, field: FormField): string {
   try {
-    return i.fields.getTextInputValue(id);
+    return field.kind === 'text' ? i.fields.getTextInputValue(field.id) : (i.fields.getStringSelectValues(field.id)[0] ?? '');
   } catch {
     return '';
   }
