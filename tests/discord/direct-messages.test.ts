@@ -135,6 +135,8 @@ describe('Discord direct messages', () => {
     await meet(h, ALICE);
     const calls = await h.interact(buttonClick(ALICE, 'a|confirm|privacy delete|confirm|cancel', { dm: true }));
     expect((calls[0]!.json as { data: { content: string } }).data.content).toBe(h.app.content.copy('privacy.deleteCancelled'));
+    // Not ephemeral in a DM: the answer stays after Discord reloads.
+    expect((calls[0]!.json as { data: { flags?: number } }).data.flags).toBeUndefined();
     const stranger = await h.interact(buttonClick(BOB, 'a|confirm|privacy delete|confirm|cancel', { dm: true }));
     expect((stranger[0]!.json as { data: { content: string } }).data.content).toBe(h.app.content.copy('discord.noWorkspace'));
     expect(h.app.store.person(personOf(BOB))).toBeUndefined();

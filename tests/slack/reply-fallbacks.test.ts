@@ -41,6 +41,16 @@ describe('Slack replies when the response_url is gone', () => {
   });
 });
 
+describe('answers to buttons in the DM with Attune', () => {
+  it('are posted in that DM as messages that stay, not as ephemeral replies that vanish on reload', async () => {
+    const container = { type: 'message', message_ts: '1772445000.000100', channel_id: 'DU1', is_ephemeral: false };
+    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|act|history|run|0', actionTs: '1772445900.000100', triggerId: h.fake.trigger(), responseUrl: h.fake.responseUrl('dm-click'), container })), FORM);
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.args).toMatchObject({ channel: 'DU1', text: expect.stringContaining('history') });
+    expect(h.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
+  });
+});
+
 describe('modals open before other work', () => {
   it('a form button opens its form before any users.info look-up or store claim', async () => {
     const prompt = reply('Time for your reflection', [

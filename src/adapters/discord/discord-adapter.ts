@@ -204,13 +204,16 @@ export class DiscordAdapter implements Adapter {
   /** Dispatches; answers at once when quick, else defers first and edits the reply in. Then any notices. */
   private async run(i: RepliableInteraction, actor: Actor, inv: Invocation): Promise<void> {
     const pending = this.options.dispatcher.dispatch(inv);
+    // In a DM only the person sees Attune's answers anyway; an ephemeral one there would vanish on reload.
+    const inDm = !i.guildId;
+    const shown = (reply: Reply): Reply => (inDm ? { ...reply, private: false } : reply);
     let result: DispatchResult | undefined = await within(pending, this.options.deferAfterMs ?? 1500);
     if (result) {
-      await i.reply(toMessageOptions(await this.render(actor.id, result.reply)));
+      await i.reply(toMessageOptions(await this.render(actor.id, shown(result.reply))));
     } else {
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.deferReply(inDm ? {} : { flags: MessageFlags.Ephemeral });
       result = await pending;
-      const { flags: _flags, ...rest } = toMessageOptions(await this.render(actor.id, result.reply));
+      const { flags: _flags, ...rest } = toMessageOptions(await this.render(actor.id, shown(result.reply)));
       await i.editReply(rest);
     }
     await this.notices(i, actor, result.firstContact);

@@ -48,7 +48,10 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     }
     const p = parsed.data;
     const action = p.actions[0]!;
-    const target: ReplyTarget = { teamId, userId: p.user.id, triggerId: p.trigger_id, ...(p.response_url ? { responseUrl: p.response_url } : {}) };
+    // A click on a message in the DM with Attune (a scheduled prompt, say) is answered there with a
+    // message that stays: an ephemeral reply through response_url would vanish when Slack reloads.
+    const dm = p.container?.type === 'message' && !p.container.is_ephemeral && p.container.channel_id?.startsWith('D') ? p.container.channel_id : undefined;
+    const target: ReplyTarget = { teamId, userId: p.user.id, triggerId: p.trigger_id, ...(dm ? { channel: dm } : p.response_url ? { responseUrl: p.response_url } : {}) };
     const decoded = decodeActionId(action.action_id);
     if (!decoded) {
       warn('unknown action id', { actionId: action.action_id.slice(0, 80) });
