@@ -10,6 +10,17 @@ const platformImports = {
   ],
 };
 
+// Storage engines live in src/store/<engine>/; the core's port (src/core/store/) is the only way to data.
+const engineImports = {
+  patterns: [
+    ...platformImports.patterns,
+    {
+      regex: '^(\\.\\./)+(src/)?store(/|$)',
+      message: 'Reach data through the store port (src/core/store/); engines belong to src/store/ and are chosen in src/store/open-store.ts.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -29,6 +40,10 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**', 'src/store/**', 'src/content/**'],
     rules: { 'no-restricted-imports': ['error', platformImports] },
+  },
+  {
+    files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**'],
+    rules: { 'no-restricted-imports': ['error', engineImports] },
   },
   {
     files: ['tests/**', 'bench/**'],

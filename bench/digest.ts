@@ -21,7 +21,7 @@ import { addDays } from '../src/core/time.js';
 import { buildDigest } from '../src/features/digest/build-digest.js';
 import { frozenWeeks } from '../src/features/digest/frozen-weeks.js';
 import { completeWeeks } from '../src/features/digest/weeks.js';
-import { LowdbStore } from '../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdb/open-lowdb-store.js';
 import { layout } from '../src/store/lowdb/paths.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 
@@ -210,10 +210,10 @@ async function measure(dir: string): Promise<Measured> {
   const content = await loadContent();
   const clock = new ManualClock(NOW);
   const config = testConfig({ dataDir: path.join(dir, 'store'), minRespondents: 5 });
-  const store = await LowdbStore.open({ dataDir: config.dataDir, now: clock.now() });
+  const store = await openLowdbStore({ dataDir: config.dataDir, now: clock.now() });
   const app = { store, config, clock, content };
-  const benchTeam = store.team('shell/bench')!;
-  const lead = store.person('shell:lead')!;
+  const benchTeam = (await store.teams.get('shell/bench'))!;
+  const lead = (await store.people.get('shell:lead'))!;
   const weeks = completeWeeks(TODAY);
   const sdb = new Database(path.join(dir, 'bench.sqlite'), { readonly: true });
 

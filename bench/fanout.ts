@@ -25,6 +25,7 @@ import { silentLogger } from '../src/logger.js';
 import { dailyPromptJob } from '../src/scheduler/jobs/daily-prompt.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
 import type { FakeSlackStats } from './fake-slack-api.js';
+import { putPerson } from '../tests/helpers/seed.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +73,7 @@ async function runOnce(mode: 'reactive' | 'paced'): Promise<Row> {
   try {
     const ids = Array.from({ length: PEOPLE }, (_, i) => `slack:T0BENCH:U${String(i).padStart(6, '0')}`);
     await Promise.all(
-      ids.map((id, i) => app.store.savePerson(PersonSchema.parse({ id, workspace: 'slack:T0BENCH', name: `person ${i}`, createdAt: '2026-01-01T00:00:00Z' }))),
+      ids.map((id, i) => putPerson(app.store, PersonSchema.parse({ id, workspace: 'slack:T0BENCH', name: `person ${i}`, createdAt: '2026-01-01T00:00:00Z' }))),
     );
     const scheduler = new Scheduler(app, { jobs: [dailyPromptJob] });
     await scheduler.tick(clock.now()); // the first tick: nothing due yet
@@ -81,7 +82,7 @@ async function runOnce(mode: 'reactive' | 'paced'): Promise<Row> {
     await scheduler.tick(clock.now());
     const total = (performance.now() - started) / 1000;
 
-    const ledger = await app.store.deliveriesOn(DAY);
+    const ledger = await app.store.ledger.on(DAY);
     const sent = new Set(ledger.filter((d) => d.status === 'sent').map((d) => d.personId));
     const stats = await fake.stats();
     const delivered = new Map(Object.entries(stats.delivered));

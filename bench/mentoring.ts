@@ -20,6 +20,8 @@ import { ensureRound } from '../src/features/mentoring/rounds.js';
 import { DurableJsonFile } from '../src/store/lowdb/durable-json-file.js';
 import { z } from 'zod';
 import { seededRandom } from '../src/core/seeded-random.js';
+import { mentoringOf, putPerson, putTeam } from '../tests/helpers/seed.js';
+import { loadMentoring } from '../src/features/mentoring/mentoring-state.js';
 
 const PEOPLE = 2000;
 const HISTORY = 50;
@@ -42,12 +44,12 @@ async function seedPeople(app: App, now: Date) {
   // Concurrent saves share one write (group commit), so seeding is quick.
   await Promise.all(
     ids.map((id, i) =>
-      app.store.savePerson(PersonSchema.parse({ id, workspace: 'shell', name: `u${i}`, createdAt: now.toISOString(), tz: ZONES[Math.floor(random() * ZONES.length)] })),
+      putPerson(app.store, PersonSchema.parse({ id, workspace: 'shell', name: `u${i}`, createdAt: now.toISOString(), tz: ZONES[Math.floor(random() * ZONES.length)] })),
     ),
   );
   await Promise.all(
     Array.from({ length: 20 }, (_, t) =>
-      app.store.saveTeam({
+      putTeam(app.store, {
         id: teamId('shell', `t${t}`),
         workspace: 'shell',
         name: `Team ${t}`,
@@ -67,9 +69,7 @@ async function benchRound(dataDir: string) {
   const clock = new ManualClock('2024-01-01T09:00:00Z');
   let app = await openApp(dataDir, clock);
   const ids = await seedPeople(app, clock.now());
-  await app.store.updateMentoring((m) => {
-    m.pools.shell = { id: 'shell', workspace: 'shell', cadenceWeeks: 2, anchor: '2024-01-01', members: Object.fromEntries(ids.map((id) => [id, { joinedAt: clock.now().toISOString() }])), rounds: [] };
-  });
+  await app.store.pairing.createPool({ id: 'shell', workspace: 'shell', cadenceWeeks: 2, anchor: '2024-01-01', members: Object.fromEntries(ids.map((id) => [id, { joinedAt: clock.now().toISOString() }])), rounds: [] });
 
   // 50 rounds of history, made by the same planner.
   let t0 = performance.now();
@@ -79,7 +79,7 @@ async function benchRound(dataDir: string) {
     const id = `shell@${slot}`;
     const groups = planGroups(ids, lastMetFrom(history), id, r);
     const round: PairRound = { version: 1, id, poolId: 'shell', slot, createdAt: clock.now().toISOString(), groups, met: {} };
-    await app.store.savePairRound(round);
+    await app.store.pairing.createRound(round);
     history.push(round);
     slot = addDays(slot, 14);
   }
@@ -97,7 +97,7 @@ async function benchRound(dataDir: string) {
   // The same steps apart, on another fresh store.
   app = await openApp(dataDir, clock);
   t0 = performance.now();
-  const loaded = (await app.store.pairRounds('shell')).filter((r) => r.slot < slot);
+  const loaded = (await app.store.pairing.rounds('shell')).filter((r) => r.slot < slot);
   const loadMs = ms(t0);
   t0 = performance.now();
   const met = lastMetFrom(loaded);
@@ -109,13 +109,13 @@ async function benchRound(dataDir: string) {
   const state = await stat(path.join(dataDir, 'state.json'));
   // What one state.json write would cost if the pair history lived inside it.
   const inside = new DurableJsonFile(path.join(dataDir, 'what-if-state.json'), z.unknown(), { pretty: true });
-  const fat = { ...JSON.parse(JSON.stringify(app.store.mentoring())), history: loaded };
+  const fat = { ...(await mentoringOf(app.store)), history: loaded };
   t0 = performance.now();
   await inside.write(fat);
   const fatMs = ms(t0);
   const fatSize = (await stat(path.join(dataDir, 'what-if-state.json'))).size;
   t0 = performance.now();
-  await app.store.updateMentoring(() => undefined);
+  await app.store.pairing.updatePool('shell', (p) => ({ ...p }));
   const leanMs = ms(t0);
   await app.store.close();
 
@@ -135,17 +135,17 @@ async function benchMatch(dataDir: string) {
   const app = await openApp(dataDir, clock);
   const ids = await seedPeople(app, clock.now());
   const random = seededRandom(11);
-  await app.store.updateMentoring((m) => {
+  await app.store.transaction(async (tx) => {
     for (const id of ids) {
       const skills = SKILLS.filter(() => random() < 0.2);
-      m.profiles[id] = { personId: id, workspace: 'shell', skills: skills.length ? skills : ['empathy'], text: 'bench', capacity: 1 + Math.floor(random() * 3), since: clock.now().toISOString(), updatedAt: clock.now().toISOString() };
+      await tx.mentoring.profiles.create({ personId: id, workspace: 'shell', skills: skills.length ? skills : ['empathy'], text: 'bench', capacity: 1 + Math.floor(random() * 3), since: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
     }
   });
   const mentee = PersonSchema.parse({ id: 'shell:mentee', workspace: 'shell', name: 'mentee', createdAt: clock.now().toISOString(), tz: 'Europe/Berlin' });
-  await app.store.savePerson(mentee);
+  await putPerson(app.store, mentee);
   const tags = ['de-escalation', 'self-regulation'];
   let t0 = performance.now();
-  const ranked = rankFor(app, app.store.mentoring(), { id: 'x', personId: mentee.id, workspace: 'shell', goal: 'calm with angry customers', tags, status: 'open', createdAt: clock.now().toISOString(), tried: [] }, clock.now());
+  const ranked = await rankFor(app, app.store, await loadMentoring(app.store, 'shell'), { id: 'x', personId: mentee.id, workspace: 'shell', goal: 'calm with angry customers', tags, status: 'open', createdAt: clock.now().toISOString(), tried: [] }, clock.now());
   const rankMs = ms(t0);
   t0 = performance.now();
   await requestMentor(app, mentee, 'staying calm with angry customers', tags, clock.now());

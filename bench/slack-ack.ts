@@ -20,6 +20,7 @@ import { silentLogger } from '../src/logger.js';
 import { Agent, request } from 'node:http';
 import { FakeSlack } from '../tests/slack/fake-slack.js';
 import { sign, SIGNING_SECRET, slashCommandBody } from '../tests/slack/slack-requests.js';
+import { putPerson } from '../tests/helpers/seed.js';
 
 const COMMANDS = Number(process.argv[2] ?? 1000);
 const CHECKINS = Number(process.argv[3] ?? 100_000);
@@ -65,12 +66,12 @@ async function seed(app: Awaited<ReturnType<typeof createApp>>): Promise<void> {
     await Promise.all(
       Array.from({ length: Math.min(20, PEOPLE - p) }, async (_, k) => {
         const personId = `slack:T1:U${p + k}`;
-        await app.store.savePerson(PersonSchema.parse({ id: personId, workspace: 'slack:T1', name: `U${p + k}`, createdAt: '2025-01-01T00:00:00Z', tz: 'UTC', tzSource: 'user' }));
+        await putPerson(app.store, PersonSchema.parse({ id: personId, workspace: 'slack:T1', name: `U${p + k}`, createdAt: '2025-01-01T00:00:00Z', tz: 'UTC', tzSource: 'user' }));
         const writes: Array<Promise<unknown>> = [];
         for (let d = 0; d < perPerson && written < CHECKINS; d++, written++) {
           const day = addDays(today, -d);
           const checkIn: CheckIn = { id: randomUUID(), personId, at: `${day}T12:00:00Z`, localDate: day, mood: 1 + (d % 5), energy: 1 + ((d + 1) % 5), stress: 1 + ((d + 2) % 5), shareNote: false, teams: [], custom: {} };
-          writes.push(app.store.addCheckIn(checkIn));
+          writes.push(app.store.history.addCheckIn(checkIn));
         }
         await Promise.all(writes);
       }),

@@ -11,7 +11,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { CheckIn } from '../src/core/model/history.js';
 import { addDays } from '../src/core/time.js';
-import { LowdbStore } from '../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdb/open-lowdb-store.js';
+import type { Store } from '../src/core/store/index.js';
 import { personFolder } from '../src/store/lowdb/paths.js';
 import { ms, percentile, table } from './stats.js';
 
@@ -76,20 +77,20 @@ async function seedPartitioned(dataDir: string, n: number): Promise<string[]> {
 async function measureStores(sizes: number[]): Promise<Map<number, number[]>> {
   const dirs: string[] = [];
   try {
-    const subjects: Array<{ n: number; store: LowdbStore; ids: string[]; times: number[] }> = [];
+    const subjects: Array<{ n: number; store: Store; ids: string[]; times: number[] }> = [];
     for (const n of sizes) {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-bench-store-'));
       dirs.push(dataDir);
       process.stderr.write(`seeding ${n.toLocaleString('en')} records of history...\n`);
       const ids = await seedPartitioned(dataDir, n);
-      subjects.push({ n, ids, times: [], store: await LowdbStore.open({ dataDir, now: new Date(`${TODAY}T12:00:00Z`) }) });
+      subjects.push({ n, ids, times: [], store: await openLowdbStore({ dataDir, now: new Date(`${TODAY}T12:00:00Z`) }) });
     }
     for (let w = 0; w < WRITES; w++) {
       for (const s of subjects) {
         // A different person each time, so most writes also load that person's month from disk (cold cache).
         const id = s.ids[(w * 7919) % s.ids.length]!;
         const t0 = performance.now();
-        await s.store.addCheckIn(record(id, TODAY, s.n + w));
+        await s.store.history.addCheckIn(record(id, TODAY, s.n + w));
         s.times.push(performance.now() - t0);
       }
     }

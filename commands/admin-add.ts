@@ -21,7 +21,7 @@ export default defineCommand({
     if (refs.length !== 1) throw new UsageError('Name exactly one person.', USAGE, EXAMPLE);
     const { person, changed } = await grantAdmin(ctx, refs[0]!);
     const copy = ctx.content.copy;
-    const admins = adminsOf(ctx, ctx.person.workspace).map((p) => p.name).join(', ');
+    const admins = (await adminsOf(ctx, ctx.person.workspace)).map((p) => p.name).join(', ');
     return privateReply(copy(changed ? 'admin.added' : 'admin.already', { name: person.name, admins }));
   },
 });

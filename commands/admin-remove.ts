@@ -20,7 +20,7 @@ export default defineCommand({
     const refs = splitPersonRefs(args.person);
     if (refs.length !== 1) throw new UsageError('Name exactly one person.', USAGE, EXAMPLE);
     const { person } = await revokeAdmin(ctx, refs[0]!);
-    const admins = adminsOf(ctx, ctx.person.workspace).map((p) => p.name).join(', ');
+    const admins = (await adminsOf(ctx, ctx.person.workspace)).map((p) => p.name).join(', ');
     return privateReply(ctx.content.copy('admin.removed', { name: person.name, admins }));
   },
 });

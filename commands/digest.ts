@@ -23,7 +23,7 @@ export default defineCommand({
   parse: { positional: ['team'], rest: 'team' },
   async run(ctx, args) {
     const copy = ctx.content.copy;
-    const teams = readableTeams(ctx.store, ctx.person).sort((a, b) => a.name.localeCompare(b.name));
+    const teams = (await readableTeams(ctx.store, ctx.person)).sort((a, b) => a.name.localeCompare(b.name));
     if (args.team) {
       const team = findReadable(teams, args.team);
       // The same words whether the team does not exist or belongs to someone else: nothing about other teams leaks.

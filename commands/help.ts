@@ -13,8 +13,9 @@ export function helpCommand(list: () => readonly Command[]) {
     usage: '/attune help',
     audience: 'anyone',
     args: z.object({}),
-    run(ctx) {
-      const usable = list().filter((c) => meetsAudience(ctx.store, ctx.person, c.audience));
+    async run(ctx) {
+      const usable: Command[] = [];
+      for (const c of list()) if (await meetsAudience(ctx.store, ctx.person, c.audience)) usable.push(c);
       const sorted = [...usable].sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience) || a.name.localeCompare(b.name));
       const lines = sorted.map((c) => `${c.usage} - ${c.description}`);
       const intro = ctx.content.copy('help.intro');

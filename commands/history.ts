@@ -19,7 +19,7 @@ export default defineCommand({
   async run(ctx) {
     const { store, person, today, content } = ctx;
     const range = { from: addDays(today, -WINDOW_DAYS), to: today };
-    const [reflections, checkins] = await Promise.all([store.reflections(person.id, range), store.checkIns(person.id, range)]);
+    const [reflections, checkins] = await Promise.all([store.history.reflections(person.id, range), store.history.checkIns(person.id, range)]);
     const active = new Set([...reflections, ...checkins].map((r) => r.localDate));
     const days = streak(active, today, person.workingDays);
     const copy = content.copy;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadMentoring } from '../src/features/mentoring/mentoring-state.js';
 import { defineCommand } from '../src/core/command.js';
 import { UsageError, UserError } from '../src/core/errors.js';
 import type { MentorProfile } from '../src/core/model/mentoring.js';
@@ -41,21 +42,23 @@ export default defineCommand({
     if (skills.length === 0) throw new UsageError(copy('mentor.noSkills', { text: words, known }), USAGE, EXAMPLE);
 
     await advanceMentoring(ctx, ctx.now);
-    const previous = ctx.store.mentoring().profiles[ctx.person.id];
-    // Lowering capacity below the places already taken would leave a mentor over capacity: refuse, change nothing.
-    const taken = loadOf(ctx.store.mentoring()).get(ctx.person.id) ?? 0;
-    if (capacity !== undefined && capacity < taken) throw new UserError(copy('mentor.capacityBelowTaken', { capacity, taken }));
-    const profile: MentorProfile = {
-      personId: ctx.person.id,
-      workspace: ctx.person.workspace,
-      skills,
-      text: words,
-      capacity: capacity ?? previous?.capacity ?? DEFAULT_CAPACITY,
-      since: previous?.since ?? ctx.now.toISOString(),
-      updatedAt: ctx.now.toISOString(),
-    };
-    await ctx.store.updateMentoring((m) => {
-      m.profiles[profile.personId] = profile;
+    // In one transaction with the places taken: lowering capacity below them would leave a mentor over capacity.
+    const { previous, profile } = await ctx.store.transaction(async (tx) => {
+      const previous = await tx.mentoring.profiles.get(ctx.person.id);
+      const taken = loadOf(await loadMentoring(tx, ctx.person.workspace)).get(ctx.person.id) ?? 0;
+      if (capacity !== undefined && capacity < taken) throw new UserError(copy('mentor.capacityBelowTaken', { capacity, taken }));
+      const profile: MentorProfile = {
+        personId: ctx.person.id,
+        workspace: ctx.person.workspace,
+        skills,
+        text: words,
+        capacity: capacity ?? previous?.capacity ?? DEFAULT_CAPACITY,
+        since: previous?.since ?? ctx.now.toISOString(),
+        updatedAt: ctx.now.toISOString(),
+      };
+      if (previous) await tx.mentoring.profiles.update(profile.personId, () => profile);
+      else await tx.mentoring.profiles.create(profile);
+      return { previous, profile };
     });
     const invited = await matchWaitingRequests(ctx, ctx.person.workspace, ctx.now);
     const labels = skillLabels(library, skills);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadMentoring } from '../src/features/mentoring/mentoring-state.js';
 import { defineCommand } from '../src/core/command.js';
 import { heading, reply, text, type Block } from '../src/core/reply.js';
 import { localDate } from '../src/core/time.js';
@@ -15,7 +16,7 @@ export default defineCommand({
   async run(ctx) {
     await advanceMentoring(ctx, ctx.now);
     const copy = ctx.content.copy;
-    const m = ctx.store.mentoring();
+    const m = await loadMentoring(ctx.store, ctx.person.workspace);
     const me = ctx.person.id;
     const day = (iso: string) => localDate(new Date(iso), ctx.tz);
     const lines: string[] = [];
@@ -32,16 +33,16 @@ export default defineCommand({
       lines.push(copy('mentor.statusRequest', { goal: request.goal, state }));
     } else lines.push(copy('mentor.statusNoRequest'));
     for (const x of Object.values(m.matches).filter((x) => x.status === 'active')) {
-      if (x.mentorId === me) lines.push(copy('mentor.statusMentoring', { name: nameOf(ctx, x.menteeId), goal: x.goal, since: day(x.startedAt) }));
-      if (x.menteeId === me) lines.push(copy('mentor.statusMentee', { name: nameOf(ctx, x.mentorId), goal: x.goal, since: day(x.startedAt) }));
+      if (x.mentorId === me) lines.push(copy('mentor.statusMentoring', { name: await nameOf(ctx, x.menteeId), goal: x.goal, since: day(x.startedAt) }));
+      if (x.menteeId === me) lines.push(copy('mentor.statusMentee', { name: await nameOf(ctx, x.mentorId), goal: x.goal, since: day(x.startedAt) }));
     }
     const invitations = Object.values(m.invitations).filter((i) => i.mentorId === me && i.status === 'pending');
     if (invitations.length) lines.push(copy('mentor.statusInvitations', { count: invitations.length }));
     const blocks: Block[] = [heading(copy('mentor.statusTitle')), ...lines.map((l) => text(l))];
     // Whatever waits for an answer comes with its buttons, so it can be answered from here on any platform.
     const waiting = [
-      ...invitations.map((i) => invitationReply(ctx, i)),
-      ...pendingMentorFollowUps(ctx, me, ctx.now).map((x) => mentorFollowUpReply(ctx, x, me)),
+      ...(await Promise.all(invitations.map((i) => invitationReply(ctx, i)))),
+      ...(await Promise.all((await pendingMentorFollowUps(ctx, me, ctx.now)).map((x) => mentorFollowUpReply(ctx, x, me)))),
     ];
     for (const r of waiting) blocks.push({ type: 'divider' }, ...r.blocks);
     const fallback = [copy('mentor.statusTitle'), ...lines, ...waiting.map((r) => r.text)].join('\n');

@@ -11,7 +11,7 @@ export default defineCommand({
   args: z.object({}),
   async run(ctx) {
     const copy = ctx.content.copy;
-    if (!ctx.store.mentoring().profiles[ctx.person.id]) return privateReply(copy('mentor.stopNothing'));
+    if (!(await ctx.store.mentoring.profiles.get(ctx.person.id))) return privateReply(copy('mentor.stopNothing'));
     const { withdrawn, active } = await stopOffering(ctx, ctx.person, ctx.now);
     return privateReply(copy('mentor.stopped', { active, withdrawn }));
   },

@@ -32,33 +32,36 @@ async function snooze(ctx: CommandContext, value: string | undefined): Promise<R
   if (value === undefined) throw usage(ctx, 'nudge.bad.snoozeMissing', { max: MAX_SNOOZE_DAYS }, 'nudge snooze 3');
   const days = Number(value);
   if (!/^\d+$/.test(value) || days < 1 || days > MAX_SNOOZE_DAYS) throw usage(ctx, 'nudge.bad.snoozeDays', { value, max: MAX_SNOOZE_DAYS }, 'nudge snooze 3');
-  const { state, until, resume } = withSnooze(ctx.store.nudgeState(ctx.person.id), ctx.today, days);
-  await ctx.store.saveNudgeState(ctx.person.id, state);
+  let result = withSnooze(await ctx.store.nudges.get(ctx.person.id), ctx.today, days);
+  await ctx.store.nudges.update(ctx.person.id, (current) => (result = withSnooze(current, ctx.today, days)).state);
+  const { until, resume } = result;
   return privateReply(ctx.content.copy('nudge.snoozed', { until, resume }));
 }
 
 async function setOff(ctx: CommandContext, off: boolean): Promise<Reply> {
-  const state = ctx.store.nudgeState(ctx.person.id);
-  const { snoozedUntil: _dropped, ...rest } = state;
   // `nudge on` ends a snooze too: it is the person saying they want nudges again.
-  await ctx.store.saveNudgeState(ctx.person.id, off ? { ...state, off: true } : { ...rest, off: false });
+  await ctx.store.nudges.update(ctx.person.id, (state) => {
+    const { snoozedUntil: _dropped, ...rest } = state;
+    return off ? { ...state, off: true } : { ...rest, off: false };
+  });
   if (off) return privateReply(ctx.content.copy('nudge.off'));
-  const status = nudgeStatus(ctx, ctx.content.copy('nudge.on'));
+  const status = await nudgeStatus(ctx, ctx.content.copy('nudge.on'));
   return privateReply(status.text, status.blocks);
 }
 
 async function daily(ctx: CommandContext, value: string | undefined): Promise<Reply> {
   const copy = ctx.content.copy;
   if (value === undefined) throw usage(ctx, 'nudge.bad.dailyMissing', {}, 'nudge daily 08:30');
-  const state = ctx.store.nudgeState(ctx.person.id);
   if (value.toLowerCase() === 'off') {
-    const { daily: _dropped, ...rest } = state;
-    await ctx.store.saveNudgeState(ctx.person.id, rest);
+    await ctx.store.nudges.update(ctx.person.id, (state) => {
+      const { daily: _dropped, ...rest } = state;
+      return rest;
+    });
     return privateReply(copy('nudge.dailyOff'));
   }
   const time = normalizeHhmm(value);
   if (!time) throw usage(ctx, 'nudge.bad.dailyTime', { value }, 'nudge daily 08:30');
-  await ctx.store.saveNudgeState(ctx.person.id, { ...state, daily: time });
+  const state = await ctx.store.nudges.update(ctx.person.id, (s) => ({ ...s, daily: time }));
   const message = copy('nudge.dailySet', { time, tz: ctx.tz });
   return privateReply(state.off ? `${message}\n${copy('nudge.dailyWhileOff')}` : message);
 }
@@ -67,18 +70,18 @@ async function resources(ctx: CommandContext, value: string | undefined): Promis
   const copy = ctx.content.copy;
   const title = copy('nudge.resources.title');
   if (value === undefined) {
-    const current = supportResourcesText(ctx, ctx.person.workspace);
+    const current = await supportResourcesText(ctx, ctx.person.workspace);
     if (!current) return privateReply(copy('nudge.resources.none'));
     const blocks = [heading(title), text(current.text, 'quote'), ...(current.source === 'env' ? [text(copy('nudge.resources.fromEnv'), 'muted')] : [])];
     return privateReply(`${title}\n${current.text}`, blocks);
   }
   if (!canSetSupportResources(ctx.person)) throw new UserError(copy('nudge.resources.adminOnly'));
   if (value.toLowerCase() === 'clear') {
-    await ctx.store.setSupportResources(ctx.person.workspace, undefined);
+    await ctx.store.nudges.setSupportResources(ctx.person.workspace, undefined);
     return privateReply(copy('nudge.resources.cleared'));
   }
   if (value.length > MAX_RESOURCES) throw new UserError(copy('nudge.bad.resourcesTooLong', { length: value.length, max: MAX_RESOURCES }));
-  await ctx.store.setSupportResources(ctx.person.workspace, { text: value, updatedAt: ctx.now.toISOString() });
+  await ctx.store.nudges.setSupportResources(ctx.person.workspace, { text: value, updatedAt: ctx.now.toISOString() });
   const saved = copy('nudge.resources.saved');
   return privateReply(`${saved}\n${value}`, [text(saved), text(value, 'quote')]);
 }
@@ -115,7 +118,7 @@ export default defineCommand({
       case 'daily':
         return daily(ctx, value);
       case 'status': {
-        const status = nudgeStatus(ctx, ctx.content.copy('nudge.status.title'));
+        const status = await nudgeStatus(ctx, ctx.content.copy('nudge.status.title'));
         return privateReply(status.text, status.blocks);
       }
       case 'resources':
@@ -128,7 +131,7 @@ export default defineCommand({
       const vote = parseVote(input.value);
       const nudge = vote && ctx.content.nudges.find((n) => n.id === vote.nudgeId);
       if (!vote || !nudge) return privateReply(copy('nudge.vote.unknown'));
-      await ctx.store.saveNudgeState(ctx.person.id, withVote(ctx.store.nudgeState(ctx.person.id), nudge.id, vote.helpful, ctx.now));
+      await ctx.store.nudges.update(ctx.person.id, (state) => withVote(state, nudge.id, vote.helpful, ctx.now));
       return privateReply(vote.helpful ? copy('nudge.vote.yes', { technique: techniqueLabel(copy, nudge.technique).toLowerCase() }) : copy('nudge.vote.no'));
     },
   },

@@ -23,11 +23,9 @@ export default defineCommand({
     const copy = ctx.content.copy;
     const weeks = Number(args.weeks);
     if (!args.weeks || !Number.isInteger(weeks) || weeks < 1 || weeks > 12) throw new UsageError(copy('pairs.badWeeks', { value: args.weeks ?? '' }), USAGE, EXAMPLE);
-    const ref = poolFor(ctx, ctx.person, args.team, { mustBeMember: false });
-    const pool = { ...poolOrNew(ctx, ref, ctx.person.workspace, ctx.today), cadenceWeeks: weeks };
-    await ctx.store.updateMentoring((m) => {
-      m.pools[pool.id] = { ...(m.pools[pool.id] ?? pool), cadenceWeeks: weeks };
-    });
-    return privateReply(copy('pairs.cadenceSet', { pool: poolName(ctx, pool), weeks, date: upcomingSlot(ctx, pool, ctx.now) }));
+    const ref = await poolFor(ctx, ctx.person, args.team, { mustBeMember: false });
+    await ctx.store.pairing.createPool(await poolOrNew(ctx, ref, ctx.person.workspace, ctx.today));
+    const pool = (await ctx.store.pairing.updatePool(ref.id, (p) => ({ ...p, cadenceWeeks: weeks })))!;
+    return privateReply(copy('pairs.cadenceSet', { pool: await poolName(ctx, pool), weeks, date: upcomingSlot(ctx, pool, ctx.now) }));
   },
 });

@@ -14,17 +14,21 @@ export default defineCommand({
   parse: { positional: ['team'], rest: 'team' },
   async run(ctx, args) {
     const copy = ctx.content.copy;
-    const ref = poolFor(ctx, ctx.person, args.team, { mustBeMember: true });
-    const pool = poolOrNew(ctx, ref, ctx.person.workspace, ctx.today);
-    const member = pool.members[ctx.person.id];
-    const vars = () => ({ pool: poolName(ctx, pool), date: upcomingSlot(ctx, pool, ctx.now), weeks: pool.cadenceWeeks });
-    if (member && !(member.pausedUntil && member.pausedUntil >= ctx.today)) return privateReply(copy('pairs.alreadyJoined', vars()));
-    await ctx.store.updateMentoring((m) => {
-      const p = (m.pools[pool.id] ??= pool);
-      const existing = p.members[ctx.person.id];
-      if (existing) delete existing.pausedUntil;
-      else p.members[ctx.person.id] = { joinedAt: ctx.now.toISOString() };
+    const ref = await poolFor(ctx, ctx.person, args.team, { mustBeMember: true });
+    const { record: pool } = await ctx.store.pairing.createPool(await poolOrNew(ctx, ref, ctx.person.workspace, ctx.today));
+    const name = await poolName(ctx, pool);
+    const vars = () => ({ pool: name, date: upcomingSlot(ctx, pool, ctx.now), weeks: pool.cadenceWeeks });
+    let outcome: 'alreadyJoined' | 'resumed' | 'joined' = 'joined';
+    await ctx.store.pairing.updatePool(pool.id, (p) => {
+      const member = p.members[ctx.person.id];
+      if (member && !(member.pausedUntil && member.pausedUntil >= ctx.today)) {
+        outcome = 'alreadyJoined';
+        return p;
+      }
+      outcome = member ? 'resumed' : 'joined';
+      const { pausedUntil: _resumed, ...kept } = member ?? { joinedAt: ctx.now.toISOString() };
+      return { ...p, members: { ...p.members, [ctx.person.id]: kept } };
     });
-    return privateReply(copy(member ? 'pairs.resumed' : 'pairs.joined', vars()));
+    return privateReply(copy(`pairs.${outcome}`, vars()));
   },
 });

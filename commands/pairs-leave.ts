@@ -14,13 +14,16 @@ export default defineCommand({
   parse: { positional: ['team'], rest: 'team' },
   async run(ctx, args) {
     const copy = ctx.content.copy;
-    const ref = poolFor(ctx, ctx.person, args.team, { mustBeMember: false });
-    const pool = ctx.store.mentoring().pools[ref.id];
-    const name = poolName(ctx, pool ?? ref);
-    if (!pool?.members[ctx.person.id]) return privateReply(copy('pairs.notJoined', { pool: name }));
-    await ctx.store.updateMentoring((m) => {
-      delete m.pools[ref.id]!.members[ctx.person.id];
+    const ref = await poolFor(ctx, ctx.person, args.team, { mustBeMember: false });
+    const name = await poolName(ctx, ref);
+    let was = false;
+    await ctx.store.pairing.updatePool(ref.id, (p) => {
+      was = Boolean(p.members[ctx.person.id]);
+      if (!was) return p;
+      const { [ctx.person.id]: _left, ...members } = p.members;
+      return { ...p, members };
     });
+    if (!was) return privateReply(copy('pairs.notJoined', { pool: name }));
     return privateReply(copy('pairs.left', { pool: name }));
   },
 });

@@ -19,11 +19,12 @@ export default defineCommand({
     const copy = ctx.content.copy;
     const weeks = Number(args.weeks);
     if (!args.weeks || !Number.isInteger(weeks) || weeks < 1 || weeks > 12) throw new UsageError(copy('pairs.badWeeks', { value: args.weeks ?? '' }), USAGE, EXAMPLE);
-    const pools = Object.values(ctx.store.mentoring().pools).filter((p) => p.members[ctx.person.id]);
+    const me = ctx.person.id;
+    const pools = (await ctx.store.pairing.pools(ctx.person.workspace)).filter((p) => p.members[me]);
     if (pools.length === 0) return privateReply(copy('pairs.notInAny'));
     const until = addDays(ctx.today, weeks * 7 - 1);
-    await ctx.store.updateMentoring((m) => {
-      for (const p of pools) m.pools[p.id]!.members[ctx.person.id]!.pausedUntil = until;
+    await ctx.store.transaction(async (tx) => {
+      for (const p of pools) await tx.pairing.updatePool(p.id, (x) => (x.members[me] ? { ...x, members: { ...x.members, [me]: { ...x.members[me], pausedUntil: until } } } : x));
     });
     return privateReply(copy('pairs.paused', { until }));
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { heading, reply, text, type Block } from '../src/core/reply.js';
+import { heading, reply, text, type Block, type Reply } from '../src/core/reply.js';
 import { nameOf } from '../src/features/mentoring/mentor-flow.js';
 import { upcomingSlot } from '../src/features/mentoring/pools.js';
 import { groupOf, pairFollowUpReply, pendingPairFollowUps, poolName, recordPairMet } from '../src/features/mentoring/rounds.js';
@@ -15,25 +15,29 @@ export default defineCommand({
   async run(ctx) {
     const copy = ctx.content.copy;
     const me = ctx.person.id;
-    const pools = Object.values(ctx.store.mentoring().pools).filter((p) => p.members[me]);
+    const pools = (await ctx.store.pairing.pools(ctx.person.workspace)).filter((p) => p.members[me]);
     const lines: string[] = [];
     if (pools.length === 0) lines.push(copy('pairs.statusNone'));
     for (const pool of pools) {
       const until = pool.members[me]!.pausedUntil;
       const paused = until && until >= ctx.today ? copy('pairs.statusPaused', { until }) : '';
-      lines.push(copy('pairs.statusPool', { pool: poolName(ctx, pool), weeks: pool.cadenceWeeks, date: upcomingSlot(ctx, pool, ctx.now), paused }));
+      lines.push(copy('pairs.statusPool', { pool: await poolName(ctx, pool), weeks: pool.cadenceWeeks, date: upcomingSlot(ctx, pool, ctx.now), paused }));
       const last = pool.rounds[pool.rounds.length - 1];
-      const round = last && (await ctx.store.pairRound(pool.id, last.slot));
+      const round = last && await ctx.store.pairing.round(pool.id, last.slot);
       const group = round && groupOf(round, me);
       if (round && group) {
-        const names = group.members.filter((id) => id !== me).map((id) => nameOf(ctx, id)).join(' and ');
+        const names = (await Promise.all(group.members.filter((id) => id !== me).map((id) => nameOf(ctx, id)))).join(' and ');
         const said = round.met[me];
         const answer = said ? copy('pairs.statusAnswered', { answer: copy(said.answer === 'yes' ? 'mentor.metYes' : 'mentor.metNotYet') }) : '';
         lines.push(copy('pairs.statusLast', { date: round.slot, names, answer }));
       }
     }
     const blocks: Block[] = [heading(copy('pairs.statusTitle')), ...lines.map((l) => text(l))];
-    const waiting = (await pendingPairFollowUps(ctx, me, ctx.now)).flatMap((r) => pairFollowUpReply(ctx, r, me) ?? []);
+    const waiting: Reply[] = [];
+    for (const r of await pendingPairFollowUps(ctx, me, ctx.now)) {
+      const question = await pairFollowUpReply(ctx, r, me);
+      if (question) waiting.push(question);
+    }
     for (const r of waiting) blocks.push({ type: 'divider' }, ...r.blocks);
     return reply([copy('pairs.statusTitle'), ...lines, ...waiting.map((r) => r.text)].join('\n'), blocks, { private: true });
   },

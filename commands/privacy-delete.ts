@@ -17,7 +17,7 @@ export default defineCommand({
     const copy = ctx.content.copy;
     // A one-time token: an old or forwarded button cannot erase anything.
     const token = randomUUID().slice(0, 12);
-    await ctx.store.setDraft(ctx.person.id, DRAFT, token, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000));
+    await ctx.store.drafts.set(ctx.person.id, DRAFT, token, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000));
     const question = copy('privacy.confirmDelete', { minutes: CONFIRM_MINUTES });
     return privateReply(question, [
       text(question),
@@ -37,9 +37,9 @@ export default defineCommand({
   actions: {
     async confirm(ctx, input) {
       const copy = ctx.content.copy;
-      const token = ctx.store.draft<string>(ctx.person.id, DRAFT, ctx.now);
+      const token = await ctx.store.drafts.get<string>(ctx.person.id, DRAFT, ctx.now);
       if (input.value === 'cancel') {
-        await ctx.store.clearDraft(ctx.person.id, DRAFT);
+        await ctx.store.drafts.clear(ctx.person.id, DRAFT);
         return privateReply(copy('privacy.deleteCancelled'));
       }
       if (!token || input.value !== token) return privateReply(copy('privacy.deleteExpired'));

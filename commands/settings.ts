@@ -79,7 +79,7 @@ async function applySettings(ctx: CommandContext, args: SettingsArgs): Promise<R
   }
   if (args.quiet !== undefined) changes.quietHours = parseQuiet(args.quiet, (value) => new UsageError(copy('scheduler.settingsBadQuiet', { value }), USAGE, 'settings quiet 22:00-07:00'));
   const changed = Object.keys(changes).length > 0;
-  const person = changed ? await ctx.store.savePerson(withoutUndefined({ ...ctx.person, ...changes })) : ctx.person;
+  const person = changed ? ((await ctx.store.people.update(ctx.person.id, (p) => withoutUndefined({ ...p, ...changes }))) ?? ctx.person) : ctx.person;
   const tz = person.tz ?? ctx.config.defaultTimeZone;
   const paused = person.pausedUntil && person.pausedUntil >= ctx.today ? person.pausedUntil : undefined;
   const rows: Array<[string, string]> = [

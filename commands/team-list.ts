@@ -13,25 +13,29 @@ export default defineCommand({
   usage: '/attune team list',
   audience: 'admin',
   args: z.object({}),
-  run(ctx) {
+  async run(ctx) {
     const copy = ctx.content.copy;
-    const teams = managedTeams(ctx);
-    const admins = copy('team.listAdmins', { names: adminsOf(ctx, ctx.person.workspace).map((p) => p.name).join(', ') });
+    const teams = await managedTeams(ctx);
+    const admins = copy('team.listAdmins', { names: (await adminsOf(ctx, ctx.person.workspace)).map((p) => p.name).join(', ') });
     if (teams.length === 0) {
       const none = copy('team.listNone');
       return privateReply(`${none}\n${admins}`, [text(none), text(admins, 'muted')]);
     }
     // Who is in which team and who leads it: never anything anyone answered.
-    const lines = teams.map((t) =>
-      copy('team.listLine', {
-        name: t.name,
-        handle: handleOf(t),
-        members: currentMembers(t).length,
-        leads: t.leads.length ? t.leads.map((id) => nameOf(ctx, id)).join(', ') : copy('team.listNoLead'),
-        threshold: thresholdOf(ctx, t),
-        questions: t.questions.length,
-      }),
-    );
+    const lines: string[] = [];
+    for (const t of teams) {
+      const leads = await Promise.all(t.leads.map((id) => nameOf(ctx, id)));
+      lines.push(
+        copy('team.listLine', {
+          name: t.name,
+          handle: handleOf(t),
+          members: currentMembers(t).length,
+          leads: leads.length ? leads.join(', ') : copy('team.listNoLead'),
+          threshold: thresholdOf(ctx, t),
+          questions: t.questions.length,
+        }),
+      );
+    }
     const title = copy('team.listTitle', { count: teams.length });
     return privateReply([title, ...lines, admins].join('\n'), [heading(title), text(lines.join('\n')), text(admins, 'muted')]);
   },

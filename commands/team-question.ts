@@ -35,7 +35,7 @@ export default defineCommand({
       return privateReply(copy('team.questionRemoved', { team: team.name, text: question.text }));
     }
     if (details) throw new UsageError(`"list" takes only the team.`, USAGE, 'team question list care');
-    const team = listQuestions(ctx, args.team);
+    const team = await listQuestions(ctx, args.team);
     if (team.questions.length === 0) return privateReply(copy('team.questionsNone', { team: team.name, handle: handleOf(team) }));
     const lines = team.questions.map((q, i) => `${i + 1}. [${q.kind}] ${q.text} (id ${q.id})`);
     const title = copy('team.questionsTitle', { team: team.name, count: team.questions.length, max: MAX_QUESTIONS });

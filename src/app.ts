@@ -7,7 +7,7 @@ import { loadContent } from './content/load-content.js';
 import type { Logger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
 import type { Outbox } from './core/outbox.js';
-import { LowdbStore } from './store/lowdb/lowdb-store.js';
+import { openStore } from './store/open-store.js';
 import { commands } from '../commands/index.js';
 
 export interface App extends AppContext {
@@ -18,7 +18,7 @@ export interface App extends AppContext {
 /** Builds the app: content, store, registry and dispatcher. Adapters and the scheduler attach to it. */
 export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox }): Promise<App> {
   const content = await loadContent(opts.promptsDir);
-  const store = await LowdbStore.open({ dataDir: opts.config.dataDir, now: opts.clock.now() });
+  const store = await openStore(opts.config, opts.clock.now());
   const outbox = opts.outbox ?? new DirectOutbox();
   const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox };
   const registry = new Registry(commands);

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store } from './store/index.js';
 import type { Audience } from './command.js';
 import type { Person } from './model/person.js';
 import type { Team } from './model/team.js';
@@ -18,8 +18,8 @@ export function leadsTeam(person: Person, team: Team): boolean {
 }
 
 /** Teams whose aggregates this person may read: the ones they lead, or all in the workspace for an admin. */
-export function readableTeams(store: Store, person: Person): Team[] {
-  return store.teams(person.workspace).filter((t) => canReadTeamAggregates(person, t));
+export async function readableTeams(store: Store, person: Person): Promise<Team[]> {
+  return (await store.teams.list(person.workspace)).filter((t) => canReadTeamAggregates(person, t));
 }
 
 export function canReadTeamAggregates(person: Person, team: Team): boolean {
@@ -36,13 +36,13 @@ export function canManageAdmins(person: Person): boolean {
 }
 
 /** Can this person use a command meant for this audience at all? */
-export function meetsAudience(store: Store, person: Person, audience: Audience): boolean {
+export async function meetsAudience(store: Store, person: Person, audience: Audience): Promise<boolean> {
   switch (audience) {
     case 'anyone':
     case 'member':
       return true;
     case 'lead':
-      return isAdmin(person) || store.teams(person.workspace).some((t) => leadsTeam(person, t));
+      return isAdmin(person) || (await store.teams.list(person.workspace)).some((t) => leadsTeam(person, t));
     case 'admin':
       return isAdmin(person);
   }

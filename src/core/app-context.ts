@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config.js';
 import type { Content } from '../content/load-content.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store/index.js';
 import type { Clock } from './clock.js';
 import type { Outbox } from './outbox.js';
 

@@ -72,7 +72,7 @@ export class Dispatcher {
       options = wordsToOptions(command, found.rest);
     }
     if (!command) return this.unknown(inv.command ?? '');
-    this.checkAudience(ctx, command);
+    await this.checkAudience(ctx, command);
     const args = validateOptions(command, options);
     return command.run(ctx, args);
   }
@@ -87,7 +87,7 @@ export class Dispatcher {
     const command = this.registry.get(inv.command);
     // A generic "run" button (App Home, a reminder) runs the command itself, with `value` as its words.
     if (command && inv.action === RUN_ACTION && !command.actions?.[RUN_ACTION]) {
-      this.checkAudience(ctx, command);
+      await this.checkAudience(ctx, command);
       return command.run(ctx, validateOptions(command, wordsToOptions(command, inv.value ?? '')));
     }
     const handler = command?.actions?.[inv.action];
@@ -95,12 +95,12 @@ export class Dispatcher {
       this.app.log.warn({ command: inv.command, action: inv.action }, 'unknown action');
       throw new UserError(this.app.content.copy('error.unknownAction'));
     }
-    this.checkAudience(ctx, command);
+    await this.checkAudience(ctx, command);
     return handler(ctx, { ...(inv.value !== undefined ? { value: inv.value } : {}), values: inv.values ?? {} });
   }
 
-  private checkAudience(ctx: CommandContext, command: Command): void {
-    if (!meetsAudience(ctx.store, ctx.person, command.audience)) {
+  private async checkAudience(ctx: CommandContext, command: Command): Promise<void> {
+    if (!(await meetsAudience(ctx.store, ctx.person, command.audience))) {
       throw new UserError(this.app.content.copy(`error.audience.${command.audience}`, { command: command.name }));
     }
   }

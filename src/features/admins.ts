@@ -7,9 +7,8 @@ import { resolvePersonRef } from './people-ref.js';
 type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now'>;
 
 /** The admins of a workspace, longest-standing first. */
-export function adminsOf(ctx: Pick<CommandContext, 'store'>, workspace: string): Person[] {
-  return ctx.store
-    .people(workspace)
+export async function adminsOf(ctx: Pick<CommandContext, 'store'>, workspace: string): Promise<Person[]> {
+  return (await ctx.store.people.list(workspace))
     .filter((p) => p.admin)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
@@ -20,21 +19,26 @@ export function adminsOf(ctx: Pick<CommandContext, 'store'>, workspace: string):
  */
 export async function grantAdmin(ctx: Ctx, ref: string): Promise<{ person: Person; changed: boolean }> {
   if (!canManageAdmins(ctx.person)) throw new UserError(ctx.content.copy('admin.notAdmin'));
-  const target = resolvePersonRef(ctx, ctx.person.workspace, ref);
-  const existing = ctx.store.person(target.id);
-  if (existing?.admin) return { person: existing, changed: false };
-  const person = existing
-    ? { ...existing, admin: true }
-    : PersonSchema.parse({ id: target.id, workspace: ctx.person.workspace, name: target.name, createdAt: ctx.now.toISOString(), admin: true });
-  return { person: await ctx.store.savePerson(person), changed: true };
+  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const fresh = PersonSchema.parse({ id: target.id, workspace: ctx.person.workspace, name: target.name, createdAt: ctx.now.toISOString(), admin: true });
+  const { record, created } = await ctx.store.people.create(fresh);
+  if (created) return { person: record, changed: true };
+  if (record.admin) return { person: record, changed: false };
+  const person = await ctx.store.people.update(record.id, (p) => ({ ...p, admin: true }));
+  return { person: person ?? record, changed: true };
 }
 
 /** Takes the admin role away; the workspace always keeps at least one admin. */
 export async function revokeAdmin(ctx: Ctx, ref: string): Promise<{ person: Person; changed: boolean }> {
   if (!canManageAdmins(ctx.person)) throw new UserError(ctx.content.copy('admin.notAdmin'));
-  const target = resolvePersonRef(ctx, ctx.person.workspace, ref);
-  const existing = ctx.store.person(target.id);
-  if (!existing?.admin) throw new UserError(ctx.content.copy('admin.notAnAdmin', { name: target.name }));
-  if (adminsOf(ctx, ctx.person.workspace).length <= 1) throw new UserError(ctx.content.copy('admin.lastAdmin', { name: existing.name }));
-  return { person: await ctx.store.savePerson({ ...existing, admin: false }), changed: true };
+  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const copy = ctx.content.copy;
+  // Counting admins and removing one in one transaction: two admins revoking each other at once can't leave none.
+  const person = await ctx.store.transaction(async (tx) => {
+    const existing = await tx.people.get(target.id);
+    if (!existing?.admin) throw new UserError(copy('admin.notAnAdmin', { name: target.name }));
+    if ((await adminsOf({ store: { ...ctx.store, ...tx } }, ctx.person.workspace)).length <= 1) throw new UserError(copy('admin.lastAdmin', { name: existing.name }));
+    return (await tx.people.update(existing.id, (p) => ({ ...p, admin: false })))!;
+  });
+  return { person, changed: true };
 }

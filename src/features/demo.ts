@@ -40,7 +40,7 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
   const now = app.clock.now();
   await ensurePerson(app, runner, now);
   const id = teamId(runner.workspace, DEMO_TEAM_SLUG);
-  const existing = app.store.team(id);
+  const existing = await app.store.teams.get(id);
   if (existing) return { loaded: false, team: existing };
 
   const tz = app.config.defaultTimeZone;
@@ -49,11 +49,9 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
   const joined = new Date(now.getTime() - (DEMO_WEEKS * 7 + 1) * 86_400_000).toISOString();
   for (const name of [DEMO_LEAD, ...DEMO_MEMBERS]) {
     const pid = `shell:${name}`;
-    if (!app.store.person(pid)) {
-      await app.store.savePerson(PersonSchema.parse({ id: pid, workspace: runner.workspace, name, createdAt: joined, admin: false }));
-    }
+    await app.store.people.create(PersonSchema.parse({ id: pid, workspace: runner.workspace, name, createdAt: joined, admin: false }));
   }
-  const team = await app.store.saveTeam({
+  const { record: team, created } = await app.store.teams.create({
     id,
     workspace: runner.workspace,
     name: 'Customer Care',
@@ -64,6 +62,9 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
     digestTime: '09:00',
     questions: [],
   });
+
+  // Someone else loaded it meanwhile: their demo stands.
+  if (!created) return { loaded: false, team };
 
   const rand = seededRandom(42);
   // Writes run together so each person-month file is written a few times, not once per record.
@@ -90,10 +91,10 @@ export async function loadDemo(app: AppContext, runner: Actor): Promise<{ loaded
         custom: {},
         ...(rand() < 0.5 ? { note: NOTES[Math.floor(rand() * NOTES.length)]! } : {}),
       };
-      writes.push(app.store.addCheckIn(checkIn));
+      writes.push(app.store.history.addCheckIn(checkIn));
       if (rand() < 0.4) {
         const prompt = app.content.reflections[Math.floor(rand() * app.content.reflections.length)]!;
-        writes.push(app.store.addReflection({
+        writes.push(app.store.history.addReflection({
           id: randomUUID(),
           personId: pid,
           at,

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store } from '../core/store/index.js';
 import { readableTeams } from '../core/access.js';
 import type { EiComponent } from '../core/model/history.js';
 import type { Person } from '../core/model/person.js';
@@ -21,7 +21,7 @@ export interface HomeSummary {
 export async function homeSummary(store: Store, person: Person | undefined, today: LocalDate): Promise<HomeSummary> {
   if (!person) return { streak: 0, teams: [] };
   const range = { from: addDays(today, -WINDOW_DAYS), to: today };
-  const [reflections, checkins] = await Promise.all([store.reflections(person.id, range), store.checkIns(person.id, range)]);
+  const [reflections, checkins] = await Promise.all([store.history.reflections(person.id, range), store.history.checkIns(person.id, range)]);
   const active = new Set([...reflections, ...checkins].map((r) => r.localDate));
   const byTime = <T extends { at: string }>(a: T, b: T) => a.at.localeCompare(b.at);
   const lastCheckIn = [...checkins].sort(byTime).at(-1);
@@ -30,6 +30,6 @@ export async function homeSummary(store: Store, person: Person | undefined, toda
     streak: streak(active, today, person.workingDays),
     ...(lastCheckIn ? { lastCheckIn: { localDate: lastCheckIn.localDate, mood: lastCheckIn.mood, energy: lastCheckIn.energy, stress: lastCheckIn.stress } } : {}),
     ...(lastReflection ? { lastReflection: { localDate: lastReflection.localDate, component: lastReflection.component } } : {}),
-    teams: readableTeams(store, person).map((t) => ({ slug: t.id.slice(t.id.lastIndexOf('/') + 1), name: t.name })),
+    teams: (await readableTeams(store, person)).map((t) => ({ slug: t.id.slice(t.id.lastIndexOf('/') + 1), name: t.name })),
   };
 }

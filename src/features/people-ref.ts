@@ -23,7 +23,7 @@ const SHELL_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
  *   workspace; in the shell a new name simply means `shell:<name>`.
  * Throws a UserError saying what to do when nobody, or more than one person, matches.
  */
-export function resolvePersonRef(ctx: Ctx, workspace: string, raw: string): PersonRef {
+export async function resolvePersonRef(ctx: Ctx, workspace: string, raw: string): Promise<PersonRef> {
   const ref = raw.trim();
   const platform = platformOf(`${workspace}:x`);
   const slack = SLACK_MENTION.exec(ref);
@@ -32,15 +32,13 @@ export function resolvePersonRef(ctx: Ctx, workspace: string, raw: string): Pers
     const mentionPlatform = slack ? 'slack' : 'discord';
     if (platform !== mentionPlatform) throw new UserError(ctx.content.copy('people.foreignMention', { ref }));
     const id = `${workspace}:${(slack ?? discord)![1]}`;
-    const known = ctx.store.person(id);
+    const known = await ctx.store.people.get(id);
     return { id, name: known?.name ?? slack?.[2] ?? ref, known: Boolean(known) };
   }
   const name = ref.replace(/^@/, '');
   if (!name || name.startsWith('<')) throw new UserError(ctx.content.copy('people.notFound', { ref }));
   const wanted = name.toLowerCase();
-  const matches = ctx.store
-    .people(workspace)
-    .filter((p) => p.name.toLowerCase() === wanted || p.id.slice(workspace.length + 1).toLowerCase() === wanted);
+  const matches = (await ctx.store.people.list(workspace)).filter((p) => p.name.toLowerCase() === wanted || p.id.slice(workspace.length + 1).toLowerCase() === wanted);
   if (matches.length === 1) return { id: matches[0]!.id, name: matches[0]!.name, known: true };
   if (matches.length > 1) throw new UserError(ctx.content.copy('people.ambiguous', { ref: name, count: matches.length }));
   if (platform === 'shell' && SHELL_NAME.test(name)) return { id: `shell:${wanted}`, name: wanted, known: false };
@@ -48,8 +46,8 @@ export function resolvePersonRef(ctx: Ctx, workspace: string, raw: string): Pers
 }
 
 /** A name to show for a person id: their known name, else the end of their address. */
-export function nameOf(ctx: Pick<AppContext, 'store'>, personId: string): string {
-  return ctx.store.person(personId)?.name ?? personId.slice(personId.lastIndexOf(':') + 1);
+export async function nameOf(ctx: Pick<AppContext, 'store'>, personId: string): Promise<string> {
+  return (await ctx.store.people.get(personId))?.name ?? personId.slice(personId.lastIndexOf(':') + 1);
 }
 
 /**

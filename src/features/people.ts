@@ -10,16 +10,20 @@ import { isValidTimeZone } from '../core/time.js';
  * only while the person has not chosen one.
  */
 export async function ensurePerson(app: AppContext, actor: Actor, now: Date): Promise<{ person: Person; created: boolean }> {
-  const existing = app.store.person(actor.id);
   const platformTz = actor.platformTimeZone && isValidTimeZone(actor.platformTimeZone) ? actor.platformTimeZone : undefined;
-  if (existing) {
+  const refresh = (existing: Person): Person => {
     const updates: Partial<Person> = {};
     if (platformTz && existing.tzSource !== 'user' && existing.tz !== platformTz) Object.assign(updates, { tz: platformTz, tzSource: 'platform' });
     if (actor.displayName && actor.displayName !== existing.name) updates.name = actor.displayName.slice(0, 200);
-    if (Object.keys(updates).length === 0) return { person: existing, created: false };
-    return { person: await app.store.savePerson({ ...existing, ...updates }), created: false };
+    return Object.keys(updates).length === 0 ? existing : { ...existing, ...updates };
+  };
+  const existing = await app.store.people.get(actor.id);
+  if (existing) {
+    const next = refresh(existing);
+    if (next === existing) return { person: existing, created: false };
+    return { person: (await app.store.people.update(actor.id, refresh)) ?? next, created: false };
   }
-  const first = app.store.people(actor.workspace).length === 0;
+  const first = (await app.store.people.list(actor.workspace)).length === 0;
   const person = PersonSchema.parse({
     id: actor.id,
     workspace: actor.workspace,
@@ -28,7 +32,9 @@ export async function ensurePerson(app: AppContext, actor: Actor, now: Date): Pr
     admin: first,
     ...(platformTz ? { tz: platformTz, tzSource: 'platform' } : {}),
   });
-  return { person: await app.store.savePerson(person), created: true };
+  // Two first messages at once: one creates, the other gets the stored record.
+  const { record, created } = await app.store.people.create(person);
+  return { person: record, created };
 }
 
 export function effectiveTimeZone(app: AppContext, person: Person): string {

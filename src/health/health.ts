@@ -1,8 +1,6 @@
-import { access, constants } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppContext } from '../core/app-context.js';
 import type { Adapter } from '../core/adapter.js';
-import { localDate } from '../core/time.js';
 
 export interface HealthReport {
   ok: boolean;
@@ -10,17 +8,11 @@ export interface HealthReport {
   adapters: Record<string, 'connected' | 'disconnected'>;
 }
 
-/** A read the store must answer (a person who never exists): a query for a database store. */
-const PROBE = 'health:probe';
-
 /** Store reachable and every adapter connected. Never throws. */
-export async function checkHealth(app: Pick<AppContext, 'store' | 'clock'>, adapters: readonly Adapter[]): Promise<HealthReport> {
+export async function checkHealth(app: Pick<AppContext, 'store'>, adapters: readonly Adapter[]): Promise<HealthReport> {
   let store: HealthReport['store'] = 'ok';
   try {
-    const today = localDate(app.clock.now(), 'UTC');
-    // The embedded store lives in its data directory: a volume gone or read-only is an unhealthy store.
-    if (app.store.dataDir) await access(app.store.dataDir, constants.R_OK | constants.W_OK);
-    await app.store.checkIns(PROBE, { from: today, to: today });
+    if (!(await app.store.health()).ok) store = 'unreachable';
   } catch {
     store = 'unreachable';
   }

@@ -116,13 +116,12 @@ export class Scheduler {
     const utcToday = now.toISOString().slice(0, 10);
     let count = 0;
     for (let d = -2; d <= 1; d++) {
-      for (const entry of await this.app.store.deliveriesOn(addDays(utcToday, d))) {
+      for (const entry of await this.app.store.ledger.on(addDays(utcToday, d))) {
         if (entry.status !== 'pending' || new Date(entry.updatedAt).getTime() > cutoff) continue;
-        await this.app.store.updateDelivery(entry.personId, entry.job, entry.localDate, {
-          status: 'unknown',
-          updatedAt: now.toISOString(),
-          error: 'the process stopped during the send; not resent',
-        });
+        // Only an entry still pending becomes unknown: a send that finished meanwhile keeps its outcome.
+        await this.app.store.ledger.update(entry.personId, entry.job, entry.localDate, (d) =>
+          d.status === 'pending' ? { ...d, status: 'unknown', updatedAt: now.toISOString(), error: 'the process stopped during the send; not resent' } : d,
+        );
         count++;
       }
     }
@@ -189,10 +188,10 @@ export class Scheduler {
 
   private async handle({ job, occurrence: occ }: Waiting, now: Date): Promise<Outcome> {
     const { store } = this.app;
-    const person = store.person(occ.personId);
+    const person = await store.people.get(occ.personId);
     if (!person) return 'none';
     if (!job.ignoresPause && isPaused(person, occ.localDate)) return 'paused';
-    if (await store.delivery(occ.personId, occ.key, occ.localDate)) return 'duplicate';
+    if (await store.ledger.get(occ.personId, occ.key, occ.localDate)) return 'duplicate';
 
     const deadline = occ.dueAt.getTime() + this.graceMs;
     if (now.getTime() > deadline) return this.recordMissed(occ, now, 'not sent within the grace window after downtime');
@@ -209,7 +208,7 @@ export class Scheduler {
 
     const reply = await job.what(this.app, occ);
     if (!reply) return 'nothing';
-    const claimed = await store.claimDelivery(entry(occ, 'pending', now));
+    const claimed = await store.ledger.claim(entry(occ, 'pending', now));
     if (!claimed) return 'duplicate';
     let result;
     try {
@@ -219,16 +218,16 @@ export class Scheduler {
     }
     const done = this.app.clock.now().toISOString();
     if (result.ok) {
-      await store.updateDelivery(occ.personId, occ.key, occ.localDate, { status: 'sent', updatedAt: done, attempts: 1 });
+      await store.ledger.update(occ.personId, occ.key, occ.localDate, (d) => ({ ...d, status: 'sent', updatedAt: done, attempts: 1 }));
       return 'sent';
     }
-    await store.updateDelivery(occ.personId, occ.key, occ.localDate, { status: 'failed', updatedAt: done, attempts: 1, error: result.error.slice(0, 500) });
+    await store.ledger.update(occ.personId, occ.key, occ.localDate, (d) => ({ ...d, status: 'failed', updatedAt: done, attempts: 1, error: result.error.slice(0, 500) }));
     this.app.log.warn({ job: job.name, person: occ.personId, error: result.error, permanent: result.permanent }, 'scheduled message not delivered');
     return 'failed';
   }
 
   private async recordMissed(occ: Occurrence, now: Date, why: string): Promise<Outcome> {
-    const claimed = await this.app.store.claimDelivery({ ...entry(occ, 'missed', now), error: why });
+    const claimed = await this.app.store.ledger.claim({ ...entry(occ, 'missed', now), error: why });
     return claimed ? 'missed' : 'duplicate';
   }
 }

@@ -10,13 +10,13 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const admins = () => app.store.people('shell').filter((p) => p.admin).map((p) => p.id).sort();
+const admins = async () => (await app.store.people.list('shell')).filter((p) => p.admin).map((p) => p.id).sort();
 
 describe('admins', () => {
   it('the first person to use Attune in a workspace is its admin; the next is not', async () => {
     await run(app, 'me', 'help');
     await run(app, 'alice', 'help');
-    expect(admins()).toEqual(['shell:me']);
+    expect((await admins())).toEqual(['shell:me']);
     expect((await run(app, 'alice', 'team create Care')).text).toBe('Only an admin of this workspace can use "team create".');
   });
 
@@ -26,7 +26,7 @@ describe('admins', () => {
     await run(app, 'alice', 'help');
     const out = await typeIntoShell(app, ['admin add alice', 'admin add alice'], 'me');
     expect(out).toContain('alice is now an admin. Admins: me, alice.\nalice is already an admin. Admins: me, alice.');
-    expect(admins()).toEqual(['shell:alice', 'shell:me']);
+    expect((await admins())).toEqual(['shell:alice', 'shell:me']);
     expect((await run(app, 'alice', 'team create Care')).text).toContain('Created team Care.');
   });
 
@@ -34,7 +34,7 @@ describe('admins', () => {
     await run(app, 'me', 'help');
     app.clock.advance(60_000);
     expect((await run(app, 'me', 'admin add maya')).text).toBe('maya is now an admin. Admins: me, maya.');
-    expect(app.store.person('shell:maya')).toMatchObject({ admin: true, workspace: 'shell', name: 'maya' });
+    expect((await app.store.people.get('shell:maya'))).toMatchObject({ admin: true, workspace: 'shell', name: 'maya' });
   });
 
   it('removes an admin but never the last one', async () => {
@@ -44,7 +44,7 @@ describe('admins', () => {
     expect((await run(app, 'alice', 'admin remove alice')).text).toBe(
       'alice is the only admin left, and a workspace always keeps one. Make someone else admin first with /attune admin add @name.',
     );
-    expect(admins()).toEqual(['shell:alice']);
+    expect((await admins())).toEqual(['shell:alice']);
   });
 
   it('says so when the person is not an admin', async () => {
@@ -57,7 +57,7 @@ describe('admins', () => {
     await run(app, 'me', 'help');
     expect((await run(app, 'bob', 'admin add bob')).text).toBe('Only an admin of this workspace can use "admin add".');
     expect((await run(app, 'bob', 'admin remove me')).text).toBe('Only an admin of this workspace can use "admin remove".');
-    expect(admins()).toEqual(['shell:me']);
+    expect((await admins())).toEqual(['shell:me']);
   });
 
   it('gives the usage for more than one person', async () => {

@@ -23,7 +23,7 @@ describe('checkin quick path through the shell', () => {
     expect(out).toBe(
       BANNER + 'Checked in: mood 4 (good), energy 3 (steady), stress 2 (relaxed). Thank you.\nYour note is private: only you can read it.\n',
     );
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ mood: 4, energy: 3, stress: 2, note: 'long day, good team', shareNote: false, teams: [], custom: {}, localDate: '2026-03-02' });
   });
 
@@ -31,7 +31,7 @@ describe('checkin quick path through the shell', () => {
     // Calm numbers, so no nudge is offered after it.
     const out = await typeIntoShell(app, ['checkin 3 5 1'], 'alice');
     expect(out).toBe(BANNER + 'Checked in: mood 3 (okay), energy 5 (charged), stress 1 (calm). Thank you.\n');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.note).toBeUndefined();
   });
 
@@ -41,7 +41,7 @@ describe('checkin quick path through the shell', () => {
     await run(app, 'me', 'team lead care maya');
     const out = await typeIntoShell(app, ['checkin 2 2 4 --share the release is wearing me down'], 'alice');
     expect(out).toContain('You chose to share your note: your lead will see it with your name.');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ note: 'the release is wearing me down', shareNote: true, teams: ['shell/care'] });
   });
 
@@ -54,7 +54,7 @@ describe('checkin quick path through the shell', () => {
     await run(app, 'me', 'team add sales alice');
     await run(app, 'me', 'team remove sales alice');
     await run(app, 'alice', 'checkin 3 3 3');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.teams).toEqual(['shell/care', 'shell/ops']);
   });
 });
@@ -100,26 +100,26 @@ describe('checkin form through the shell', () => {
           '',
         ].join('\n'),
     );
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ mood: 4, energy: 2, stress: 3, note: 'busy but fine', shareNote: false });
   });
 
   it('re-asks a scale answered out of range and stores the corrected answer', async () => {
     const out = await typeIntoShell(app, ['checkin', '7', '4', '2', '2', '', ''], 'alice');
     expect(out).toContain('Type a whole number from 1 to 5.');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ mood: 4, energy: 2, stress: 2, shareNote: false });
   });
 
   it('shares the note when "my lead, with my name" is chosen', async () => {
     await typeIntoShell(app, ['checkin', '2', '2', '4', 'tough week', '2'], 'alice');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toMatchObject({ note: 'tough week', shareNote: true });
   });
 
   it('does not mark a check-in without a note as shared', async () => {
     await typeIntoShell(app, ['checkin', '2', '2', '4', '', '2'], 'alice');
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.shareNote).toBe(false);
   });
 });
@@ -136,14 +136,14 @@ describe('a second check-in the same day', () => {
       ].join('\n'),
     );
     expect(out).toContain('Kept your first check-in; the new one was discarded.');
-    const stored = await app.store.checkIns('shell:alice', TODAY);
+    const stored = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored.map((c) => [c.mood, c.note])).toEqual([[4, 'first']]);
   });
 
   it('replaces the first when the person chooses to', async () => {
     const out = await typeIntoShell(app, ['checkin 4 3 2 first', 'checkin 2 2 5 second', '1'], 'alice');
     expect(out).toContain("Done: today's check-in is now mood 2 (low), energy 2 (tired), stress 5 (overwhelmed).");
-    const stored = await app.store.checkIns('shell:alice', TODAY);
+    const stored = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored.map((c) => [c.mood, c.energy, c.stress, c.note])).toEqual([[2, 2, 5, 'second']]);
   });
 
@@ -152,14 +152,14 @@ describe('a second check-in the same day', () => {
     app.clock.advance(24 * 3600_000);
     const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
     expect(out).toContain('Checked in: mood 3 (okay)');
-    expect((await app.store.checkIns('shell:alice', ALL)).map((c) => c.localDate)).toEqual(['2026-03-02', '2026-03-03']);
+    expect((await app.store.history.checkIns('shell:alice', ALL)).map((c) => c.localDate)).toEqual(['2026-03-02', '2026-03-03']);
   });
 
   it('counts the day in the person\'s own time zone', async () => {
     await run(app, 'alice', 'settings tz Asia/Tokyo');
     app.clock.set('2026-03-02T16:00:00Z'); // already 01:00 on 3 March in Tokyo
     await run(app, 'alice', 'checkin 4 4 2');
-    expect((await app.store.checkIns('shell:alice', ALL)).map((c) => c.localDate)).toEqual(['2026-03-03']);
+    expect((await app.store.history.checkIns('shell:alice', ALL)).map((c) => c.localDate)).toEqual(['2026-03-03']);
   });
 });
 
@@ -174,18 +174,18 @@ describe('checkin bad input', () => {
   ])('"%s" answers with the problem, the usage and an example, and stores nothing', async (line, problem) => {
     const out = await typeIntoShell(app, [line], 'alice');
     expect(out).toBe(`${BANNER}${problem}\n${USAGE}\n`);
-    expect(await app.store.checkIns('shell:alice', ALL)).toEqual([]);
+    expect(await app.store.history.checkIns('shell:alice', ALL)).toEqual([]);
   });
 
   it('refuses a note over 1,000 characters with the limit and stores nothing', async () => {
     const out = await typeIntoShell(app, [`checkin 4 3 2 ${'x'.repeat(1001)}`], 'alice');
     expect(out).toBe(`${BANNER}Your note is 1001 characters; the limit is 1000. Nothing was saved: shorten it and check in again.\n`);
-    expect(await app.store.checkIns('shell:alice', ALL)).toEqual([]);
+    expect(await app.store.history.checkIns('shell:alice', ALL)).toEqual([]);
   });
 
   it('takes a note of exactly 1,000 characters', async () => {
     await run(app, 'alice', `checkin 4 3 2 ${'x'.repeat(1000)}`);
-    expect((await app.store.checkIns('shell:alice', ALL))[0]!.note).toHaveLength(1000);
+    expect((await app.store.history.checkIns('shell:alice', ALL))[0]!.note).toHaveLength(1000);
   });
 
   it('refuses a form whose scales are missing with the usage', async () => {
@@ -197,7 +197,7 @@ describe('checkin bad input', () => {
       values: { mood: '4', energy: '3' },
     });
     expect(res.reply.text).toBe(`Mood, energy and stress each need a whole number from 1 to 5.\n${USAGE}`);
-    expect(await app.store.checkIns('shell:alice', ALL)).toEqual([]);
+    expect(await app.store.history.checkIns('shell:alice', ALL)).toEqual([]);
   });
 });
 
@@ -207,7 +207,7 @@ describe('checkin idempotency and hooks', () => {
     const first = await app.dispatcher.dispatch({ kind: 'command', actor, text: 'checkin 4 3 2 hello', idempotencyKey: 'evt-1' });
     const again = await app.dispatcher.dispatch({ kind: 'command', actor, text: 'checkin 4 3 2 hello', idempotencyKey: 'evt-1' });
     expect(again.reply.text).toBe(first.reply.text);
-    const stored = await app.store.checkIns('shell:alice', TODAY);
+    const stored = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.key).toBe('evt-1');
   });
@@ -236,7 +236,7 @@ describe('checkin idempotency and hooks', () => {
     try {
       const out = await typeIntoShell(app, ['checkin 3 3 3'], 'alice');
       expect(out).toBe(`${BANNER}Checked in: mood 3 (okay), energy 3 (steady), stress 3 (some pressure). Thank you.\n`);
-      expect(await app.store.checkIns('shell:alice', TODAY)).toHaveLength(1);
+      expect(await app.store.history.checkIns('shell:alice', TODAY)).toHaveLength(1);
     } finally {
       afterCheckInHooks.splice(afterCheckInHooks.indexOf(hook), 1);
     }
@@ -248,7 +248,7 @@ describe('the form after a check-in today', () => {
     const out = await typeIntoShell(app, ['checkin 4 3 2', 'checkin', '2', '2', '2', '', '', '1'], 'alice');
     expect(out).toContain("You already checked in today (mood 4 (good), energy 3 (steady), stress 2 (relaxed)); if you save this one, I'll ask whether to replace it.");
     expect(out).toContain("Done: today's check-in is now mood 2 (low), energy 2 (tired), stress 2 (relaxed).");
-    const stored = await app.store.checkIns('shell:alice', TODAY);
+    const stored = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored.map((c) => c.mood)).toEqual([2]);
   });
 });

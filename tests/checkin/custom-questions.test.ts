@@ -13,16 +13,16 @@ afterEach(async () => {
 });
 
 const TODAY = { from: '2026-03-02', to: '2026-03-02' };
-const questionIds = (slug: string) => app.store.team(`shell/${slug}`)!.questions.map((q) => q.id);
+const questionIds = async (slug: string) => (await app.store.teams.get(`shell/${slug}`))!.questions.map((q) => q.id);
 
 describe('team questions (admin)', () => {
   it('adds scale and text questions with ids unique to the team, and lists them', async () => {
     const added = await run(app, 'me', 'team question add care scale How supported did you feel today?');
-    const [id] = questionIds('care');
+    const [id] = await questionIds('care');
     expect(id).toMatch(/^care-[0-9a-z]{4}$/);
     expect(added.text).toBe(`Added to Care (1 of 3), id ${id}, answered as scale: "How supported did you feel today?". Members get it after their next check-in.`);
     await run(app, 'me', 'team question add care text One word for your week?');
-    const [, id2] = questionIds('care');
+    const [, id2] = await questionIds('care');
     const list = await run(app, 'me', 'team question list care');
     expect(list.text).toBe(`Care's check-in questions (2 of 3):\n1. [scale] How supported did you feel today? (id ${id})\n2. [text] One word for your week? (id ${id2})`);
   });
@@ -31,13 +31,13 @@ describe('team questions (admin)', () => {
     for (const q of ['First question?', 'Second question?', 'Third question?']) await run(app, 'me', `team question add care scale ${q}`);
     const res = await run(app, 'me', 'team question add care text Fourth question?');
     expect(res.text).toBe('Care already has 3 questions, the most a check-in asks. Remove one first with /attune team question remove.');
-    expect(questionIds('care')).toHaveLength(3);
+    expect((await questionIds('care'))).toHaveLength(3);
   });
 
   it('refuses a kind other than scale or text', async () => {
     const res = await run(app, 'me', 'team question add care stars How was it?');
     expect(res.text).toContain('"stars" is not a kind of question. Use scale (answered 1-5) or text (a short answer)');
-    expect(questionIds('care')).toEqual([]);
+    expect((await questionIds('care'))).toEqual([]);
   });
 
   it('gives the usage when the question is missing', async () => {
@@ -50,18 +50,18 @@ describe('team questions (admin)', () => {
   it('removes a question by its number or its id', async () => {
     await run(app, 'me', 'team question add care scale First question?');
     await run(app, 'me', 'team question add care scale Second question?');
-    const [first, second] = questionIds('care');
+    const [first, second] = await questionIds('care');
     expect((await run(app, 'me', 'team question remove care 2')).text).toBe('Removed from Care: "Second question?". Answers already given stay in past check-ins.');
-    expect(questionIds('care')).toEqual([first]);
+    expect((await questionIds('care'))).toEqual([first]);
     await run(app, 'me', `team question remove care ${first}`);
-    expect(questionIds('care')).toEqual([]);
+    expect((await questionIds('care'))).toEqual([]);
     expect((await run(app, 'me', `team question remove care ${second}`)).text).toBe(`Care has no question "${second}". See them with /attune team question list.`);
   });
 
   it('refuses a member who is not an admin', async () => {
     const res = await run(app, 'alice', 'team question add care scale Sneaky question?');
     expect(res.text).toBe('Only an admin of this workspace can use "team question".');
-    expect(questionIds('care')).toEqual([]);
+    expect((await questionIds('care'))).toEqual([]);
   });
 });
 
@@ -69,7 +69,7 @@ describe('team questions in a check-in', () => {
   it('follows the check-in with a form of the team questions and stores the answers by question id', async () => {
     await run(app, 'me', 'team question add care scale How supported did you feel today?');
     await run(app, 'me', 'team question add care text One word for your week?');
-    const [scaleId, textId] = questionIds('care');
+    const [scaleId, textId] = await questionIds('care');
     const out = await typeIntoShell(app, ['checkin 4 3 2', '5', 'busy'], 'alice');
     expect(out).toContain(
       [
@@ -83,17 +83,17 @@ describe('team questions in a check-in', () => {
         "Saved 2 answer(s) to your team's questions. Thank you.",
       ].join('\n'),
     );
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.custom).toEqual({ [scaleId!]: 5, [textId!]: 'busy' });
   });
 
   it('asks the team questions after the form too, and skipped ones stay unanswered', async () => {
     await run(app, 'me', 'team question add care scale How supported did you feel today?');
     await run(app, 'me', 'team question add care text One word for your week?');
-    const [scaleId] = questionIds('care');
+    const [scaleId] = await questionIds('care');
     const out = await typeIntoShell(app, ['checkin', '3', '3', '3', '', '', '2', ''], 'alice');
     expect(out).toContain("Saved 1 answer(s) to your team's questions. Thank you.");
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
     expect(stored!.custom).toEqual({ [scaleId!]: 2 });
   });
 
@@ -104,23 +104,23 @@ describe('team questions in a check-in', () => {
 
   it('refuses a text answer over 200 characters, keeps nothing, and asks again', async () => {
     await run(app, 'me', 'team question add care text One word for your week?');
-    const [textId] = questionIds('care');
+    const [textId] = await questionIds('care');
     await run(app, 'alice', 'checkin 4 3 2');
     const reply = await act(app, 'alice', 'checkin', 'custom', { values: { [textId!]: 'y'.repeat(201) } });
     expect(reply.text).toBe('Your answer to "One word for your week?" is 201 characters; the limit is 200. Nothing was saved; here are the questions again.');
     expect(reply.blocks.some((b) => b.type === 'form' && b.fields.map((f) => f.id).join() === textId)).toBe(true);
-    expect((await app.store.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({});
+    expect((await app.store.history.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({});
     await act(app, 'alice', 'checkin', 'custom', { values: { [textId!]: 'calm' } });
-    expect((await app.store.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({ [textId!]: 'calm' });
+    expect((await app.store.history.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({ [textId!]: 'calm' });
   });
 
   it('refuses a scale answer outside 1-5 from a platform form', async () => {
     await run(app, 'me', 'team question add care scale How supported did you feel today?');
-    const [id] = questionIds('care');
+    const [id] = await questionIds('care');
     await run(app, 'alice', 'checkin 4 3 2');
     const reply = await act(app, 'alice', 'checkin', 'custom', { values: { [id!]: '9' } });
     expect(reply.text).toBe('"9" is not an answer to "How supported did you feel today?": use a whole number from 1 to 5. Nothing was saved; here are the questions again.');
-    expect((await app.store.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({});
+    expect((await app.store.history.checkIns('shell:alice', TODAY))[0]!.custom).toEqual({});
   });
 
   it('pages questions from several teams five at a time (the form limit)', async () => {
@@ -133,8 +133,8 @@ describe('team questions in a check-in', () => {
     expect(out).toContain("Saved 5 answer(s) to your team's questions. Thank you.\n1 more team question(s):");
     expect(out).toContain('Team questions (1 question; type \\cancel to stop):\nOps three? (optional)');
     expect(out).toContain("Saved 1 answer(s) to your team's questions. Thank you.");
-    const [stored] = await app.store.checkIns('shell:alice', TODAY);
-    const ids = [...questionIds('care'), ...questionIds('ops')];
+    const [stored] = await app.store.history.checkIns('shell:alice', TODAY);
+    const ids = [...(await questionIds('care')), ...(await questionIds('ops'))];
     expect(stored!.custom).toEqual(Object.fromEntries(ids.map((id, i) => [id, [1, 2, 3, 4, 5, 1][i]])));
   });
 

@@ -34,9 +34,9 @@ describe('weekdayAverages', () => {
 describe('history shows check-ins', () => {
   it('shows the 30-day mood sparkline, the count and average, the weekday averages and the streak, from the person\'s own check-ins only', async () => {
     for (const [date, mood] of [['2026-03-02', 5], ['2026-03-01', 1], ['2026-02-27', 3], ['2026-02-02', 2], ['2026-01-31', 4]] as const) {
-      await app.store.addCheckIn(checkIn('shell:alice', date, mood));
+      await app.store.history.addCheckIn(checkIn('shell:alice', date, mood));
     }
-    await app.store.addCheckIn(checkIn('shell:bob', '2026-02-28', 1));
+    await app.store.history.addCheckIn(checkIn('shell:bob', '2026-02-28', 1));
     const out = await typeIntoShell(app, ['history'], 'alice');
     expect(out).toContain('Streak: 3 day(s)');
     expect(out).toContain(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
-import type { PersonalData } from '../../src/store/store.js';
+import type { PersonalData } from '../../src/core/store/index.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -24,7 +24,7 @@ async function exported(name: string): Promise<PersonalData> {
 describe('check-ins and teams in privacy export and delete', () => {
   it('exports the check-in with its note, sharing choice, teams and team answers, and the memberships', async () => {
     await run(app, 'alice', 'checkin 2 3 4 --share rough release week');
-    const [qid] = app.store.team('shell/care')!.questions.map((q) => q.id);
+    const [qid] = (await app.store.teams.get('shell/care'))!.questions.map((q) => q.id);
     await act(app, 'alice', 'checkin', 'custom', { values: { [qid!]: 'tired' } });
     const data = await exported('alice');
     expect(data.checkins).toHaveLength(1);
@@ -39,20 +39,20 @@ describe('check-ins and teams in privacy export and delete', () => {
     const choice = confirm.blocks.find((b) => b.type === 'choice');
     if (choice?.type !== 'choice') throw new Error('no confirmation');
     await act(app, 'alice', 'privacy delete', 'confirm', { value: choice.options[0]!.value });
-    expect(await app.store.checkIns('shell:alice', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
-    const team = app.store.team('shell/care')!;
+    expect(await app.store.history.checkIns('shell:alice', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    const team = (await app.store.teams.get('shell/care'))!;
     expect(team.members.map((m) => m.personId)).toEqual(['shell:bob']);
     expect(team.leads).toEqual([]);
-    expect(app.store.person('shell:alice')).toBeUndefined();
+    expect((await app.store.people.get('shell:alice'))).toBeUndefined();
   });
 
   it('erasing clears a pending replacement and pending team questions', async () => {
     await run(app, 'alice', 'checkin 2 3 4');
     await run(app, 'alice', 'checkin 5 5 1 a draft note');
-    expect(app.store.draft('shell:alice', 'checkin.replace', app.clock.now())).toBeDefined();
-    expect(app.store.draft('shell:alice', 'checkin.custom', app.clock.now())).toBeDefined();
-    await app.store.erasePerson('shell:alice');
-    expect(app.store.draft('shell:alice', 'checkin.replace', app.clock.now())).toBeUndefined();
-    expect(app.store.draft('shell:alice', 'checkin.custom', app.clock.now())).toBeUndefined();
+    expect((await app.store.drafts.get('shell:alice', 'checkin.replace', app.clock.now()))).toBeDefined();
+    expect((await app.store.drafts.get('shell:alice', 'checkin.custom', app.clock.now()))).toBeDefined();
+    await app.store.privacy.erasePerson('shell:alice');
+    expect((await app.store.drafts.get('shell:alice', 'checkin.replace', app.clock.now()))).toBeUndefined();
+    expect((await app.store.drafts.get('shell:alice', 'checkin.custom', app.clock.now()))).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const care = () => app.store.team('shell/care')!;
+const care = async () => (await app.store.teams.get('shell/care'))!;
 
 describe('team create', () => {
   it('creates a team with a handle from its name', async () => {
@@ -23,18 +23,18 @@ describe('team create', () => {
     expect(res.text).toBe(
       'Created team Customer Care. Its handle is customer-care: add people with /attune team add customer-care @name, and a lead with /attune team lead customer-care @name.',
     );
-    expect(app.store.team('shell/customer-care')).toMatchObject({ name: 'Customer Care', workspace: 'shell', members: [], leads: [], questions: [] });
+    expect((await app.store.teams.get('shell/customer-care'))).toMatchObject({ name: 'Customer Care', workspace: 'shell', members: [], leads: [], questions: [] });
   });
 
   it('refuses a second team with the same name', async () => {
     await run(app, 'me', 'team create Care');
     expect((await run(app, 'me', 'team create care')).text).toBe('There is already a team called Care (handle care). Pick another name.');
-    expect(app.store.teams('shell')).toHaveLength(1);
+    expect((await app.store.teams.list('shell'))).toHaveLength(1);
   });
 
   it('refuses a name with no letters or digits', async () => {
     expect((await run(app, 'me', 'team create ---')).text).toBe('A team name needs at least one letter or digit, for example: /attune team create Customer Care');
-    expect(app.store.teams('shell')).toEqual([]);
+    expect((await app.store.teams.list('shell'))).toEqual([]);
   });
 
   it('gives the usage when the name is missing', async () => {
@@ -51,7 +51,7 @@ describe('membership intervals', () => {
     await run(app, 'me', 'team add care alice');
     const res = await run(app, 'me', 'team add care alice, bob @carol');
     expect(res.text).toBe('Added bob, carol to Care.\nAlready in Care: alice.');
-    expect(care().members).toEqual([
+    expect((await care()).members).toEqual([
       { personId: 'shell:alice', from: '2026-03-02T10:00:00.000Z' },
       { personId: 'shell:bob', from: '2026-03-02T10:00:00.000Z' },
       { personId: 'shell:carol', from: '2026-03-02T10:00:00.000Z' },
@@ -64,13 +64,13 @@ describe('membership intervals', () => {
     expect((await run(app, 'me', 'team remove care alice')).text).toBe('Removed alice from Care. Their past check-ins stay counted where they were given.');
     app.clock.set('2026-03-09T08:00:00Z');
     await run(app, 'me', 'team add care alice');
-    expect(care().members).toEqual([
+    expect((await care()).members).toEqual([
       { personId: 'shell:alice', from: '2026-03-02T10:00:00.000Z', to: '2026-03-05T12:00:00.000Z' },
       { personId: 'shell:alice', from: '2026-03-09T08:00:00.000Z' },
     ]);
-    expect(wasMemberAt(care(), 'shell:alice', new Date('2026-03-04T00:00:00Z'))).toBe(true);
-    expect(wasMemberAt(care(), 'shell:alice', new Date('2026-03-07T00:00:00Z'))).toBe(false);
-    expect(wasMemberAt(care(), 'shell:alice', new Date('2026-03-09T09:00:00Z'))).toBe(true);
+    expect(wasMemberAt((await care()), 'shell:alice', new Date('2026-03-04T00:00:00Z'))).toBe(true);
+    expect(wasMemberAt((await care()), 'shell:alice', new Date('2026-03-07T00:00:00Z'))).toBe(false);
+    expect(wasMemberAt((await care()), 'shell:alice', new Date('2026-03-09T09:00:00Z'))).toBe(true);
   });
 
   it('a check-in keeps the teams of its day after the person leaves', async () => {
@@ -79,7 +79,7 @@ describe('membership intervals', () => {
     app.clock.set('2026-03-03T10:00:00Z');
     await run(app, 'me', 'team remove care alice');
     await run(app, 'alice', 'checkin 4 4 2');
-    const stored = await app.store.checkIns('shell:alice', { from: '2026-03-01', to: '2026-03-31' });
+    const stored = await app.store.history.checkIns('shell:alice', { from: '2026-03-01', to: '2026-03-31' });
     expect(stored.map((c) => c.teams)).toEqual([['shell/care'], []]);
   });
 
@@ -87,7 +87,7 @@ describe('membership intervals', () => {
     await run(app, 'me', 'team create Ops');
     await run(app, 'me', 'team add care alice');
     await run(app, 'me', 'team add ops alice');
-    expect(app.store.teams('shell').filter((t) => t.members.some((m) => m.personId === 'shell:alice' && !m.to)).map((t) => t.id)).toEqual(['shell/care', 'shell/ops']);
+    expect((await app.store.teams.list('shell')).filter((t) => t.members.some((m) => m.personId === 'shell:alice' && !m.to)).map((t) => t.id)).toEqual(['shell/care', 'shell/ops']);
   });
 
   it('adds nobody when one of the people named is unknown', async () => {
@@ -95,7 +95,7 @@ describe('membership intervals', () => {
     expect(res.text).toBe(
       "<@U123> is a mention from another chat app, so I can't tell who it is here. Mention the person in this workspace (type @ and pick their name).",
     );
-    expect(care().members).toEqual([]);
+    expect((await care()).members).toEqual([]);
   });
 
   it('on Slack, adds people by their mentions, names with spaces included', async () => {
@@ -103,9 +103,9 @@ describe('membership intervals', () => {
     const say = async (text: string) => (await app.dispatcher.dispatch({ kind: 'command', actor: admin, text })).reply.text;
     await say('team create Care');
     expect(await say('team add care <@U002|Jane Doe> <@U003>, <@U002>')).toBe('Added Jane Doe, <@U003> to Care.');
-    expect(app.store.team('slack:T1/care')!.members.map((m) => m.personId)).toEqual(['slack:T1:U002', 'slack:T1:U003']);
+    expect((await app.store.teams.get('slack:T1/care'))!.members.map((m) => m.personId)).toEqual(['slack:T1:U002', 'slack:T1:U003']);
     expect(await say('team lead care <@U003>')).toBe("<@U003> now leads Care and can read its digest (team totals only, never anyone's answers).");
-    expect(app.store.team('slack:T1/care')!.leads).toEqual(['slack:T1:U003']);
+    expect((await app.store.teams.get('slack:T1/care'))!.leads).toEqual(['slack:T1:U003']);
   });
 
   it('refuses to remove someone who is not a member', async () => {
@@ -119,7 +119,7 @@ describe('membership intervals', () => {
   it('finds a team by its name as well as its handle', async () => {
     await run(app, 'me', 'team create Customer Success');
     await run(app, 'me', 'team add "Customer Success" alice');
-    expect(app.store.team('shell/customer-success')!.members.map((m) => m.personId)).toEqual(['shell:alice']);
+    expect((await app.store.teams.get('shell/customer-success'))!.members.map((m) => m.personId)).toEqual(['shell:alice']);
   });
 });
 
@@ -130,10 +130,10 @@ describe('team lead', () => {
 
   it('makes someone a lead and takes it away with "remove"', async () => {
     expect((await run(app, 'me', 'team lead care maya')).text).toBe("maya now leads Care and can read its digest (team totals only, never anyone's answers).");
-    expect(care().leads).toEqual(['shell:maya']);
+    expect((await care()).leads).toEqual(['shell:maya']);
     expect((await run(app, 'me', 'team lead care maya')).text).toBe('maya already leads Care. To take that away: /attune team lead care maya remove');
     expect((await run(app, 'me', 'team lead care maya remove')).text).toBe('maya no longer leads Care.');
-    expect(care().leads).toEqual([]);
+    expect((await care()).leads).toEqual([]);
     expect((await run(app, 'me', 'team lead care maya remove')).text).toBe('maya does not lead Care, so nothing changed.');
   });
 
@@ -151,13 +151,13 @@ describe('team threshold', () => {
 
   it('sets a threshold of 3 or more', async () => {
     expect((await run(app, 'me', 'team threshold care 4')).text).toBe('Care now needs at least 4 different people before its digest shows anything beyond participation.');
-    expect(care().threshold).toBe(4);
+    expect((await care()).threshold).toBe(4);
   });
 
   it.each(['2', '0', '-1'])('refuses %s with the reason and changes nothing', async (value) => {
     const res = await run(app, 'me', `team threshold care ${value}`);
     expect(res.text).toBe(`The threshold can't be ${value}: the lowest is 3, because with fewer people a lead could work out one person's answers. Nothing changed.`);
-    expect(care().threshold).toBeUndefined();
+    expect((await care()).threshold).toBeUndefined();
   });
 
   it('gives the usage for a threshold that is not a whole number', async () => {
@@ -203,21 +203,21 @@ describe('access: only admins manage teams', () => {
   ])('a member typing "%s" is refused and nothing changes', async (line, command) => {
     await run(app, 'me', 'team create Care');
     await run(app, 'me', 'team add care alice');
-    const before = JSON.stringify(app.store.teams('shell'));
+    const before = JSON.stringify((await app.store.teams.list('shell')));
     expect((await run(app, 'alice', line)).text).toBe(`Only an admin of this workspace can use "${command}".`);
-    expect(JSON.stringify(app.store.teams('shell'))).toBe(before);
+    expect(JSON.stringify((await app.store.teams.list('shell')))).toBe(before);
   });
 
   it('the team functions themselves refuse a non-admin (access.ts canManageTeams)', async () => {
     await run(app, 'me', 'team create Care');
     await run(app, 'bob', 'help');
-    const ctx = { ...app, person: app.store.person('shell:bob')!, now: app.clock.now() } as unknown as CommandContext;
+    const ctx = { ...app, person: (await app.store.people.get('shell:bob'))!, now: app.clock.now() } as unknown as CommandContext;
     const message = 'Only an admin of this workspace can change teams. Ask one of your admins.';
     await expect(createTeam(ctx, 'Rogue')).rejects.toThrow(new UserError(message));
     await expect(addMembers(ctx, 'care', ['bob'])).rejects.toThrow(message);
     await expect(setLead(ctx, 'care', 'bob', true)).rejects.toThrow(message);
     await expect(setThreshold(ctx, 'care', 3)).rejects.toThrow(message);
-    expect(app.store.teams('shell').map((t) => t.id)).toEqual(['shell/care']);
+    expect((await app.store.teams.list('shell')).map((t) => t.id)).toEqual(['shell/care']);
   });
 
   it('an admin of another workspace cannot touch this workspace\'s teams', async () => {
@@ -225,6 +225,6 @@ describe('access: only admins manage teams', () => {
     const other = { ...shellActor('x'), id: 'slack:T9:U9', platform: 'slack' as const, workspace: 'slack:T9' };
     const res = await app.dispatcher.dispatch({ kind: 'command', actor: other, text: 'team add care alice' });
     expect(res.reply.text).toBe('There is no team "care": this workspace has no teams yet. Create one with /attune team create <name>.');
-    expect(care().members).toEqual([]);
+    expect((await care()).members).toEqual([]);
   });
 });

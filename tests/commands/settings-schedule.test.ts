@@ -9,12 +9,12 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const person = () => app.store.person('shell:alice')!;
+const person = async () => (await app.store.people.get('shell:alice'))!;
 
 describe('settings pause, resume, quiet hours and reminder time', () => {
   it('pause 14 pauses through the 14th day, inclusive, and says until when', async () => {
     const reply = await run(app, 'alice', 'settings pause 14');
-    expect(person().pausedUntil).toBe('2026-03-15');
+    expect((await person()).pausedUntil).toBe('2026-03-15');
     expect(reply.text).toContain('No scheduled messages until the end of 2026-03-15.');
     expect(reply.text).toContain('Paused until: 2026-03-15');
   });
@@ -22,7 +22,7 @@ describe('settings pause, resume, quiet hours and reminder time', () => {
   it('resume clears the pause', async () => {
     await run(app, 'alice', 'settings pause 3');
     const reply = await run(app, 'alice', 'settings resume');
-    expect(person().pausedUntil).toBeUndefined();
+    expect((await person()).pausedUntil).toBeUndefined();
     expect(reply.text).toContain('Scheduled messages are back on.');
     expect(reply.text).toContain('Paused until: not paused');
   });
@@ -34,21 +34,21 @@ describe('settings pause, resume, quiet hours and reminder time', () => {
         'Usage: /attune settings [tz <IANA zone>] [time <HH:MM>] [days <mon-fri>] [reminder <HH:MM>] [pause <days> | resume] [quiet <HH:MM-HH:MM> | quiet off]\n' +
         'Example: settings pause 14',
     );
-    expect(person().pausedUntil).toBeUndefined();
+    expect((await person()).pausedUntil).toBeUndefined();
   });
 
   it('refuses pause and resume together', async () => {
     const reply = await run(app, 'alice', 'settings pause 3 resume');
     expect(reply.text.split('\n')[0]).toBe('Choose either pause or resume, not both.');
-    expect(person().pausedUntil).toBeUndefined();
+    expect((await person()).pausedUntil).toBeUndefined();
   });
 
   it('sets quiet hours across midnight, shows them, and turns them off', async () => {
     const on = await run(app, 'alice', 'settings quiet 22:00-7:00');
-    expect(person().quietHours).toEqual({ from: '22:00', to: '07:00' });
+    expect((await person()).quietHours).toEqual({ from: '22:00', to: '07:00' });
     expect(on.text).toContain('Quiet hours: 22:00-07:00');
     const off = await run(app, 'alice', 'settings quiet off');
-    expect(person().quietHours).toBeUndefined();
+    expect((await person()).quietHours).toBeUndefined();
     expect(off.text).toContain('Quiet hours: none');
   });
 
@@ -56,12 +56,12 @@ describe('settings pause, resume, quiet hours and reminder time', () => {
     await run(app, 'alice', 'settings quiet 22:00-07:00');
     const reply = await run(app, 'alice', `settings quiet ${value}`);
     expect(reply.text.split('\n')[0]).toBe(`"${value}" is not a quiet-hours range. Use HH:MM-HH:MM on a 24-hour clock, for example settings quiet 22:00-07:00, or settings quiet off.`);
-    expect(person().quietHours).toEqual({ from: '22:00', to: '07:00' });
+    expect((await person()).quietHours).toEqual({ from: '22:00', to: '07:00' });
   });
 
   it('sets the reminder time and shows every schedule setting', async () => {
     const reply = await run(app, 'alice', 'settings reminder 17:15');
-    expect(person().reminderTime).toBe('17:15');
+    expect((await person()).reminderTime).toBe('17:15');
     expect(reply.text.split('\n').slice(1, 7)).toEqual([
       'Time zone: UTC (the workspace default; set yours with /attune settings tz <zone>)',
       'Daily prompt at: 09:30',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { checkIn, LATEST, names, person, pid, team } from './fixtures.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -24,8 +25,8 @@ describe('differencing: comparing digests reveals nobody', () => {
     await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5 });
     await sixAnswers(() => ['care']);
     const before = await run(app, 'maya', 'digest');
-    const care = app.store.team('shell/care')!;
-    await app.store.saveTeam({ ...care, members: care.members.map((m) => (m.personId === pid('m6') ? { ...m, to: '2026-03-02T10:00:00.000Z' } : m)) });
+    const care = (await app.store.teams.get('shell/care'))!;
+    await putTeam(app.store, { ...care, members: care.members.map((m) => (m.personId === pid('m6') ? { ...m, to: '2026-03-02T10:00:00.000Z' } : m)) });
     const after = await run(app, 'maya', 'digest');
     expect(after.text).toBe(before.text);
     expect(before.text).toContain('Participation: 6 of 6 people checked in (100%)');
@@ -36,8 +37,8 @@ describe('differencing: comparing digests reveals nobody', () => {
     await sixAnswers(() => ['care']);
     const before = await run(app, 'maya', 'digest');
     await person(app, 'newbie');
-    const care = app.store.team('shell/care')!;
-    await app.store.saveTeam({ ...care, members: [...care.members, { personId: pid('newbie'), from: '2026-03-02T10:00:00.000Z' }] });
+    const care = (await app.store.teams.get('shell/care'))!;
+    await putTeam(app.store, { ...care, members: [...care.members, { personId: pid('newbie'), from: '2026-03-02T10:00:00.000Z' }] });
     expect((await run(app, 'maya', 'digest')).text).toBe(before.text);
   });
 
@@ -45,10 +46,10 @@ describe('differencing: comparing digests reveals nobody', () => {
     await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5 });
     await sixAnswers(() => ['care']);
     const before = await run(app, 'maya', 'digest');
-    await app.store.erasePerson(pid('m6'));
-    expect(await app.store.checkIns(pid('m6'), { from: '2026-01-01', to: '2026-03-31' })).toEqual([]);
+    await app.store.privacy.erasePerson(pid('m6'));
+    expect(await app.store.history.checkIns(pid('m6'), { from: '2026-01-01', to: '2026-03-31' })).toEqual([]);
     expect((await run(app, 'maya', 'digest')).text).toBe(before.text);
-    expect(JSON.stringify(app.store.digestWeeks('shell/care'))).not.toContain('shell:');
+    expect(JSON.stringify((await app.store.digest.weeks('shell/care')))).not.toContain('shell:');
   });
 
   it('a late answer dated in a published week does not change it', async () => {
@@ -99,7 +100,7 @@ describe('differencing: comparing digests reveals nobody', () => {
     const care = await run(app, 'olga', 'digest');
     expect(care.text).toContain('Mood: ');
     // m6 erases; core is asked for afterwards. Its week was frozen with care's, so both still agree.
-    await app.store.erasePerson(pid('m6'));
+    await app.store.privacy.erasePerson(pid('m6'));
     const core = await run(app, 'maya', 'digest');
     const figures = (text: string) => text.split('\n').filter((l) => /^(Participation|Mood|Energy|Stress): |^Themes in notes/.test(l));
     expect(figures(core.text)).toHaveLength(5);
@@ -118,7 +119,7 @@ describe('differencing: comparing digests reveals nobody', () => {
     await team(app, 'care', { members: names('m', 6), leads: ['maya'], threshold: 5 });
     await sixAnswers(() => ['care']);
     expect((await run(app, 'maya', 'digest')).text).toContain('Mood: ');
-    await app.store.saveTeam({ ...app.store.team('shell/care')!, threshold: 7 });
+    await putTeam(app.store, { ...(await app.store.teams.get('shell/care'))!, threshold: 7 });
     const after = await run(app, 'maya', 'digest');
     expect(after.text).not.toContain('Mood: ');
     expect(after.text).toContain('Only 6 people checked in this week. Averages, themes and answers need at least 7 people');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { checkIn, LATEST, names, person, team } from './fixtures.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -116,8 +117,8 @@ describe('digest under and over the threshold', () => {
     for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
     for (const o of ['o1', 'o2', 'o3']) await checkIn(app, o, LATEST[0]!, { mood: 2 }, { teams: ['ops'] });
     // m1 moves to ops today: last week's answer still belongs to care.
-    const ops = app.store.team('shell/ops')!;
-    await app.store.saveTeam({ ...ops, members: [...ops.members, { personId: 'shell:m1', from: '2026-03-02T09:00:00.000Z' }] });
+    const ops = (await app.store.teams.get('shell/ops'))!;
+    await putTeam(app.store, { ...ops, members: [...ops.members, { personId: 'shell:m1', from: '2026-03-02T09:00:00.000Z' }] });
     const care = await run(app, 'maya', 'digest');
     expect(care.text).toContain('Participation: 5 of 5 people checked in (100%)');
     expect(care.text).toContain('Mood: 4.0');

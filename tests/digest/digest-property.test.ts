@@ -9,7 +9,7 @@ import type { Team } from '../../src/core/model/team.js';
 import { addDays } from '../../src/core/time.js';
 import { digestData } from '../../src/features/digest/build-digest.js';
 import { terms } from '../../src/features/digest/themes.js';
-import type { DateRange, Store } from '../../src/store/store.js';
+import type { DateRange, Store } from '../../src/core/store/index.js';
 
 /** Just the reads the digest makes, in memory, so that hundreds of random teams run in seconds. */
 class MemoryStore {
@@ -18,25 +18,22 @@ class MemoryStore {
     readonly teamList: Team[],
     readonly checkinList: CheckIn[],
   ) {}
-  teams(): Team[] {
-    return this.teamList;
-  }
-  person(): Person | undefined {
-    return undefined;
-  }
-  async checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
-    return this.checkinList.filter((c) => c.personId === personId && c.localDate >= range.from && c.localDate <= range.to);
-  }
-  digestWeeks(teamId: string): Record<string, DigestWeek> {
-    return this.frozen.get(teamId) ?? {};
-  }
-  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
-    for (const { teamId, week } of entries) {
-      const weeks = this.frozen.get(teamId) ?? {};
-      weeks[week.from] ??= week;
-      this.frozen.set(teamId, weeks);
-    }
-  }
+  readonly teams = { list: async (): Promise<Team[]> => structuredClone(this.teamList) };
+  readonly people = { get: async (): Promise<Person | undefined> => undefined };
+  readonly history = {
+    checkIns: async (personId: string, range: DateRange): Promise<CheckIn[]> =>
+      this.checkinList.filter((c) => c.personId === personId && c.localDate >= range.from && c.localDate <= range.to),
+  };
+  readonly digest = {
+    weeks: async (teamId: string): Promise<Record<string, DigestWeek>> => structuredClone(this.frozen.get(teamId) ?? {}),
+    freeze: async (entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> => {
+      for (const { teamId, week } of entries) {
+        const weeks = this.frozen.get(teamId) ?? {};
+        weeks[week.from] ??= week;
+        this.frozen.set(teamId, weeks);
+      }
+    },
+  };
 }
 
 const TODAY = '2026-03-02';

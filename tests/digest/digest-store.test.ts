@@ -15,29 +15,29 @@ const week = (respondents: number): DigestWeek => ({ from: '2026-02-23', to: '20
 
 describe('digest weeks in the store', () => {
   it('keeps the first frozen version of a week', async () => {
-    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(3) }]);
-    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(4) }]);
-    expect(app.store.digestWeeks('shell/care')['2026-02-23']?.respondents).toBe(3);
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(3) }]);
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(4) }]);
+    expect((await app.store.digest.weeks('shell/care'))['2026-02-23']?.respondents).toBe(3);
   });
 
   it("keeps a team's 12 latest weeks only", async () => {
     const { addDays } = await import('../../src/core/time.js');
     const weeks = Array.from({ length: 14 }, (_, i) => ({ ...week(3), from: addDays('2025-12-01', 7 * i), to: addDays('2025-12-07', 7 * i) }));
-    await app.store.saveDigestWeeks(weeks.map((w) => ({ teamId: 'shell/care', week: w })));
-    expect(Object.keys(app.store.digestWeeks('shell/care')).sort()).toEqual(weeks.slice(2).map((w) => w.from));
+    await app.store.digest.freeze(weeks.map((w) => ({ teamId: 'shell/care', week: w })));
+    expect(Object.keys((await app.store.digest.weeks('shell/care'))).sort()).toEqual(weeks.slice(2).map((w) => w.from));
   });
 
   it('forgets a team\'s frozen weeks when the team is removed', async () => {
-    await app.store.saveDigestWeeks([{ teamId: 'shell/care', week: week(3) }]);
-    await app.store.removeTeam('shell/care');
-    expect(app.store.digestWeeks('shell/care')).toEqual({});
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(3) }]);
+    await app.store.teams.remove('shell/care');
+    expect((await app.store.digest.weeks('shell/care'))).toEqual({});
   });
 
   it('survives a restart: frozen weeks are read back from state.json', async () => {
     await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5 });
     for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
     await run(app, 'maya', 'digest');
-    const before = app.store.digestWeeks('shell/care');
+    const before = await app.store.digest.weeks('shell/care');
     expect(Object.keys(before)).toHaveLength(8);
     await app.store.close();
     const { LowdbStore } = await import('../../src/store/lowdb/lowdb-store.js');
@@ -50,7 +50,7 @@ describe('digest weeks in the store', () => {
     await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5 });
     for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
     await run(app, 'maya', 'digest');
-    const exported = JSON.stringify(await app.store.exportPerson(pid('m1')));
+    const exported = JSON.stringify(await app.store.privacy.exportPerson(pid('m1')));
     expect(exported).not.toContain('frozenAt');
   });
 });

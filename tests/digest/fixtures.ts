@@ -3,6 +3,7 @@ import type { App } from '../../src/app.js';
 import type { CheckIn } from '../../src/core/model/history.js';
 import { PersonSchema } from '../../src/core/model/person.js';
 import { teamId, type CustomQuestion, type Team } from '../../src/core/model/team.js';
+import { putPerson, putTeam } from '../helpers/seed.js';
 
 /** The test clock's "today" is Monday 2026-03-02, so the digest's latest week is 02-23..03-01 and the one before 02-16..02-22. */
 export const LATEST = ['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01'];
@@ -13,8 +14,8 @@ export const pid = (name: string) => `shell:${name}`;
 export const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 export async function person(app: App, name: string, opts: { admin?: boolean; tz?: string } = {}): Promise<void> {
-  if (app.store.person(pid(name))) return;
-  await app.store.savePerson(
+  if ((await app.store.people.get(pid(name)))) return;
+  await putPerson(app.store, 
     PersonSchema.parse({ id: pid(name), workspace: 'shell', name, createdAt: JOINED, admin: opts.admin ?? false, ...(opts.tz ? { tz: opts.tz } : {}) }),
   );
 }
@@ -25,7 +26,7 @@ export async function team(
   opts: { members: string[]; leads?: string[]; threshold?: number; questions?: CustomQuestion[]; name?: string; digestDay?: Team['digestDay']; digestTime?: string },
 ): Promise<Team> {
   for (const n of [...opts.members, ...(opts.leads ?? [])]) await person(app, n);
-  return app.store.saveTeam({
+  return putTeam(app.store, {
     id: teamId('shell', slug),
     workspace: 'shell',
     name: opts.name ?? slug,
@@ -46,7 +47,7 @@ export async function checkIn(
   scores: { mood: number; energy?: number; stress?: number },
   opts: { teams: string[]; note?: string; shareNote?: boolean; custom?: Record<string, number | string> },
 ): Promise<CheckIn> {
-  const { record } = await app.store.addCheckIn({
+  const { record } = await app.store.history.addCheckIn({
     id: randomUUID(),
     personId: pid(name),
     at: `${date}T12:00:00.000Z`,

@@ -3,6 +3,7 @@ import { jobs } from '../../src/scheduler/jobs/index.js';
 import { weeklyDigestJob } from '../../src/scheduler/jobs/weekly-digest.js';
 import { makeTestApp, type TestApp } from '../helpers/test-app.js';
 import { names, person, pid, team } from './fixtures.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -52,7 +53,7 @@ describe('weekly digest job', () => {
 
   it('uses the default zone for a lead who has none', async () => {
     await person(app, 'zed');
-    await app.store.saveTeam({ ...app.store.team('shell/ops')!, leads: [pid('zed')] });
+    await putTeam(app.store, { ...(await app.store.teams.get('shell/ops'))!, leads: [pid('zed')] });
     const occ = await weeklyDigestJob.occurrences(app, window('2026-03-06T00:00:00Z', '2026-03-07T00:00:00Z'));
     expect(summary(occ)).toEqual(['shell:zed weekly-digest:shell/ops 2026-03-06 2026-03-06T17:30:00.000Z']);
   });
@@ -62,7 +63,7 @@ describe('weekly digest job', () => {
     const digest = await weeklyDigestJob.what(app, occ!);
     expect(digest?.text.split('\n')[0]).toBe('Morale digest · Care');
     expect(digest?.private).toBe(true);
-    await app.store.saveTeam({ ...app.store.team('shell/care')!, leads: [pid('olga')] });
+    await putTeam(app.store, { ...(await app.store.teams.get('shell/care'))!, leads: [pid('olga')] });
     expect(await weeklyDigestJob.what(app, occ!)).toBeUndefined();
   });
 });

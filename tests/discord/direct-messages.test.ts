@@ -99,11 +99,11 @@ describe('Discord direct messages', () => {
     expect(Object.keys(data.pending['discord.forms']!.data as object)).toEqual(['form1']);
 
     await h.interact(chatInput(BOB, [group('privacy', sub('delete'))]));
-    const token = h.app.store.draft<string>(personOf(BOB), 'privacy.delete', h.app.clock.now())!;
+    const token = (await h.app.store.drafts.get<string>(personOf(BOB), 'privacy.delete', h.app.clock.now()))!;
     await h.interact(buttonClick(BOB, `a|confirm|privacy delete|confirm|${token}`));
-    expect(await h.app.store.exportPerson(personOf(BOB))).toBeUndefined();
-    expect(h.app.store.draft(personOf(BOB), 'discord.forms', h.app.clock.now())).toBeUndefined();
-    expect(h.app.store.draft(personOf(BOB), 'discord.dmClosed', h.app.clock.now())).toBeUndefined();
+    expect(await h.app.store.privacy.exportPerson(personOf(BOB))).toBeUndefined();
+    expect((await h.app.store.drafts.get(personOf(BOB), 'discord.forms', h.app.clock.now()))).toBeUndefined();
+    expect((await h.app.store.drafts.get(personOf(BOB), 'discord.dmClosed', h.app.clock.now()))).toBeUndefined();
   });
 
   it('given a 429 with retry_after, waits and sends the message once', async () => {
@@ -139,6 +139,6 @@ describe('Discord direct messages', () => {
     expect((calls[0]!.json as { data: { flags?: number } }).data.flags).toBeUndefined();
     const stranger = await h.interact(buttonClick(BOB, 'a|confirm|privacy delete|confirm|cancel', { dm: true }));
     expect((stranger[0]!.json as { data: { content: string } }).data.content).toBe(h.app.content.copy('discord.noWorkspace'));
-    expect(h.app.store.person(personOf(BOB))).toBeUndefined();
+    expect((await h.app.store.people.get(personOf(BOB)))).toBeUndefined();
   });
 });

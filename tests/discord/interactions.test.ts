@@ -100,14 +100,14 @@ describe('Discord slash commands through the real discord.js client', () => {
         },
       },
     ]);
-    expect(h.app.store.person(personOf(ALICE))).toMatchObject({ name: 'Alice', workspace: 'discord:200000000000000001', admin: true });
+    expect((await h.app.store.people.get(personOf(ALICE)))).toMatchObject({ name: 'Alice', workspace: 'discord:200000000000000001', admin: true });
   });
 
   it('answers /attune reflect with the prompt in an embed and a button that opens the form', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
     const calls = await h.interact(chatInput(ALICE, [sub('reflect')]));
-    const [served] = await h.app.store.servedPrompts(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
+    const [served] = await h.app.store.history.served(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
     const prompt = h.app.content.reflections.find((p) => p.id === served!.promptId)!;
     const copy = h.app.content.copy;
     const label = { 'self-awareness': 'Self-awareness', 'self-regulation': 'Self-regulation', motivation: 'Motivation', empathy: 'Empathy', 'social-skills': 'Social skills' }[prompt.component];
@@ -160,7 +160,7 @@ describe('Discord slash commands through the real discord.js client', () => {
         }),
       },
     ]);
-    expect(h.app.store.person(personOf(ALICE))).toMatchObject({ tz: 'Europe/Berlin', tzSource: 'user', promptTime: '08:15', workingDays: ['mon', 'tue', 'wed', 'thu'] });
+    expect((await h.app.store.people.get(personOf(ALICE)))).toMatchObject({ tz: 'Europe/Berlin', tzSource: 'user', promptTime: '08:15', workingDays: ['mon', 'tue', 'wed', 'thu'] });
   });
 
   it('answers /attune privacy export with the JSON file attached', async () => {
@@ -183,7 +183,7 @@ describe('Discord slash commands through the real discord.js client', () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
     const calls = await h.interact(chatInput(ALICE, [group('privacy', sub('delete'))]));
-    const token = h.app.store.draft<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now())!;
+    const token = (await h.app.store.drafts.get<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now()))!;
     const copy = h.app.content.copy;
     expect(bodies(calls)).toEqual([
       {
@@ -207,17 +207,17 @@ describe('Discord slash commands through the real discord.js client', () => {
     ]);
     const click = await h.interact(buttonClick(ALICE, 'a|confirm|privacy delete|confirm|cancel'));
     expect(bodies(click)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(copy('privacy.deleteCancelled')) }]);
-    expect(h.app.store.person(personOf(ALICE))).toBeDefined();
+    expect((await h.app.store.people.get(personOf(ALICE)))).toBeDefined();
   });
 
   it('erases the person when they click "erase everything"', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
     await h.interact(chatInput(ALICE, [group('privacy', sub('delete'))]));
-    const token = h.app.store.draft<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now())!;
+    const token = (await h.app.store.drafts.get<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now()))!;
     const click = await h.interact(buttonClick(ALICE, `a|confirm|privacy delete|confirm|${token}`));
     expect(bodies(click)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(h.app.content.copy('privacy.deleted', { reflections: 0, checkins: 0 })) }]);
-    expect(h.app.store.person(personOf(ALICE))).toBeUndefined();
+    expect((await h.app.store.people.get(personOf(ALICE)))).toBeUndefined();
   });
 });
 
@@ -238,7 +238,7 @@ describe('Discord components and modals', () => {
         { name: 'Quiet hours', value: 'none', inline: true },
       ],
     });
-    expect(h.app.store.person(personOf(ALICE))).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
+    expect((await h.app.store.people.get(personOf(ALICE)))).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
   });
 
   it('refuses a zone that is not one, from a tampered select, and keeps the default', async () => {
@@ -246,14 +246,14 @@ describe('Discord components and modals', () => {
     await h.interact(chatInput(ALICE, [sub('help')]));
     const calls = await h.interact(selectPick(ALICE, 'a|tz|settings|tz', ['Mars/Olympus_Mons']));
     expect(bodies(calls)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(h.app.content.copy('settings.badTz', { value: 'Mars/Olympus_Mons' })) }]);
-    expect(h.app.store.person(personOf(ALICE))?.tz).toBeUndefined();
+    expect((await h.app.store.people.get(personOf(ALICE)))?.tz).toBeUndefined();
   });
 
   it('opens the reflection form as a modal and stores what is submitted', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
     await h.interact(chatInput(ALICE, [sub('reflect')]));
-    const [served] = await h.app.store.servedPrompts(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
+    const [served] = await h.app.store.history.served(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
     const prompt = h.app.content.reflections.find((p) => p.id === served!.promptId)!;
     const open = await h.interact(buttonClick(ALICE, 'f|form1'));
     expect(bodies(open)).toEqual([
@@ -276,7 +276,7 @@ describe('Discord components and modals', () => {
     ]);
     const submit = await h.interact(modalSubmit(ALICE, 'm|form1', { answer: 'I kept my voice warm.' }));
     expect(bodies(submit)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(expect.stringMatching(/^Saved \(/) as unknown as string) }]);
-    const stored = await h.app.store.reflections(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await h.app.store.history.reflections(personOf(ALICE), { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['I kept my voice warm.']);
   });
 
@@ -339,13 +339,13 @@ describe('Discord bad input', () => {
   it('answers an unknown custom_id with a clear ephemeral message and stores nothing', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
-    const before = JSON.stringify(h.app.store.people());
+    const before = JSON.stringify((await h.app.store.people.list()));
     for (const id of ['hello', 'a|x|nosuch|thing|1', 'm|form1']) {
       const calls = await h.interact(buttonClick(ALICE, id));
       const expected = id.startsWith('a|') ? h.app.content.copy('error.unknownAction') : h.app.content.copy('discord.unknownComponent');
       expect(bodies(calls)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(expected) }]);
     }
-    expect(JSON.stringify(h.app.store.people())).toBe(before);
+    expect(JSON.stringify((await h.app.store.people.list()))).toBe(before);
   });
 
   it('answers a modal, or a form button, for a form that no longer exists', async () => {
@@ -354,7 +354,7 @@ describe('Discord bad input', () => {
     const expired = h.app.content.copy('discord.formExpired');
     expect(bodies(await h.interact(modalSubmit(ALICE, 'm|gone1', { answer: 'hello' })))).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(expired) }]);
     expect(bodies(await h.interact(buttonClick(ALICE, 'f|gone1')))).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(expired) }]);
-    expect(await h.app.store.reflections(personOf(ALICE), { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(await h.app.store.history.reflections(personOf(ALICE), { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
   });
 
   it('refuses an option out of range that slipped past Discord, with the usage line', async () => {

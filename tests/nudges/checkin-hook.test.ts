@@ -25,7 +25,7 @@ describe('a nudge right after a hard check-in', () => {
     expect(['breathing', 'grounding']).toContain(technique(id));
     expect(blocksText(blocks)).toContain('That sounds like a lot. If it helps, here is a short exercise you can do right now.');
     expect(blocksText(blocks)).toContain(`Yes, it helped (yes:${id})`);
-    expect(app.store.nudgeState('shell:alice').served).toEqual([{ nudgeId: id, localDate: '2026-03-02', at: '2026-03-02T10:00:00.000Z', source: 'checkin' }]);
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([{ nudgeId: id, localDate: '2026-03-02', at: '2026-03-02T10:00:00.000Z', source: 'checkin' }]);
   });
 
   it('given mood 2, offers self-compassion or gratitude', async () => {
@@ -35,7 +35,7 @@ describe('a nudge right after a hard check-in', () => {
 
   it('given a steady check-in (mood 3, stress 3), adds nothing', async () => {
     expect(await checkInWithHook(app, 'alice', '2026-03-02', { mood: 3, energy: 2, stress: 3 })).toEqual([]);
-    expect(app.store.nudgeState('shell:alice').served).toEqual([]);
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([]);
   });
 
   it('offers at most one a day: a second hard check-in the same day adds nothing', async () => {

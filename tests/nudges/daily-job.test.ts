@@ -62,7 +62,7 @@ describe('the opt-in daily nudge job', () => {
     expect(reply.text).toMatch(/^Your daily nudge: a few minutes just for you\.\n/);
     const id = nudgeIdIn(reply.blocks);
     expect(app.content.nudges.find((n) => n.id === id)?.technique).toBe('micro-break');
-    expect(app.store.nudgeState('shell:alice').served.at(-1)).toEqual({ nudgeId: id, localDate: '2026-03-02', at: '2026-03-02T09:00:00.000Z', source: 'daily' });
+    expect((await app.store.nudges.get('shell:alice')).served.at(-1)).toEqual({ nudgeId: id, localDate: '2026-03-02', at: '2026-03-02T09:00:00.000Z', source: 'daily' });
   });
 
   it('sends nothing when a nudge already came after a check-in that day', async () => {
@@ -77,6 +77,6 @@ describe('the opt-in daily nudge job', () => {
     const [occ] = await dailyNudgeJob.occurrences(app, window('2026-03-02T08:59:00Z', '2026-03-02T09:00:00Z'));
     await run(app, 'alice', 'nudge snooze 1');
     expect(await dailyNudgeJob.what(app, occ!)).toBeUndefined();
-    expect(app.store.nudgeState('shell:alice').served).toEqual([]);
+    expect((await app.store.nudges.get('shell:alice')).served).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export async function storeCheckIn(app: App, name: string, date: string, scores:
     teams: [],
     custom: {},
   };
-  return (await app.store.addCheckIn(checkIn)).record;
+  return (await app.store.history.addCheckIn(checkIn)).record;
 }
 
 /** Stores a check-in and runs the nudge hook on it, as the checkin command will: the blocks it adds. */

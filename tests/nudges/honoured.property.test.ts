@@ -59,7 +59,7 @@ describe('snooze and off always win over nudges Attune starts', () => {
           const got: Block[][] = [];
 
           app.clock.set(`${date}T09:30:00Z`);
-          got.push(await nudgeWithDailyPrompt(app, app.store.person(`shell:${name}`)!, date));
+          got.push(await nudgeWithDailyPrompt(app, (await app.store.people.get(`shell:${name}`))!, date));
           app.clock.set(`${date}T10:00:00Z`);
           for (const occ of await dailyNudgeJob.occurrences(app, { from: new Date(`${date}T09:59:00Z`), to: new Date(`${date}T10:00:00Z`) })) {
             if (occ.personId !== `shell:${name}`) continue;

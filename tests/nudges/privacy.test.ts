@@ -18,7 +18,7 @@ describe('nudge state and privacy', () => {
     const id = nudgeIdIn((await run(app, 'alice', 'nudge now')).blocks)!;
     await act(app, 'alice', 'nudge', 'helpful', { value: `yes:${id}` });
     await run(app, 'alice', 'nudge snooze 2');
-    const exported = await app.store.exportPerson('shell:alice');
+    const exported = await app.store.privacy.exportPerson('shell:alice');
     expect(exported?.nudges).toEqual({
       off: false,
       daily: '08:15',
@@ -30,22 +30,22 @@ describe('nudge state and privacy', () => {
 
   it('privacy export of someone who never used nudges has no nudges section', async () => {
     await run(app, 'alice', 'help');
-    expect(await app.store.exportPerson('shell:alice')).not.toHaveProperty('nudges');
+    expect(await app.store.privacy.exportPerson('shell:alice')).not.toHaveProperty('nudges');
   });
 
   it('privacy delete erases the person\'s nudge state (including the support marker) and leaves others\' alone', async () => {
     for (const d of ['2026-03-02', '2026-03-03', '2026-03-04']) await checkInWithHook(app, 'alice', d, { mood: 1, energy: 2, stress: 4 });
     await run(app, 'bob', 'nudge daily 09:00');
-    expect(app.store.nudgeState('shell:alice').supportShownFor).toBe('2026-03-02');
+    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe('2026-03-02');
     const question = await run(app, 'alice', 'privacy delete');
     const confirm = question.blocks.find((b) => b.type === 'choice');
     const token = confirm?.type === 'choice' ? confirm.options[0]!.value : '';
     expect((await act(app, 'alice', 'privacy delete', 'confirm', { value: token })).text).toContain('Everything Attune held about you is erased');
-    expect(await app.store.exportPerson('shell:alice')).toBeUndefined();
+    expect(await app.store.privacy.exportPerson('shell:alice')).toBeUndefined();
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(Object.keys(state.nudges.people)).toEqual(['shell:bob']);
-    expect(app.store.nudgeState('shell:alice')).toEqual({ off: false, served: [], votes: {} });
-    expect(app.store.nudgeState('shell:bob').daily).toBe('09:00');
+    expect((await app.store.nudges.get('shell:alice'))).toEqual({ off: false, served: [], votes: {} });
+    expect((await app.store.nudges.get('shell:bob')).daily).toBe('09:00');
   });
 
   it('state written before nudges existed still loads, with empty nudge state', async () => {

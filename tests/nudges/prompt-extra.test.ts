@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const hard = { mood: 2, energy: 3, stress: 4 };
 const fine = { mood: 4, energy: 4, stress: 2 };
-const extra = (date: string) => nudgeWithDailyPrompt(app, app.store.person('shell:alice')!, date);
+const extra = async (date: string) => nudgeWithDailyPrompt(app, (await app.store.people.get('shell:alice'))!, date);
 
 describe('a nudge with the daily prompt after two hard days in a row', () => {
   it('is registered as a daily prompt extra', () => {
@@ -28,7 +28,7 @@ describe('a nudge with the daily prompt after two hard days in a row', () => {
     const blocks = await extra('2026-03-05');
     expect(blocksText(blocks)).toContain('The last couple of days looked hard.');
     expect(nudgeIdIn(blocks)).toBeDefined();
-    expect(app.store.nudgeState('shell:alice').served.map((s) => [s.localDate, s.source])).toEqual([['2026-03-05', 'prompt']]);
+    expect((await app.store.nudges.get('shell:alice')).served.map((s) => [s.localDate, s.source])).toEqual([['2026-03-05', 'prompt']]);
   });
 
   it('after one hard day, adds nothing', async () => {

@@ -8,6 +8,7 @@ import { nudgeAfterCheckIn } from '../../src/features/nudges/after-checkin.js';
 import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { blocksText, checkInWithHook, contextFor, storeCheckIn } from './helpers.js';
 import type { AppConfig } from '../../src/config.js';
+import { putTeam } from '../helpers/seed.js';
 
 let app: TestApp;
 afterEach(async () => {
@@ -22,7 +23,7 @@ async function setUp(config: Partial<AppConfig> = {}): Promise<void> {
   app = await makeTestApp({ config });
   await run(app, 'admin', 'help'); // the first person is the workspace admin
   for (const name of ['maya', 'alice', 'bob', 'carol']) await run(app, name, 'help');
-  await app.store.saveTeam({
+  await putTeam(app.store, {
     id: teamId('shell', 'care'),
     workspace: 'shell',
     name: 'Customer Care',
@@ -54,7 +55,7 @@ describe('the support message after three check-ins in a row with mood 1', () =>
         expect(JSON.stringify(reply)).not.toContain('Checking in on you');
         expect(JSON.stringify(reply)).not.toContain('alice');
       }
-      const exported = await app.store.exportPerson(`shell:${name}`);
+      const exported = await app.store.privacy.exportPerson(`shell:${name}`);
       expect(JSON.stringify(exported)).not.toContain('shell:alice');
     }
     // Teammates' own check-ins carry no sign of it either.
@@ -64,12 +65,12 @@ describe('the support message after three check-ins in a row with mood 1', () =>
 
   it('is kept out of team-level data: teams and check-in records are unchanged; only alice\'s own nudge state knows', async () => {
     await setUp();
-    const teamBefore = app.store.team(teamId('shell', 'care'));
+    const teamBefore = await app.store.teams.get(teamId('shell', 'care'));
     for (const d of DAYS.slice(0, 3)) await checkInWithHook(app, 'alice', d, low);
-    expect(app.store.team(teamId('shell', 'care'))).toEqual(teamBefore);
-    const stored = await app.store.checkIns('shell:alice', { from: DAYS[0]!, to: DAYS[2]! });
+    expect((await app.store.teams.get(teamId('shell', 'care')))).toEqual(teamBefore);
+    const stored = await app.store.history.checkIns('shell:alice', { from: DAYS[0]!, to: DAYS[2]! });
     for (const c of stored) expect(Object.keys(c).sort()).toEqual(['at', 'custom', 'energy', 'id', 'localDate', 'mood', 'personId', 'shareNote', 'stress', 'teams']);
-    expect(app.store.nudgeState('shell:alice').supportShownFor).toBe(DAYS[0]);
+    expect((await app.store.nudges.get('shell:alice')).supportShownFor).toBe(DAYS[0]);
     const state = JSON.parse(await readFile(path.join(app.dataDir, 'state.json'), 'utf8'));
     expect(JSON.stringify(state.teams)).not.toContain('support');
     expect(Object.keys(state.nudges.people)).toEqual(['shell:alice']);
@@ -144,11 +145,11 @@ describe('setting the support resources', () => {
     );
     await run(app, 'admin', `nudge resources ${RESOURCES}`);
     expect((await run(app, 'alice', 'nudge resources')).text).toBe(`Support resources\n${RESOURCES}`);
-    expect(app.store.supportResources('shell')).toEqual({ text: RESOURCES, updatedAt: '2026-03-02T10:00:00.000Z' });
+    expect((await app.store.nudges.supportResources('shell'))).toEqual({ text: RESOURCES, updatedAt: '2026-03-02T10:00:00.000Z' });
     await run(app, 'alice', 'nudge resources clear');
-    expect(app.store.supportResources('shell')?.text).toBe(RESOURCES);
+    expect((await app.store.nudges.supportResources('shell'))?.text).toBe(RESOURCES);
     expect((await run(app, 'admin', 'nudge resources clear')).text).toContain('Cleared.');
-    expect(app.store.supportResources('shell')).toBeUndefined();
+    expect((await app.store.nudges.supportResources('shell'))).toBeUndefined();
   });
 
   it('refuses text over 1,500 characters and keeps what was there', async () => {
@@ -157,6 +158,6 @@ describe('setting the support resources', () => {
     expect((await run(app, 'admin', `nudge resources ${'x'.repeat(1501)}`)).text).toBe(
       'The support text is 1501 characters; the limit is 1500. Nothing was saved: shorten it and send it again.',
     );
-    expect(app.store.supportResources('shell')?.text).toBe('short');
+    expect((await app.store.nudges.supportResources('shell'))?.text).toBe('short');
   });
 });

@@ -5,10 +5,11 @@ import type { Outbox } from '../../src/core/outbox.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { putPerson } from '../helpers/seed.js';
 
 /** Stores a shell person who joined long ago, with the given schedule fields. */
 export async function addPerson(app: TestApp, name: string, fields: Partial<Person> = {}): Promise<Person> {
-  return app.store.savePerson(
+  return putPerson(app.store, 
     PersonSchema.parse({ id: `shell:${name}`, workspace: 'shell', name, createdAt: '2026-01-01T00:00:00Z', ...fields }),
   );
 }

@@ -31,7 +31,7 @@ describe('the daily prompt job', () => {
     const form = scheduled!.blocks.find((b) => b.type === 'form');
     expect(form && form.type === 'form' ? form.action : undefined).toEqual({ command: 'reflect', action: 'answer' });
     await act(app, 'ana', 'reflect', 'answer', { values: { answer: 'I paused before answering.' } });
-    expect((await app.store.reflections('shell:ana', { from: '2026-03-02', to: '2026-03-02' })).map((r) => r.answer)).toEqual(['I paused before answering.']);
+    expect((await app.store.history.reflections('shell:ana', { from: '2026-03-02', to: '2026-03-02' })).map((r) => r.answer)).toEqual(['I paused before answering.']);
   });
 
   it('appends the blocks of the daily-prompt extras hooks, and their text to the fallback', async () => {
@@ -48,7 +48,7 @@ describe('the daily prompt job', () => {
 
   it('is due for nobody before they first met Attune', async () => {
     await addPerson(app, 'ana', { createdAt: '2026-03-02T09:45:00Z' });
-    expect(dailyPromptJob.occurrences(app, { from: new Date('2026-03-02T00:00:00Z'), to: new Date('2026-03-03T12:00:00Z') })).toEqual([
+    expect(await dailyPromptJob.occurrences(app, { from: new Date('2026-03-02T00:00:00Z'), to: new Date('2026-03-03T12:00:00Z') })).toEqual([
       { personId: 'shell:ana', key: 'daily-prompt', localDate: '2026-03-03', dueAt: new Date('2026-03-03T09:30:00Z') },
     ]);
   });
@@ -69,7 +69,7 @@ describe('the check-in reminder job', () => {
   });
 
   it('sends nothing to someone who already checked in that day', async () => {
-    await app.store.addCheckIn({ id: 'c1', personId: 'shell:ana', at: '2026-03-02T08:00:00Z', localDate: '2026-03-02', mood: 4, energy: 3, stress: 2, shareNote: false, teams: [], custom: {} });
+    await app.store.history.addCheckIn({ id: 'c1', personId: 'shell:ana', at: '2026-03-02T08:00:00Z', localDate: '2026-03-02', mood: 4, energy: 3, stress: 2, shareNote: false, teams: [], custom: {} });
     expect(await checkinReminderJob.what(app, occurrence('checkin-reminder'))).toBeUndefined();
   });
 });
@@ -96,6 +96,6 @@ describe('the scheduler over the send queue', () => {
     expect(summary.sent).toBe(1);
     expect(calls).toHaveLength(2);
     expect(new Set(calls).size).toBe(1);
-    expect((await app.store.delivery('shell:ana', 'daily-prompt', '2026-03-02'))?.status).toBe('sent');
+    expect((await app.store.ledger.get('shell:ana', 'daily-prompt', '2026-03-02'))?.status).toBe('sent');
   });
 });

@@ -23,7 +23,7 @@ const at = async (scheduler: Scheduler, iso: string) => {
   app.clock.set(iso);
   return scheduler.tick(new Date(iso));
 };
-const status = async (job = 'daily-prompt', date = '2026-03-02') => (await app.store.delivery('shell:ana', job, date))?.status;
+const status = async (job = 'daily-prompt', date = '2026-03-02') => (await app.store.ledger.get('shell:ana', job, date))?.status;
 
 describe('each message is sent once', () => {
   it('sends once across two ticks in the same minute', async () => {
@@ -78,7 +78,7 @@ describe('each message is sent once', () => {
       const second = new Scheduler(restarted, { outbox });
       await second.start();
       await second.stop();
-      const entry = await restarted.store.delivery('shell:ana', 'daily-prompt', '2026-03-02');
+      const entry = await restarted.store.ledger.get('shell:ana', 'daily-prompt', '2026-03-02');
       expect(entry?.status).toBe('unknown');
       expect(warnings).toEqual([{ count: 1 }]);
       expect(outbox.sent).toEqual([]);
@@ -88,7 +88,7 @@ describe('each message is sent once', () => {
   });
 
   it('leaves a recent pending entry alone at start (another instance may be sending) and still does not resend it', async () => {
-    await app.store.claimDelivery({ personId: 'shell:ana', job: 'daily-prompt', localDate: '2026-03-02', status: 'pending', dueAt: '2026-03-02T09:30:00Z', updatedAt: '2026-03-02T09:30:00Z', attempts: 0 });
+    await app.store.ledger.claim({ personId: 'shell:ana', job: 'daily-prompt', localDate: '2026-03-02', status: 'pending', dueAt: '2026-03-02T09:30:00Z', updatedAt: '2026-03-02T09:30:00Z', attempts: 0 });
     app.clock.set('2026-03-02T09:35:00Z');
     const s = new Scheduler(app, { outbox });
     expect(await s.recoverPending(app.clock.now())).toBe(0);
@@ -103,7 +103,7 @@ describe('each message is sent once', () => {
     const s = new Scheduler(app, { outbox: refusing });
     await at(s, '2026-03-02T09:30:00Z');
     await at(s, '2026-03-02T09:31:00Z');
-    const entry = await app.store.delivery('shell:ana', 'daily-prompt', '2026-03-02');
+    const entry = await app.store.ledger.get('shell:ana', 'daily-prompt', '2026-03-02');
     expect(entry).toMatchObject({ status: 'failed', error: 'Cannot send messages to this user (50007)' });
     expect(refusing.sent).toHaveLength(1);
   });
@@ -175,7 +175,7 @@ describe('quiet hours', () => {
     const s = new Scheduler(app, { outbox });
     for (const t of ['09:00', '09:30', '12:00', '12:01']) await at(s, `2026-03-02T${t}:00Z`);
     expect(outbox.sent).toEqual([]);
-    const entry = await app.store.delivery('shell:ana', 'daily-prompt', '2026-03-02');
+    const entry = await app.store.ledger.get('shell:ana', 'daily-prompt', '2026-03-02');
     expect(entry).toMatchObject({ status: 'missed', error: 'quiet hours lasted past the grace window' });
   });
 

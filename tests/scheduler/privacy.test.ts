@@ -32,7 +32,7 @@ describe('scheduler data in privacy export and delete', () => {
     const choice = confirm.blocks.find((b) => b.type === 'choice');
     const token = choice && choice.type === 'choice' ? choice.options[0]!.value : '';
     await act(app, 'alice', 'privacy delete', 'confirm', { value: token });
-    expect(await app.store.deliveriesOn('2026-03-02')).toEqual([]);
-    expect(app.store.person('shell:alice')).toBeUndefined();
+    expect(await app.store.ledger.on('2026-03-02')).toEqual([]);
+    expect((await app.store.people.get('shell:alice'))).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ describe('the shell clock', () => {
     expect(out).not.toContain('2026-03-07 09:30');
     expect(out).toContain('The clock is now Mon 2026-03-09 09:00 Europe/Berlin.');
     expect(app.clock.now().toISOString()).toBe('2026-03-09T08:00:00.000Z');
-    const sent = (await app.store.deliveriesOn('2026-03-04')).map((d) => `${d.job}:${d.status}`).sort();
+    const sent = (await app.store.ledger.on('2026-03-04')).map((d) => `${d.job}:${d.status}`).sort();
     expect(sent).toEqual(['checkin-reminder:sent', 'daily-prompt:sent']);
   });
 
@@ -33,8 +33,8 @@ describe('the shell clock', () => {
     expect(out).toContain('The clock is now Tue 2026-03-03 10:00 Europe/Berlin.\n-- message for alice --\nToday\'s reflection · ');
     expect(out).toContain('It is Tue 2026-03-03 10:00 Europe/Berlin.');
     expect(app.clock.now().toISOString()).toBe('2026-03-03T09:00:00.000Z');
-    expect((await app.store.delivery('shell:alice', 'checkin-reminder', '2026-03-02'))?.status).toBe('missed');
-    expect((await app.store.delivery('shell:alice', 'daily-prompt', '2026-03-03'))?.status).toBe('sent');
+    expect((await app.store.ledger.get('shell:alice', 'checkin-reminder', '2026-03-02'))?.status).toBe('missed');
+    expect((await app.store.ledger.get('shell:alice', 'daily-prompt', '2026-03-03'))?.status).toBe('sent');
   });
 
   it('explains \\advance and \\time when the argument is not understood, and leaves the clock alone', async () => {
@@ -47,6 +47,6 @@ describe('the shell clock', () => {
   it('runs \\advance in the middle of a form and then asks the form question again', async () => {
     const out = await typeIntoShell(app, ['reflect', '\\advance 30m', 'Noticed my shoulders tense.'], 'alice');
     expect(out).toContain('The clock is now Mon 2026-03-02 08:30 UTC.\nYour reflection [up to 4000 characters]:');
-    expect((await app.store.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' })).map((r) => r.answer)).toEqual(['Noticed my shoulders tense.']);
+    expect((await app.store.history.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' })).map((r) => r.answer)).toEqual(['Noticed my shoulders tense.']);
   });
 });

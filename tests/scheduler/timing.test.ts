@@ -36,10 +36,10 @@ describe('who is due when', () => {
   it('sends the reminder at the reminder time only to those who have not checked in that day', async () => {
     await addPerson(app, 'done', { reminderTime: '17:00' });
     await addPerson(app, 'todo', { reminderTime: '17:00' });
-    await app.store.addCheckIn({ id: 'c1', personId: 'shell:done', at: '2026-03-02T12:00:00Z', localDate: '2026-03-02', mood: 3, energy: 3, stress: 3, shareNote: false, teams: [], custom: {} });
+    await app.store.history.addCheckIn({ id: 'c1', personId: 'shell:done', at: '2026-03-02T12:00:00Z', localDate: '2026-03-02', mood: 3, energy: 3, stress: 3, shareNote: false, teams: [], custom: {} });
     await tickThrough(app.clock, scheduler, '2026-03-02T16:00:00Z', '2026-03-02T17:30:00Z');
     expect(sentLines(outbox)).toEqual(['todo reminder @ 2026-03-02T17:00Z']);
-    expect(await app.store.delivery('shell:done', 'checkin-reminder', '2026-03-02')).toBeUndefined();
+    expect(await app.store.ledger.get('shell:done', 'checkin-reminder', '2026-03-02')).toBeUndefined();
   });
 
   it('sends to people in UTC+14 and UTC-12 on the same tick, each on their own local date', async () => {
@@ -52,8 +52,8 @@ describe('who is due when', () => {
     const summary = await scheduler.tick(app.clock.now());
     expect(summary.sent).toBe(2);
     expect(prompts().sort()).toEqual(['bakerisland prompt @ 2026-03-02T19:30Z', 'kiritimati prompt @ 2026-03-02T19:30Z']);
-    expect((await app.store.delivery('shell:kiritimati', 'daily-prompt', '2026-03-03'))?.status).toBe('sent');
-    expect((await app.store.delivery('shell:bakerisland', 'daily-prompt', '2026-03-02'))?.status).toBe('sent');
+    expect((await app.store.ledger.get('shell:kiritimati', 'daily-prompt', '2026-03-03'))?.status).toBe('sent');
+    expect((await app.store.ledger.get('shell:bakerisland', 'daily-prompt', '2026-03-02'))?.status).toBe('sent');
   });
 
   it('skips a UTC+14 person\'s local Saturday that is a Friday in UTC', async () => {
@@ -98,6 +98,6 @@ describe('daylight saving time through the tick', () => {
       'berlin prompt @ 2026-10-25T00:30Z', // the first 02:30 (CEST); the second (CET) sends nothing
       'newyork prompt @ 2026-11-01T05:30Z', // the first 01:30 (EDT); not again at 06:30Z (EST)
     ]);
-    expect((await app.store.delivery('shell:berlin', 'daily-prompt', '2026-11-01'))?.status).toBe('missed');
+    expect((await app.store.ledger.get('shell:berlin', 'daily-prompt', '2026-11-01'))?.status).toBe('missed');
   });
 });

@@ -46,15 +46,15 @@ describe('the shell', () => {
     expect(out).toContain(
       'Settings saved\n--------------\nTime zone: America/New_York\nDaily prompt at: 08:05\nCheck-in reminder at: 16:30\nWorking days: mon, tue, wed, thu, sun\nPaused until: not paused\nQuiet hours: none',
     );
-    expect(app.store.person('shell:ann')).toMatchObject({ tz: 'America/New_York', tzSource: 'user', promptTime: '08:05', workingDays: ['mon', 'tue', 'wed', 'thu', 'sun'] });
+    expect((await app.store.people.get('shell:ann'))).toMatchObject({ tz: 'America/New_York', tzSource: 'user', promptTime: '08:05', workingDays: ['mon', 'tue', 'wed', 'thu', 'sun'] });
   });
 
   it('switches person with \\as, and the first person in the workspace is its admin', async () => {
     const out = await typeIntoShell(app, ['settings', '\\as bob', 'settings', '\\as ../x'], 'ann');
     expect(out).toContain('You are now bob.');
     expect(out).toContain('Usage: \\as <name>');
-    expect(app.store.person('shell:ann')?.admin).toBe(true);
-    expect(app.store.person('shell:bob')?.admin).toBe(false);
+    expect((await app.store.people.get('shell:ann'))?.admin).toBe(true);
+    expect((await app.store.people.get('shell:bob'))?.admin).toBe(false);
   });
 
   it('lists shell commands with \\help, rejects unknown ones, and stops reading at \\quit', async () => {
@@ -70,8 +70,8 @@ describe('the shell', () => {
     expect(out).toContain('Demo loaded: team "Customer Care" with 7 members and lead maya');
     expect(out).toContain('The demo team "Customer Care" is already here.');
     expect(out).toMatch(/Reflections \(last 90 days\): \d+/);
-    expect(app.store.team('shell/care')?.leads).toEqual(['shell:maya']);
-    expect(app.store.person('shell:ann')?.admin).toBe(true);
+    expect((await app.store.teams.get('shell/care'))?.leads).toEqual(['shell:maya']);
+    expect((await app.store.people.get('shell:ann'))?.admin).toBe(true);
   });
 });
 
@@ -90,10 +90,10 @@ describe('privacy through the shell', () => {
   it('erases everything only after confirmation, and a cancelled delete keeps it', async () => {
     let out = await typeIntoShell(app, ['reflect keep me', 'privacy delete', '2'], 'ann');
     expect(out).toContain('Nothing was erased.');
-    expect(await app.store.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
+    expect(await app.store.history.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
     out = await typeIntoShell(app, ['privacy delete', '1'], 'ann');
     expect(out).toContain('Everything Attune held about you is erased (1 reflections, 0 check-ins, your settings and memberships).');
-    expect(await app.store.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+    expect(await app.store.history.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
   });
 
   it('refuses an old confirmation button once it has been used or has expired', async () => {
@@ -104,13 +104,13 @@ describe('privacy through the shell', () => {
     app.clock.advance(11 * 60_000);
     const late = await app.dispatcher.dispatch({ kind: 'action', actor: { id: 'shell:ann', platform: 'shell', workspace: 'shell', displayName: 'ann' }, command: 'privacy delete', action: 'confirm', value: token });
     expect(late.reply.text).toBe('That confirmation has expired or was already used. Run /attune privacy delete again.');
-    expect(await app.store.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
+    expect(await app.store.history.reflections('shell:ann', { from: '2026-03-02', to: '2026-03-02' })).toHaveLength(1);
   });
 
   it('hands admin to the longest-standing person when the last admin erases themselves', async () => {
     await typeIntoShell(app, ['settings', '\\as bob', 'settings', '\\as cy', 'settings'], 'ann');
     const out = await typeIntoShell(app, ['privacy delete', '1'], 'ann');
     expect(out).toContain('You were this workspace\'s last admin, so bob is admin now.');
-    expect(app.store.person('shell:bob')?.admin).toBe(true);
+    expect((await app.store.people.get('shell:bob'))?.admin).toBe(true);
   });
 });

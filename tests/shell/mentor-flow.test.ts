@@ -3,6 +3,7 @@ import { makeTestApp, type TestApp } from '../helpers/test-app.js';
 import { typeIntoShell } from '../helpers/shell-driver.js';
 import { renderReply } from '../../src/adapters/shell/render.js';
 import { mentorFollowUpJob } from '../../src/scheduler/jobs/mentoring-follow-ups.js';
+import { mentoringOf } from '../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -45,7 +46,7 @@ describe('mentor request flow through the shell', () => {
     expect(starters).toHaveLength(3);
     for (const s of starters) expect(skill.starters).toContain(s);
 
-    const match = Object.values(app.store.mentoring().matches)[0]!;
+    const match = Object.values((await mentoringOf(app.store)).matches)[0]!;
     expect(match).toMatchObject({ mentorId: 'shell:alice', menteeId: 'shell:bob', status: 'active', skill: 'de-escalation' });
 
     // Seven days later the follow-up job asks both; bob says yes through his status.
@@ -59,7 +60,7 @@ describe('mentor request flow through the shell', () => {
     const answered = await typeIntoShell(app, ['mentor status', '1'], 'bob');
     expect(answered).toContain('alice mentors you: "staying calm with angry customers", since 2026-03-02.');
     expect(answered).toContain('Great, thanks for telling me.');
-    expect(app.store.mentoring().matches[match.id]!.followUps['shell:bob']?.answer).toBe('yes');
+    expect((await mentoringOf(app.store)).matches[match.id]!.followUps['shell:bob']?.answer).toBe('yes');
     // Answered: the job no longer asks bob.
     expect(await mentorFollowUpJob.what(app, due.find((o) => o.personId === 'shell:bob')!)).toBeUndefined();
   });
@@ -89,7 +90,7 @@ describe('mentor request flow through the shell', () => {
     expect(app.outbox.sent[2]!.to).toEqual(['shell:bob']);
     expect(plain(2)).toBe("The mentor I asked can't take this on right now. I have invited another mentor; they have 48 hours to answer.");
 
-    const invitationId = Object.values(app.store.mentoring().invitations).find((i) => i.mentorId === first)!.id;
+    const invitationId = Object.values((await mentoringOf(app.store)).invitations).find((i) => i.mentorId === first)!.id;
     const again = await app.dispatcher.dispatch({
       kind: 'action',
       actor: { id: first, platform: 'shell', workspace: 'shell', displayName: firstName },
@@ -98,6 +99,6 @@ describe('mentor request flow through the shell', () => {
       value: `accept:${invitationId}`,
     });
     expect(again.reply.text).toBe('You already declined this invitation, so nothing changed.');
-    expect(Object.values(app.store.mentoring().matches)).toHaveLength(0);
+    expect(Object.values((await mentoringOf(app.store)).matches)).toHaveLength(0);
   });
 });

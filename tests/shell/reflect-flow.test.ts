@@ -18,7 +18,7 @@ describe('reflect through the shell', () => {
     expect(out).toContain('Saved (');
     expect(out).toContain('Streak: 1 day(s)');
     expect(out).toContain('  I rushed my reply to an upset customer.');
-    const stored = await app.store.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await app.store.history.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['I rushed my reply to an upset customer.']);
   });
 
@@ -27,19 +27,19 @@ describe('reflect through the shell', () => {
     expect(out).toContain('You already reflected today: "first answer"');
     expect(out).toContain('  1) Replace it\n  2) Keep the first');
     expect(out).toContain('Kept your first answer; the new one was discarded.');
-    const stored = await app.store.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await app.store.history.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['first answer']);
   });
 
   it('replaces the first answer when the person chooses to', async () => {
     await typeIntoShell(app, ['reflect first answer', 'reflect second answer', '1'], 'alice');
-    const stored = await app.store.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await app.store.history.reflections('shell:alice', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['second answer']);
   });
 
   it('refuses an answer over 4,000 characters with the limit and stores nothing', async () => {
     const out = await typeIntoShell(app, [`reflect ${'x'.repeat(4001)}`], 'alice');
     expect(out).toContain('Your answer is 4001 characters; the limit is 4000. Nothing was saved');
-    expect(await app.store.reflections('shell:alice', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(await app.store.history.reflections('shell:alice', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
   });
 });

@@ -32,5 +32,5 @@ it('logs a refused payload and an unknown action id in one line each, with no to
   expect(logs).not.toContain('test-signing-secret');
   expect(logs).not.toContain('my secret answer');
   expect(h.fake.ok('response_url').map((c) => c.args.text)).toEqual([h.app.content.copy('slack.badPayload'), h.app.content.copy('error.unknownAction')]);
-  expect(h.app.store.people()).toEqual([]);
+  expect((await h.app.store.people.list())).toEqual([]);
 });

@@ -56,7 +56,7 @@ describe('team questions after a Slack check-in', () => {
       FORM,
     );
     expect(answered.body).toBe('');
-    const [checkIn] = await h.app.store.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const [checkIn] = await h.app.store.history.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(checkIn!.custom).toEqual({ [inputs[0]!.block_id!]: 5 });
   });
 

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const today = { from: '2026-03-02', to: '2026-03-02' };
-const answers = async () => (await h.app.store.reflections('slack:T1:U1', today)).map((r) => r.answer);
+const answers = async () => (await h.app.store.history.reflections('slack:T1:U1', today)).map((r) => r.answer);
 
 async function openReflectModal(): Promise<Record<string, unknown>> {
   await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-modal'), responseUrl: h.fake.responseUrl('modal') }), FORM);
@@ -56,7 +56,7 @@ describe('forms as modals', () => {
     const view = { callback_id: 'attune_form', type: 'modal', private_metadata: JSON.stringify({ c: 'retired', a: 'submit', f: [['answer', 't', 1, 100]] }), blocks: [] };
     const res = await submit(view, 'hello');
     expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { answer: h.app.content.copy('slack.form.gone') } });
-    expect(h.app.store.people()).toEqual([]);
+    expect((await h.app.store.people.list())).toEqual([]);
   });
 });
 
@@ -96,7 +96,7 @@ describe('buttons (block_actions)', () => {
     await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'legacy_button', value: '1', actionTs: '1772445604.000400', responseUrl: h.fake.responseUrl('unknown') })), FORM);
     const [msg] = await h.fake.waitFor('response_url');
     expect(msg!.args).toMatchObject({ response_type: 'ephemeral', text: h.app.content.copy('error.unknownAction') });
-    expect(h.app.store.people()).toEqual([]);
+    expect((await h.app.store.people.list())).toEqual([]);
   });
 
   it('an action Attune does not know on a known command gets the same message', async () => {
@@ -113,7 +113,7 @@ describe('buttons (block_actions)', () => {
     expect(res.status).toBe(200);
     const [msg] = await h.fake.waitFor('response_url');
     expect(msg!.args).toMatchObject({ response_type: 'ephemeral', text: h.app.content.copy('slack.badPayload') });
-    expect(h.app.store.people()).toEqual([]);
+    expect((await h.app.store.people.list())).toEqual([]);
   });
 
   it('"Reflect now" on App Home opens the reflection modal with the click\'s trigger', async () => {

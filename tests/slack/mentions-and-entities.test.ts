@@ -34,19 +34,19 @@ describe('Slack mentions and escaped text', () => {
     await slash('team create Care');
     const out = await slash('team add care <@U0BOB2> <@U0CAROL3|carol>');
     expect(out.text).toBe('Added Person U0BOB2, Person U0CAROL3 to Care.');
-    const team = h.app.store.teams('slack:T1')[0]!;
+    const team = (await h.app.store.teams.list('slack:T1'))[0]!;
     expect(team.members.map((m) => m.personId)).toEqual(expect.arrayContaining(['slack:T1:U0BOB2', 'slack:T1:U0CAROL3']));
     expect(h.fake.ok('users.info').map((c) => c.args.user)).toEqual(expect.arrayContaining(['U0BOB2', 'U0CAROL3']));
   });
 
   it('a team named "Q&A <Crew>" is stored as typed, not as Slack escaped it', async () => {
     await slash('team create Q&A <Crew>');
-    expect(h.app.store.teams('slack:T1').map((t) => t.name)).toEqual(['Q&A <Crew>']);
+    expect((await h.app.store.teams.list('slack:T1')).map((t) => t.name)).toEqual(['Q&A <Crew>']);
   });
 
   it('a check-in note with & < > is stored as typed and counts its typed length', async () => {
     await slash('checkin 4 3 2 Q&A went well <3');
-    const [checkIn] = await h.app.store.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const [checkIn] = await h.app.store.history.checkIns('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(checkIn!.note).toBe('Q&A went well <3');
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PersonSchema } from '../../src/core/model/person.js';
 import { startSlack, type SlackHarness } from './slack-harness.js';
 import { eventBody, postSigned, sign, slackEscaped, slashCommandBody } from './slack-requests.js';
+import { putPerson, putTeam } from '../helpers/seed.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 let h: SlackHarness;
@@ -21,7 +22,7 @@ describe('request signatures', () => {
     const res = await postSigned(h.port, body, FORM, { timestamp: ts, signature: sign(body, ts, 'not-the-secret') });
     expect(res.status).toBe(401);
     expect(h.fake.effects()).toEqual([]);
-    expect(h.app.store.people()).toEqual([]);
+    expect((await h.app.store.people.list())).toEqual([]);
   });
 
   it('refuses a correctly signed request whose timestamp is 6 minutes old with 401 and records nothing', async () => {
@@ -29,7 +30,7 @@ describe('request signatures', () => {
     const res = await postSigned(h.port, body, FORM, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(res.status).toBe(401);
     expect(h.fake.effects()).toEqual([]);
-    expect(h.app.store.people()).toEqual([]);
+    expect((await h.app.store.people.list())).toEqual([]);
   });
 });
 
@@ -45,7 +46,7 @@ describe('events', () => {
     // A later, different event proves the retries were finished with, not merely slow.
     await postSigned(h.port, eventBody(dm('A second thought.'), 'Ev0002'), 'application/json');
     await h.fake.waitFor('chat.postMessage', 2);
-    const stored = await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await h.app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['The standup felt rushed and I got defensive.']);
     const posts = h.fake.ok('chat.postMessage');
     expect(posts).toHaveLength(2);
@@ -58,7 +59,7 @@ describe('events', () => {
     await postSigned(h.port, eventBody(dm('attune settings'), 'Ev0006'), 'application/json');
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post!.args).toMatchObject({ channel: 'DU1', text: expect.stringMatching(/^Your settings\n/) });
-    expect(await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+    expect(await h.app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
   });
 
   it('ignores messages from bots and message edits', async () => {
@@ -66,20 +67,20 @@ describe('events', () => {
     await postSigned(h.port, eventBody({ ...dm('edited'), subtype: 'message_changed' }, 'Ev0004'), 'application/json');
     await postSigned(h.port, eventBody(dm('real one'), 'Ev0005'), 'application/json');
     await h.fake.waitFor('chat.postMessage');
-    const stored = await h.app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const stored = await h.app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     expect(stored.map((r) => r.answer)).toEqual(['real one']);
   });
 
   it('app_home_opened publishes that person\'s own streak, last check-in and reflection, and no one else\'s', async () => {
     const { store } = h.app;
     for (const user of ['U1', 'U9']) {
-      await store.savePerson(PersonSchema.parse({ id: `slack:T1:${user}`, workspace: 'slack:T1', name: user, createdAt: '2026-02-01T00:00:00Z' }));
+      await putPerson(store, PersonSchema.parse({ id: `slack:T1:${user}`, workspace: 'slack:T1', name: user, createdAt: '2026-02-01T00:00:00Z' }));
     }
     const checkIn = (personId: string, localDate: string, mood: number) => ({ id: randomUUID(), personId, at: `${localDate}T12:00:00Z`, localDate, mood, energy: 3, stress: 2, shareNote: false, teams: [], custom: {} });
-    await store.addCheckIn(checkIn('slack:T1:U1', '2026-02-27', 4));
-    await store.addCheckIn(checkIn('slack:T1:U1', '2026-03-02', 5));
-    await store.addCheckIn(checkIn('slack:T1:U9', '2026-03-02', 1));
-    await store.addReflection({ id: randomUUID(), personId: 'slack:T1:U1', at: '2026-02-27T12:00:00Z', localDate: '2026-02-27', promptId: 'p', component: 'empathy', answer: 'private words' });
+    await store.history.addCheckIn(checkIn('slack:T1:U1', '2026-02-27', 4));
+    await store.history.addCheckIn(checkIn('slack:T1:U1', '2026-03-02', 5));
+    await store.history.addCheckIn(checkIn('slack:T1:U9', '2026-03-02', 1));
+    await store.history.addReflection({ id: randomUUID(), personId: 'slack:T1:U1', at: '2026-02-27T12:00:00Z', localDate: '2026-02-27', promptId: 'p', component: 'empathy', answer: 'private words' });
 
     await postSigned(h.port, eventBody({ type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: '1772445600.000200' }, 'EvHome1'), 'application/json');
     const [publish] = await h.fake.waitFor('views.publish');
@@ -104,9 +105,9 @@ describe('events', () => {
 
   it('offers a lead a digest button for each team they lead, only when the digest command exists', async () => {
     const { store } = h.app;
-    await store.savePerson(PersonSchema.parse({ id: 'slack:T1:U1', workspace: 'slack:T1', name: 'lead', createdAt: '2026-02-01T00:00:00Z', admin: false }));
-    await store.saveTeam({ id: 'slack:T1/care', workspace: 'slack:T1', name: 'Care', createdAt: '2026-02-01T00:00:00Z', members: [], leads: ['slack:T1:U1'], digestDay: 'mon', digestTime: '09:00', questions: [] });
-    await store.saveTeam({ id: 'slack:T1/ops', workspace: 'slack:T1', name: 'Ops', createdAt: '2026-02-01T00:00:00Z', members: [], leads: [], digestDay: 'mon', digestTime: '09:00', questions: [] });
+    await putPerson(store, PersonSchema.parse({ id: 'slack:T1:U1', workspace: 'slack:T1', name: 'lead', createdAt: '2026-02-01T00:00:00Z', admin: false }));
+    await putTeam(store, { id: 'slack:T1/care', workspace: 'slack:T1', name: 'Care', createdAt: '2026-02-01T00:00:00Z', members: [], leads: ['slack:T1:U1'], digestDay: 'mon', digestTime: '09:00', questions: [] });
+    await putTeam(store, { id: 'slack:T1/ops', workspace: 'slack:T1', name: 'Ops', createdAt: '2026-02-01T00:00:00Z', members: [], leads: [], digestDay: 'mon', digestTime: '09:00', questions: [] });
     await postSigned(h.port, eventBody({ type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: '1772445600.000300' }, 'EvHome2'), 'application/json');
     const [publish] = await h.fake.waitFor('views.publish');
     const json = JSON.stringify(publish!.args.view);

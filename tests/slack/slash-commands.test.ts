@@ -48,7 +48,7 @@ describe('/attune subcommands in Slack', () => {
   it('reflect opens a modal with the command trigger, holding the prompt and an answer input', async () => {
     await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-reflect'), responseUrl: h.fake.responseUrl('reflect') }), FORM);
     const [open] = await h.fake.waitFor('views.open');
-    const [served] = await h.app.store.servedPrompts('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+    const [served] = await h.app.store.history.served('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     const prompt = h.app.content.reflections.find((p) => p.id === served!.promptId)!;
     const title = h.app.content.copy('reflect.title', { component: { 'self-awareness': 'Self-awareness', 'self-regulation': 'Self-regulation', motivation: 'Motivation', empathy: 'Empathy', 'social-skills': 'Social skills' }[prompt.component] });
     expect(open!.args.trigger_id).toBe('trig-reflect');
@@ -84,7 +84,7 @@ describe('/attune subcommands in Slack', () => {
   it('a reflection over 4,000 characters typed after /attune gets the limit in an ephemeral message and is not stored', async () => {
     const out = await slash(`reflect ${'x'.repeat(4001)}`);
     expect(out).toMatchObject({ response_type: 'ephemeral', text: 'Your answer is 4001 characters; the limit is 4000. Nothing was saved: shorten it and send it again.' });
-    expect(await h.app.store.reflections('slack:T1:U1', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(await h.app.store.history.reflections('slack:T1:U1', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
   });
 
   it('settings saves a zone and shows the settings as section fields', async () => {
@@ -111,7 +111,7 @@ describe('/attune subcommands in Slack', () => {
         context(h.app.content.copy('scheduler.settingsScheduleHowTo')),
       ],
     });
-    expect(h.app.store.person('slack:T1:U1')).toMatchObject({ tz: 'Europe/Berlin', tzSource: 'user', promptTime: '08:45' });
+    expect((await h.app.store.people.get('slack:T1:U1'))).toMatchObject({ tz: 'Europe/Berlin', tzSource: 'user', promptTime: '08:45' });
   });
 
   it('privacy export uploads the JSON to the person\'s DM and says so ephemerally', async () => {
@@ -153,7 +153,7 @@ describe('/attune subcommands in Slack', () => {
     expect(unknown).toMatchObject({ response_type: 'ephemeral', blocks: [section('I don\'t know "dance". Type /attune help to see what I can do.')] });
     const bad = await slash('settings tz Mars/Olympus');
     expect(bad).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('"Mars/Olympus" is not a time zone I know') });
-    expect(h.app.store.person('slack:T1:U1')!.tz).toBeUndefined();
+    expect((await h.app.store.people.get('slack:T1:U1'))!.tz).toBeUndefined();
   });
 
   it('every command in the registry answers /attune <name>', async () => {
@@ -173,7 +173,7 @@ describe('time zone from users.info', () => {
     h.fake.zones.set('U2', 'America/New_York');
     await slash('settings', 'U2');
     await slash('settings', 'U2');
-    expect(h.app.store.person('slack:T1:U2')).toMatchObject({ tz: 'America/New_York', tzSource: 'platform', name: 'Person U2' });
+    expect((await h.app.store.people.get('slack:T1:U2'))).toMatchObject({ tz: 'America/New_York', tzSource: 'platform', name: 'Person U2' });
     expect(h.fake.ok('users.info').map((c) => c.args.user)).toEqual(['U2']);
   });
 
@@ -181,6 +181,6 @@ describe('time zone from users.info', () => {
     await slash('settings tz Asia/Tokyo', 'U3');
     h.fake.zones.set('U3', 'Europe/Paris');
     await slash('settings', 'U3');
-    expect(h.app.store.person('slack:T1:U3')).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
+    expect((await h.app.store.people.get('slack:T1:U3'))).toMatchObject({ tz: 'Asia/Tokyo', tzSource: 'user' });
   });
 });

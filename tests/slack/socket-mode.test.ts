@@ -57,7 +57,7 @@ it('in Socket Mode, acks a slash command over the socket and replies through the
   await acked('env-1');
   const [reply] = await fake.waitFor('response_url');
   expect(reply!.args).toMatchObject({ id: 'socket', response_type: 'ephemeral', text: expect.stringMatching(/^Saved \(/) });
-  const stored = await app.store.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
+  const stored = await app.store.history.reflections('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
   expect(stored.map((r) => r.answer)).toEqual(['Socket Mode works for me.']);
 });
 

@@ -146,7 +146,7 @@ export class DiscordAdapter implements Adapter {
   }
 
   private async onCommand(i: ChatInputCommandInteraction): Promise<void> {
-    const actor = this.actor(i);
+    const actor = await this.actor(i);
     if (!actor) return this.answer(i, privateReply(this.app.content.copy('discord.noWorkspace')));
     if (i.commandName !== ROOT_COMMAND) return this.answer(i, privateReply(this.app.content.copy('error.unknownCommand', { word: i.commandName })));
     const { command, options } = commandFromOptions(this.options.dispatcher.registry, i.options.data);
@@ -155,14 +155,14 @@ export class DiscordAdapter implements Adapter {
 
   private async onComponent(i: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
     const parsed = parseCustomId(i.customId);
-    const actor = this.actor(i);
+    const actor = await this.actor(i);
     if (!parsed || parsed.kind === 'modal' || (parsed.kind === 'form' && !i.isButton())) {
       this.app.log.warn({ customId: i.customId.slice(0, 100) }, 'unknown discord component');
       return this.answer(i, privateReply(this.app.content.copy('discord.unknownComponent')));
     }
     if (!actor) return this.answer(i, privateReply(this.app.content.copy('discord.noWorkspace')));
     if (parsed.kind === 'form') {
-      const form = openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
+      const form = await openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
       if (!form) return this.answer(i, privateReply(this.app.content.copy('discord.formExpired')));
       await i.showModal(renderModal(parsed.token, form, this.app.content.copy));
       return;
@@ -180,13 +180,13 @@ export class DiscordAdapter implements Adapter {
 
   private async onModal(i: ModalSubmitInteraction): Promise<void> {
     const parsed = parseCustomId(i.customId);
-    const actor = this.actor(i);
+    const actor = await this.actor(i);
     if (parsed?.kind !== 'modal') {
       this.app.log.warn({ customId: i.customId.slice(0, 100) }, 'unknown discord modal');
       return this.answer(i, privateReply(this.app.content.copy('discord.unknownComponent')));
     }
     if (!actor) return this.answer(i, privateReply(this.app.content.copy('discord.noWorkspace')));
-    const form = openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
+    const form = await openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
     if (!form) return this.answer(i, privateReply(this.app.content.copy('discord.formExpired')));
     const submitted: Record<string, string> = {};
     for (const field of form.fields) submitted[field.id] = modalValue(i, field);
@@ -223,7 +223,7 @@ export class DiscordAdapter implements Adapter {
   private async notices(i: RepliableInteraction, actor: Actor, firstContact: boolean): Promise<void> {
     const copy = this.app.content.copy;
     const now = this.app.clock.now();
-    const person = this.app.store.person(actor.id);
+    const person = await this.app.store.people.get(actor.id);
     if (firstContact && person && !person.tz) {
       const intro = copy('discord.tz.intro', { tz: this.app.config.defaultTimeZone });
       const ask = privateReply(intro, [
@@ -258,14 +258,14 @@ export class DiscordAdapter implements Adapter {
    * Who clicked: discord:<guild>:<user>. In a DM there is no guild, so it is the one server where
    * Attune already knows this user; none or several, and the person is asked to use a server.
    */
-  private actor(i: Interaction): Actor | undefined {
+  private async actor(i: Interaction): Promise<Actor | undefined> {
     const user = i.user;
     const nick = (i.member as { nick?: string | null } | null)?.nick;
     const displayName = (nick ?? user.globalName ?? user.username).slice(0, 200);
     let workspace: string;
     if (i.guildId) workspace = `discord:${i.guildId}`;
     else {
-      const known = this.app.store.people().filter((p) => p.id.startsWith('discord:') && p.id.endsWith(`:${user.id}`));
+      const known = (await this.app.store.people.list()).filter((p) => p.id.startsWith('discord:') && p.id.endsWith(`:${user.id}`));
       if (known.length !== 1) return undefined;
       workspace = known[0]!.workspace;
     }

@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store/index.js';
 import type { FormBlock } from './render.js';
 
 const PURPOSE = 'discord.forms';
@@ -11,13 +11,13 @@ const OPEN_MS = 24 * 60 * 60_000;
  */
 export async function keepForms(store: Store, personId: string, forms: Array<{ token: string; form: FormBlock }>, now: Date): Promise<void> {
   if (forms.length === 0) return;
-  const kept = Object.entries(store.draft<Record<string, FormBlock>>(personId, PURPOSE, now) ?? {});
+  const kept = Object.entries((await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now)) ?? {});
   const next = [...kept.filter(([token]) => !forms.some((f) => f.token === token)), ...forms.map((f) => [f.token, f.form] as const)].slice(-KEEP);
-  await store.setDraft(personId, PURPOSE, Object.fromEntries(next), new Date(now.getTime() + OPEN_MS));
+  await store.drafts.set(personId, PURPOSE, Object.fromEntries(next), new Date(now.getTime() + OPEN_MS));
 }
 
-export function openForm(store: Store, personId: string, token: string, now: Date): FormBlock | undefined {
-  return store.draft<Record<string, FormBlock>>(personId, PURPOSE, now)?.[token];
+export async function openForm(store: Store, personId: string, token: string, now: Date): Promise<FormBlock | undefined> {
+  return (await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now))?.[token];
 }
 
 const DM_CLOSED = 'discord.dmClosed';
@@ -25,13 +25,13 @@ const DM_CLOSED_MS = 365 * 24 * 60 * 60_000;
 
 /** Remembers that a DM was refused (50007), so the person is told once, the next time they use Attune. */
 export async function markDmClosed(store: Store, personId: string, now: Date): Promise<void> {
-  if (!store.person(personId)) return;
-  await store.setDraft(personId, DM_CLOSED, { since: now.toISOString() }, new Date(now.getTime() + DM_CLOSED_MS));
+  if (!(await store.people.get(personId))) return;
+  await store.drafts.set(personId, DM_CLOSED, { since: now.toISOString() }, new Date(now.getTime() + DM_CLOSED_MS));
 }
 
 /** True once after a refused DM: reading the flag clears it. */
 export async function takeDmClosed(store: Store, personId: string, now: Date): Promise<boolean> {
-  if (!store.draft(personId, DM_CLOSED, now)) return false;
-  await store.clearDraft(personId, DM_CLOSED);
+  if (!(await store.drafts.get(personId, DM_CLOSED, now))) return false;
+  await store.drafts.clear(personId, DM_CLOSED);
   return true;
 }

@@ -32,9 +32,9 @@ export function parseDuration(text: string): number | undefined {
  * at every due time on the way, so a week of prompts arrives in order, in seconds.
  */
 export function timeMetaCommands(app: AppContext, scheduler: Scheduler): Record<string, { help: string; run: MetaCommand }> {
-  const zoneOf = (shell: ShellAdapter) => app.store.person(shell.actor().id)?.tz ?? app.config.defaultTimeZone;
-  const describe = (shell: ShellAdapter, at: Date) => {
-    const tz = zoneOf(shell);
+  const zoneOf = async (shell: ShellAdapter) => (await app.store.people.get(shell.actor().id))?.tz ?? app.config.defaultTimeZone;
+  const describe = async (shell: ShellAdapter, at: Date) => {
+    const tz = await zoneOf(shell);
     return `${localDateTime(at, tz).toFormat('ccc yyyy-MM-dd HH:mm')} ${tz}`;
   };
   const movable = (shell: ShellAdapter): MovableClock | undefined => {
@@ -48,14 +48,14 @@ export function timeMetaCommands(app: AppContext, scheduler: Scheduler): Record<
       async run(shell, args) {
         const clock = movable(shell);
         if (!clock) return;
-        if (!args) return shell.print(`It is ${describe(shell, clock.now())}.`);
-        const parsed = DateTime.fromISO(args, { zone: zoneOf(shell), setZone: true });
+        if (!args) return shell.print(`It is ${await describe(shell, clock.now())}.`);
+        const parsed = DateTime.fromISO(args, { zone: await zoneOf(shell), setZone: true });
         if (!/^\d{4}-\d{2}-\d{2}/.test(args) || !parsed.isValid) {
           return shell.print('Usage: \\time <ISO date-time>, for example \\time 2026-03-09T09:00 or \\time 2026-03-09T09:00+01:00');
         }
         const to = parsed.toJSDate();
         clock.set(to);
-        shell.print(`The clock is now ${describe(shell, to)}.`);
+        shell.print(`The clock is now ${await describe(shell, to)}.`);
         await scheduler.tick(to);
       },
     },
@@ -73,12 +73,12 @@ export function timeMetaCommands(app: AppContext, scheduler: Scheduler): Record<
         const target = new Date(start.getTime() + ms);
         for (const at of await scheduler.dueTimesUntil(target)) {
           clock.set(at);
-          shell.print(`(${describe(shell, at)})`);
+          shell.print(`(${await describe(shell, at)})`);
           await scheduler.tick(at);
         }
         clock.set(target);
         await scheduler.tick(target);
-        shell.print(`The clock is now ${describe(shell, target)}.`);
+        shell.print(`The clock is now ${await describe(shell, target)}.`);
       },
     },
   };

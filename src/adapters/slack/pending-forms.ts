@@ -1,5 +1,5 @@
 import type { Block } from '../../core/reply.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store/index.js';
 
 type FormBlock = Extract<Block, { type: 'form' }>;
 
@@ -14,11 +14,11 @@ const OPEN_MS = 24 * 60 * 60_000;
  */
 export async function keepForms(store: Store, personId: string, forms: Array<{ token: string; form: FormBlock }>, now: Date): Promise<void> {
   if (forms.length === 0) return;
-  const kept = Object.entries(store.draft<Record<string, FormBlock>>(personId, PURPOSE, now) ?? {});
+  const kept = Object.entries((await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now)) ?? {});
   const next = [...kept.filter(([token]) => !forms.some((f) => f.token === token)), ...forms.map((f) => [f.token, f.form] as const)].slice(-KEEP);
-  await store.setDraft(personId, PURPOSE, Object.fromEntries(next), new Date(now.getTime() + OPEN_MS));
+  await store.drafts.set(personId, PURPOSE, Object.fromEntries(next), new Date(now.getTime() + OPEN_MS));
 }
 
-export function keptForm(store: Store, personId: string, token: string, now: Date): FormBlock | undefined {
-  return store.draft<Record<string, FormBlock>>(personId, PURPOSE, now)?.[token];
+export async function keptForm(store: Store, personId: string, token: string, now: Date): Promise<FormBlock | undefined> {
+  return (await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now))?.[token];
 }

@@ -166,7 +166,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
 
   /** Remembers an event or interaction id; false when it was already handled (a retry). */
   async claim(key: string): Promise<boolean> {
-    const fresh = await this.app.store.claimEvent(key, this.app.clock.now());
+    const fresh = await this.app.store.events.claim(key, this.app.clock.now());
     if (!fresh) this.app.log.info({ component: 'slack', key }, 'duplicate delivery ignored');
     return fresh;
   }
@@ -174,7 +174,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
   /** The actor for a Slack user, with their zone from users.info unless they chose one themselves. */
   async actor(teamId: string, userId: string, fallbackName?: string): Promise<Actor> {
     const id = `slack:${teamId}:${userId}`;
-    const existing = this.app.store.person(id);
+    const existing = await this.app.store.people.get(id);
     const info = existing?.tzSource === 'user' ? {} : await this.users.lookup(userId);
     return {
       id,
@@ -235,7 +235,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
   }
 
   /** The form a message button opened for this person, kept when the message was sent. */
-  keptForm(teamId: string, userId: string, token: string): FormBlock | undefined {
+  keptForm(teamId: string, userId: string, token: string): Promise<FormBlock | undefined> {
     return keptForm(this.app.store, `slack:${teamId}:${userId}`, token, this.app.clock.now());
   }
 
@@ -304,7 +304,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
   /** Publishes App Home with this person's own data. */
   async publishHome(teamId: string, userId: string): Promise<void> {
     const { store, registry, clock, config } = this.app;
-    const person = store.person(`slack:${teamId}:${userId}`);
+    const person = await store.people.get(`slack:${teamId}:${userId}`);
     const tz = person ? effectiveTimeZone(this.app, person) : ((await this.users.lookup(userId)).tz ?? config.defaultTimeZone);
     const summary = await homeSummary(store, person, localDate(clock.now(), tz));
     const view = renderHome(summary, { reflect: Boolean(registry.get('reflect')), checkin: Boolean(registry.get('checkin')), digest: Boolean(registry.get('digest')) }, this.homeLabels);

@@ -61,7 +61,7 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     if (decoded.kind === 'form') {
       // The kept form opens first, before anything else can use up the trigger's 3 s; a retried
       // click finds its trigger used and changes nothing.
-      const kept = action.value ? adapter.keptForm(teamId, p.user.id, action.value) : undefined;
+      const kept = action.value ? await adapter.keptForm(teamId, p.user.id, action.value).catch(() => undefined) : undefined;
       if (kept && (await adapter.openModal(kept, { text: kept.title, blocks: [kept] }, { ...target, triggerId: p.trigger_id }))) return;
       void adapter.work.urgent(async () => {
         if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;

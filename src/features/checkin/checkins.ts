@@ -48,31 +48,31 @@ export async function recordCheckIn(ctx: Ctx, answer: CheckInAnswer): Promise<Ch
     ...(note ? { note } : {}),
     // Sharing means sharing the note: without one there is nothing to share.
     shareNote: Boolean(note) && answer.shareNote,
-    teams: currentTeamsOf(ctx.store, ctx.person.workspace, ctx.person.id).map((t) => t.id),
+    teams: (await currentTeamsOf(ctx.store, ctx.person.workspace, ctx.person.id)).map((t) => t.id),
     custom: {},
     ...(ctx.idempotencyKey ? { key: ctx.idempotencyKey } : {}),
   };
   const existing = await todaysCheckIn(ctx);
   if (existing) {
     if (ctx.idempotencyKey && existing.key === ctx.idempotencyKey) return { kind: 'saved', checkIn: existing, duplicate: true };
-    await ctx.store.setDraft(ctx.person.id, REPLACE_DRAFT, checkIn, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
+    await ctx.store.drafts.set(ctx.person.id, REPLACE_DRAFT, checkIn, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
     return { kind: 'confirm-replace', existing, pending: checkIn };
   }
-  const { record, duplicate } = await ctx.store.addCheckIn(checkIn);
-  return { kind: 'saved', checkIn: record, duplicate };
+  const { record, created } = await ctx.store.history.addCheckIn(checkIn);
+  return { kind: 'saved', checkIn: record, duplicate: !created };
 }
 
 export async function todaysCheckIn(ctx: Pick<Ctx, 'store' | 'person' | 'today'>): Promise<CheckIn | undefined> {
-  const [found] = await ctx.store.checkIns(ctx.person.id, { from: ctx.today, to: ctx.today });
+  const [found] = await ctx.store.history.checkIns(ctx.person.id, { from: ctx.today, to: ctx.today });
   return found;
 }
 
 /** Resolves a pending "replace today's check-in?". Undefined when nothing is pending (expired or done). */
 export async function resolveReplace(ctx: Ctx, replace: boolean): Promise<{ replaced: false } | { replaced: true; checkIn: CheckIn } | undefined> {
-  const draft = ctx.store.draft<CheckIn>(ctx.person.id, REPLACE_DRAFT, ctx.now);
+  const draft = await ctx.store.drafts.get<CheckIn>(ctx.person.id, REPLACE_DRAFT, ctx.now);
   if (!draft) return undefined;
-  await ctx.store.clearDraft(ctx.person.id, REPLACE_DRAFT);
+  await ctx.store.drafts.clear(ctx.person.id, REPLACE_DRAFT);
   if (!replace) return { replaced: false };
-  const checkIn = await ctx.store.replaceCheckIn({ ...draft, at: ctx.now.toISOString() });
+  const checkIn = await ctx.store.history.replaceCheckIn({ ...draft, at: ctx.now.toISOString() });
   return { replaced: true, checkIn };
 }

@@ -20,13 +20,13 @@ interface PendingQuestions {
  * page of them (none when their teams have no questions).
  */
 export async function startCustomQuestions(ctx: Ctx, checkIn: CheckIn): Promise<AskedQuestion[]> {
-  const questions = questionsFor(ctx.store, ctx.person.workspace, ctx.person.id);
+  const questions = await questionsFor(ctx.store, ctx.person.workspace, ctx.person.id);
   if (questions.length === 0) {
-    await ctx.store.clearDraft(ctx.person.id, DRAFT);
+    await ctx.store.drafts.clear(ctx.person.id, DRAFT);
     return [];
   }
   const pending: PendingQuestions = { localDate: checkIn.localDate, remaining: questions.map((q) => q.id) };
-  await ctx.store.setDraft(ctx.person.id, DRAFT, pending, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
+  await ctx.store.drafts.set(ctx.person.id, DRAFT, pending, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
   return questions.slice(0, LIMITS.formFields);
 }
 
@@ -41,15 +41,15 @@ export type CustomOutcome =
  * most 200 characters; a skipped question stays unanswered. Returns the next page, if any.
  */
 export async function answerCustomQuestions(ctx: Ctx, values: Record<string, string>): Promise<CustomOutcome> {
-  const pending = ctx.store.draft<PendingQuestions>(ctx.person.id, DRAFT, ctx.now);
+  const pending = await ctx.store.drafts.get<PendingQuestions>(ctx.person.id, DRAFT, ctx.now);
   if (!pending) return { kind: 'expired' };
-  const [checkIn] = await ctx.store.checkIns(ctx.person.id, { from: pending.localDate, to: pending.localDate });
+  const [checkIn] = await ctx.store.history.checkIns(ctx.person.id, { from: pending.localDate, to: pending.localDate });
   if (!checkIn) {
-    await ctx.store.clearDraft(ctx.person.id, DRAFT);
+    await ctx.store.drafts.clear(ctx.person.id, DRAFT);
     return { kind: 'expired' };
   }
   // Questions removed since the form was sent are dropped; their answers are not kept.
-  const known = new Map(questionsFor(ctx.store, ctx.person.workspace, ctx.person.id).map((q) => [q.id, q]));
+  const known = new Map((await questionsFor(ctx.store, ctx.person.workspace, ctx.person.id)).map((q) => [q.id, q]));
   const remaining = pending.remaining.filter((id) => known.has(id));
   const page = remaining.slice(0, LIMITS.formFields).map((id) => known.get(id)!);
   const answers: Record<string, number | string> = {};
@@ -67,12 +67,12 @@ export async function answerCustomQuestions(ctx: Ctx, values: Record<string, str
       answers[q.id] = raw;
     }
   }
-  if (Object.keys(answers).length) await ctx.store.replaceCheckIn({ ...checkIn, custom: { ...checkIn.custom, ...answers } });
+  if (Object.keys(answers).length) await ctx.store.history.replaceCheckIn({ ...checkIn, custom: { ...checkIn.custom, ...answers } });
   const rest = remaining.slice(page.length);
   if (rest.length) {
-    await ctx.store.setDraft(ctx.person.id, DRAFT, { ...pending, remaining: rest }, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
+    await ctx.store.drafts.set(ctx.person.id, DRAFT, { ...pending, remaining: rest }, new Date(ctx.now.getTime() + DRAFT_HOURS * 3600_000));
   } else {
-    await ctx.store.clearDraft(ctx.person.id, DRAFT);
+    await ctx.store.drafts.clear(ctx.person.id, DRAFT);
   }
   return { kind: 'saved', answered: Object.keys(answers).length, next: rest.slice(0, LIMITS.formFields).map((id) => known.get(id)!) };
 }

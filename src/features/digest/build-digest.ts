@@ -34,9 +34,11 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
   if (leadsTeam(viewer, team)) {
     // Shared notes are read live, never frozen: a person who erases their data takes them along.
     const mine = teamCheckIns(team, await loadCheckIns(app.store, everMembers(team), { from: latest.from, to: latest.to }));
-    shared = mine
-      .filter((c) => c.shareNote && c.note)
-      .map((c) => ({ name: app.store.person(c.personId)?.name ?? c.personId, date: c.localDate, note: c.note! }))
+    const notes = mine.filter((c) => c.shareNote && c.note);
+    const names = new Map<string, string>();
+    for (const c of notes) if (!names.has(c.personId)) names.set(c.personId, (await app.store.people.get(c.personId))?.name ?? c.personId);
+    shared = notes
+      .map((c) => ({ name: names.get(c.personId)!, date: c.localDate, note: c.note! }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
   }
   return { team, threshold, weeks, shared };

@@ -27,12 +27,12 @@ function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * (and by more than none) is withheld, so two teams' figures never isolate a person.
  */
 export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], options: { freeze?: boolean } = {}): Promise<DigestWeek[]> {
-  const stored = app.store.digestWeeks(team.id);
+  const stored = await app.store.digest.weeks(team.id);
   const missing = weeks.filter((w) => !stored[w.from]);
   if (missing.length === 0) return weeks.map((w) => stored[w.from]!);
 
   const now = app.clock.now();
-  const linked = linkedTeams(app.store, team);
+  const linked = await linkedTeams(app.store, team);
   const range = { from: missing[0]!.from, to: missing[missing.length - 1]!.to };
   const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range);
   const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
@@ -48,18 +48,20 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
     buckets.set(t.id, byWeek);
   }
 
+  const frozenOf = new Map<string, Record<string, DigestWeek>>();
+  for (const t of linked) frozenOf.set(t.id, t.id === team.id ? stored : await app.store.digest.weeks(t.id));
   const fresh: Array<{ teamId: string; week: DigestWeek }> = [];
   for (const week of missing) {
     const inWeek = (t: Team) => buckets.get(t.id)!.get(week.from)!;
     const respondents = new Map(linked.map((t) => [t.id, new Set(inWeek(t).map((c) => c.personId))] as const));
     // A frozen week of a linked team was published with the people it had then; it still counts as published.
     const published = (t: Team) => {
-      const frozen = app.store.digestWeeks(t.id)[week.from];
+      const frozen = frozenOf.get(t.id)![week.from];
       if (frozen) return !frozen.withheld;
       return respondents.get(t.id)!.size >= teamThreshold(t, app.config);
     };
     for (const t of linked) {
-      if (app.store.digestWeeks(t.id)[week.from]) continue;
+      if (frozenOf.get(t.id)![week.from]) continue;
       const threshold = teamThreshold(t, app.config);
       const aggregate = aggregateWeek({ team: t, week, checkIns: inWeek(t), members: membersDuring(t, week), threshold, now });
       const mine = respondents.get(t.id)!;
@@ -73,9 +75,9 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
       fresh.push({ teamId: t.id, week: tooClose ? withhold(aggregate, 'overlap') : aggregate });
     }
   }
-  if (options.freeze !== false) await app.store.saveDigestWeeks(fresh);
+  if (options.freeze !== false) await app.store.digest.freeze(fresh);
   const computed = new Map(fresh.filter((f) => f.teamId === team.id).map((f) => [f.week.from, f.week] as const));
-  const saved = app.store.digestWeeks(team.id);
+  const saved = await app.store.digest.weeks(team.id);
   return weeks.map((w) => saved[w.from] ?? computed.get(w.from)!);
 }
 

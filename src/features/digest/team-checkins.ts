@@ -1,6 +1,6 @@
 import type { CheckIn } from '../../core/model/history.js';
 import type { Team } from '../../core/model/team.js';
-import type { DateRange, Store } from '../../store/store.js';
+import type { DateRange, Store } from '../../core/store/index.js';
 import type { Week } from './weeks.js';
 
 /** Everyone who was ever a member: their check-ins may carry the team's id. */
@@ -22,8 +22,8 @@ export function membersDuring(team: Team, week: Week): Set<string> {
  * other teams. Their weeks are frozen together, so no later change (an erasure, a new team) can make
  * two published weeks differ by one person.
  */
-export function linkedTeams(store: Store, team: Team): Team[] {
-  const all = store.teams(team.workspace);
+export async function linkedTeams(store: Pick<Store, 'teams'>, team: Team): Promise<Team[]> {
+  const all = await store.teams.list(team.workspace);
   const byPerson = new Map<string, Team[]>();
   for (const t of all) for (const p of everMembers(t)) byPerson.set(p, [...(byPerson.get(p) ?? []), t]);
   const seen = new Map<string, Team>([[team.id, team]]);
@@ -43,8 +43,8 @@ export function linkedTeams(store: Store, team: Team): Team[] {
 }
 
 /** Check-ins of these people in the range, loaded once per person. */
-export async function loadCheckIns(store: Store, personIds: Iterable<string>, range: DateRange): Promise<CheckIn[]> {
-  const lists = await Promise.all([...new Set(personIds)].map((p) => store.checkIns(p, range)));
+export async function loadCheckIns(store: Pick<Store, 'history'>, personIds: Iterable<string>, range: DateRange): Promise<CheckIn[]> {
+  const lists = await Promise.all([...new Set(personIds)].map((p) => store.history.checkIns(p, range)));
   return lists.flat();
 }
 

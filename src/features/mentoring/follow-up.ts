@@ -12,9 +12,9 @@ export function otherOf(match: MentorMatch, personId: string): string {
   return match.mentorId === personId ? match.menteeId : match.mentorId;
 }
 
-export function mentorFollowUpReply(app: AppContext, match: MentorMatch, personId: string): Reply {
+export async function mentorFollowUpReply(app: AppContext, match: MentorMatch, personId: string): Promise<Reply> {
   const copy = app.content.copy;
-  const question = copy('mentor.followUp', { name: nameOf(app, otherOf(match, personId)), goal: match.goal, days: FOLLOW_UP_DAYS });
+  const question = copy('mentor.followUp', { name: await nameOf(app, otherOf(match, personId)), goal: match.goal, days: FOLLOW_UP_DAYS });
   return reply(question, [
     text(question),
     {
@@ -36,17 +36,15 @@ export function mentorFollowUpReply(app: AppContext, match: MentorMatch, personI
 export async function answerMentorFollowUp(app: AppContext, person: Person, value: string, now: Date): Promise<Reply> {
   const copy = app.content.copy;
   const [matchId = '', answer = ''] = value.split(':');
-  const match = app.store.mentoring().matches[matchId];
+  const match = await app.store.mentoring.matches.get(matchId);
   if (!match || !(FOLLOW_UP_ANSWERS as readonly string[]).includes(answer)) throw new UserError(copy('mentor.followUpUnknown'));
   if (match.mentorId !== person.id && match.menteeId !== person.id) throw new UserError(copy('mentor.followUpUnknown'));
   if (match.status !== 'active') throw new UserError(copy('mentor.matchEnded'));
-  await app.store.updateMentoring((m) => {
-    const x = m.matches[matchId]!;
-    x.followUps[person.id] = { answer: answer as FollowUpAnswer, at: now.toISOString() };
-    if (answer === 'end') {
-      x.status = 'ended';
-      x.endedAt = now.toISOString();
-    }
+  // One update-by-function on the match: both people answering at once are both recorded.
+  await app.store.mentoring.matches.update(matchId, (x) => {
+    if (x.status !== 'active') throw new UserError(copy('mentor.matchEnded'));
+    const followUps = { ...x.followUps, [person.id]: { answer: answer as FollowUpAnswer, at: now.toISOString() } };
+    return answer === 'end' ? { ...x, followUps, status: 'ended', endedAt: now.toISOString() } : { ...x, followUps };
   });
   if (answer === 'end') {
     await app.outbox.send(otherOf(match, person.id), reply(copy('mentor.endedNotice', { name: person.name, goal: match.goal })));
@@ -58,9 +56,11 @@ export async function answerMentorFollowUp(app: AppContext, person: Person, valu
 }
 
 /** Active matches whose follow-up is due, and who still owes an answer. */
-export function pendingMentorFollowUps(app: AppContext, personId: string, now: Date): MentorMatch[] {
+export async function pendingMentorFollowUps(app: AppContext, personId: string, now: Date): Promise<MentorMatch[]> {
   const due = now.getTime() - FOLLOW_UP_DAYS * 86_400_000;
-  return Object.values(app.store.mentoring().matches).filter(
-    (x) => x.status === 'active' && (x.mentorId === personId || x.menteeId === personId) && !x.followUps[personId] && new Date(x.startedAt).getTime() <= due,
-  );
+  const [asMentor, asMentee] = await Promise.all([
+    app.store.mentoring.matches.list({ mentorId: personId, status: 'active' }),
+    app.store.mentoring.matches.list({ menteeId: personId, status: 'active' }),
+  ]);
+  return [...asMentor, ...asMentee].filter((x) => !x.followUps[personId] && new Date(x.startedAt).getTime() <= due);
 }

@@ -6,7 +6,9 @@ import type { Person } from '../../core/model/person.js';
 import { currentMembers } from '../../core/model/team.js';
 import { heading, reply, text, type Block, type Reply } from '../../core/reply.js';
 import { stableHash } from '../../core/hash.js';
+import type { Repositories } from '../../core/store/index.js';
 import { rankMentors, type MentorCandidate, type RankedMentor } from './matching.js';
+import { loadMentoring } from './mentoring-state.js';
 import { skillLabel, skillLabels } from './skills.js';
 import { WorkingWeek, type Availability } from './working-hours.js';
 
@@ -18,17 +20,17 @@ const DAY = 86_400_000;
 /** The action a mentor's Accept / Decline buttons submit: value `accept:<invitation id>` or `decline:<id>`. */
 export const ANSWER_ACTION = { command: 'mentor request', action: 'answer' } as const;
 
-export function nameOf(app: AppContext, personId: string): string {
-  return app.store.person(personId)?.name ?? 'someone who has left';
+export async function nameOf(app: Pick<AppContext, 'store'>, personId: string): Promise<string> {
+  return (await app.store.people.get(personId))?.name ?? 'someone who has left';
 }
 
 export function availabilityOf(app: AppContext, person: Person | undefined): Availability {
   return { tz: person?.tz ?? app.config.defaultTimeZone, workingDays: person?.workingDays ?? ['mon', 'tue', 'wed', 'thu', 'fri'] };
 }
 
-function teamsOf(app: AppContext, workspace: string): Map<string, Set<string>> {
+async function teamsOf(repos: Pick<Repositories, 'teams'>, workspace: string): Promise<Map<string, Set<string>>> {
   const byPerson = new Map<string, Set<string>>();
-  for (const team of app.store.teams(workspace)) {
+  for (const team of await repos.teams.list(workspace)) {
     for (const id of currentMembers(team)) {
       let set = byPerson.get(id);
       if (!set) byPerson.set(id, (set = new Set()));
@@ -47,8 +49,9 @@ export function loadOf(m: MentoringState): Map<string, number> {
 }
 
 /** Mentors who fit this request, best first, as the state is now. */
-export function rankFor(app: AppContext, m: MentoringState, request: MentorRequest, now: Date): RankedMentor[] {
-  const teams = teamsOf(app, request.workspace);
+export async function rankFor(app: AppContext, repos: Pick<Repositories, 'teams' | 'people'>, m: MentoringState, request: MentorRequest, now: Date): Promise<RankedMentor[]> {
+  const teams = await teamsOf(repos, request.workspace);
+  const people = new Map((await repos.people.list(request.workspace)).map((p) => [p.id, p] as const));
   const load = loadOf(m);
   const excluded = new Set(request.tried);
   const since = now.getTime() - RECENT_PAIRING_DAYS * DAY;
@@ -66,13 +69,13 @@ export function rankFor(app: AppContext, m: MentoringState, request: MentorReque
       capacity: p.capacity,
       load: load.get(p.personId) ?? 0,
       teams: teams.get(p.personId) ?? new Set<string>(),
-      availability: availabilityOf(app, app.store.person(p.personId)),
+      availability: availabilityOf(app, people.get(p.personId)),
     }));
   const query = {
     menteeId: request.personId,
     tags: request.tags,
     teams: teams.get(request.personId) ?? new Set<string>(),
-    availability: availabilityOf(app, app.store.person(request.personId)),
+    availability: availabilityOf(app, people.get(request.personId)),
     excluded,
   };
   return rankMentors(query, candidates, new WorkingWeek(now.getTime()));
@@ -86,11 +89,13 @@ export type InviteOutcome = { kind: 'invited'; invitation: MentorInvitation } | 
  * invitation. Safe to call twice: a request already waiting on an invitation is left alone.
  */
 export async function inviteNext(app: AppContext, requestId: string, now: Date): Promise<InviteOutcome> {
-  const outcome = await app.store.updateMentoring((m): InviteOutcome => {
-    const request = m.requests[requestId];
+  // Ranking reads every mentor's load: one transaction, so two requests can't both take a mentor's last place.
+  const outcome = await app.store.transaction(async (tx): Promise<InviteOutcome> => {
+    const request = await tx.mentoring.requests.get(requestId);
     if (!request || request.status !== 'open') return { kind: 'busy' };
-    if (Object.values(m.invitations).some((i) => i.requestId === requestId && i.status === 'pending')) return { kind: 'busy' };
-    const [best] = rankFor(app, m, request, now);
+    if ((await tx.mentoring.invitations.list({ requestId, status: 'pending' })).length > 0) return { kind: 'busy' };
+    const m = await loadMentoring(tx, request.workspace);
+    const [best] = await rankFor(app, tx, m, request, now);
     if (!best) return { kind: 'none' };
     const invitation: MentorInvitation = {
       id: randomUUID().slice(0, 12),
@@ -101,19 +106,19 @@ export async function inviteNext(app: AppContext, requestId: string, now: Date):
       expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000).toISOString(),
       status: 'pending',
     };
-    m.invitations[invitation.id] = invitation;
+    await tx.mentoring.invitations.create(invitation);
     return { kind: 'invited', invitation };
   });
-  if (outcome.kind === 'invited') await app.outbox.send(outcome.invitation.mentorId, invitationReply(app, outcome.invitation));
+  if (outcome.kind === 'invited') await app.outbox.send(outcome.invitation.mentorId, await invitationReply(app, outcome.invitation));
   return outcome;
 }
 
-export function invitationReply(app: AppContext, invitation: MentorInvitation): Reply {
+export async function invitationReply(app: AppContext, invitation: MentorInvitation): Promise<Reply> {
   const copy = app.content.copy;
-  const request = app.store.mentoring().requests[invitation.requestId];
+  const request = await app.store.mentoring.requests.get(invitation.requestId);
   const skills = skillLabels(app.content.mentoring.skills, request?.tags ?? []);
   const message = copy('mentor.invite', {
-    name: nameOf(app, invitation.menteeId),
+    name: await nameOf(app, invitation.menteeId),
     goal: request?.goal ?? '',
     skills,
     hours: INVITATION_HOURS,
@@ -138,8 +143,11 @@ export function invitationReply(app: AppContext, invitation: MentorInvitation): 
 /** Creates a request for the asking person and tries to invite a mentor; the reply says what happened. */
 export async function requestMentor(app: AppContext, person: Person, goal: string, tags: string[], now: Date): Promise<Reply> {
   const copy = app.content.copy;
-  const open = Object.values(app.store.mentoring().requests).find((r) => r.personId === person.id && r.status === 'open');
-  if (open) throw new UserError(copy('mentor.requestAlreadyOpen', { goal: open.goal }));
+  const alreadyOpen = async (repos: Pick<Repositories, 'mentoring'>) => {
+    const [open] = await repos.mentoring.requests.list({ personId: person.id, status: 'open' });
+    if (open) throw new UserError(copy('mentor.requestAlreadyOpen', { goal: open.goal }));
+  };
+  await alreadyOpen(app.store);
   const request: MentorRequest = {
     id: randomUUID().slice(0, 12),
     personId: person.id,
@@ -150,8 +158,10 @@ export async function requestMentor(app: AppContext, person: Person, goal: strin
     createdAt: now.toISOString(),
     tried: [],
   };
-  await app.store.updateMentoring((m) => {
-    m.requests[request.id] = request;
+  // Checked again with the write: two requests sent at once leave one open request.
+  await app.store.transaction(async (tx) => {
+    await alreadyOpen(tx);
+    await tx.mentoring.requests.create(request);
   });
   const outcome = await inviteNext(app, request.id, now);
   const skills = skillLabels(app.content.mentoring.skills, tags);
@@ -177,7 +187,7 @@ type AcceptResult = { kind: 'accepted'; match: MentorMatch } | { kind: 'refused'
 export async function answerInvitation(app: AppContext, mentor: Person, value: string, now: Date): Promise<Reply> {
   const copy = app.content.copy;
   const [verb, id = ''] = value.split(':');
-  const invitation = app.store.mentoring().invitations[id];
+  const invitation = await app.store.mentoring.invitations.get(id);
   if (!invitation || (verb !== 'accept' && verb !== 'decline')) throw new UserError(copy('mentor.inviteUnknown'));
   if (invitation.mentorId !== mentor.id) throw new UserError(copy('mentor.inviteNotYours'));
   if (invitation.status !== 'pending') throw new UserError(copy(`mentor.inviteAlready.${invitation.status}`));
@@ -187,24 +197,23 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     throw new UserError(copy('mentor.inviteAlready.expired'));
   }
   if (verb === 'decline') {
-    const request = await app.store.updateMentoring((m) => {
-      const inv = m.invitations[id]!;
-      inv.status = 'declined';
-      inv.answeredAt = now.toISOString();
-      const req = m.requests[inv.requestId];
-      if (req && !req.tried.includes(mentor.id)) req.tried.push(mentor.id);
-      return req;
+    const request = await app.store.transaction(async (tx) => {
+      const inv = await tx.mentoring.invitations.update(id, (i) => (i.status === 'pending' ? { ...i, status: 'declined', answeredAt: now.toISOString() } : i));
+      if (inv?.status !== 'declined') return undefined;
+      return tx.mentoring.requests.update(invitation.requestId, (r) => (r.tried.includes(mentor.id) ? r : { ...r, tried: [...r.tried, mentor.id] }));
     });
     if (request?.status === 'open') await app.outbox.send(request.personId, await moveOn(app, request, 'mentor.declinedNotice', now));
     return reply(copy('mentor.declinedThanks'), [], { private: true });
   }
-  const result = await app.store.updateMentoring((m): AcceptResult => {
-    const inv = m.invitations[id]!;
-    const req = m.requests[inv.requestId];
+  // Invitation, request and match change together, and the capacity check sees every other accept.
+  const result = await app.store.transaction(async (tx): Promise<AcceptResult> => {
+    const inv = await tx.mentoring.invitations.get(id);
+    if (!inv || inv.status !== 'pending') throw new UserError(copy(`mentor.inviteAlready.${inv?.status ?? 'expired'}`));
+    const req = await tx.mentoring.requests.get(inv.requestId);
     if (!req || req.status !== 'open') return { kind: 'refused', message: copy('mentor.requestGone') };
-    const profile = m.profiles[mentor.id];
+    const profile = await tx.mentoring.profiles.get(mentor.id);
     if (!profile) return { kind: 'refused', message: copy('mentor.notOffering') };
-    const active = Object.values(m.matches).filter((x) => x.mentorId === mentor.id && x.status === 'active').length;
+    const active = (await tx.mentoring.matches.list({ mentorId: mentor.id, status: 'active' })).length;
     if (active >= profile.capacity) return { kind: 'refused', message: copy('mentor.full', { capacity: profile.capacity }) };
     const shared = req.tags.filter((t) => profile.skills.includes(t));
     const match: MentorMatch = {
@@ -219,16 +228,14 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
       status: 'active',
       followUps: {},
     };
-    m.matches[match.id] = match;
-    inv.status = 'accepted';
-    inv.answeredAt = now.toISOString();
-    req.status = 'matched';
-    req.matchId = match.id;
+    await tx.mentoring.matches.create(match);
+    await tx.mentoring.invitations.update(id, (i) => ({ ...i, status: 'accepted', answeredAt: now.toISOString() }));
+    await tx.mentoring.requests.update(req.id, (r) => ({ ...r, status: 'matched', matchId: match.id }));
     return { kind: 'accepted', match };
   });
   if (result.kind === 'refused') throw new UserError(result.message);
-  await app.outbox.sendGroup([result.match.menteeId, result.match.mentorId], introReply(app, result.match));
-  return reply(copy('mentor.acceptedThanks', { name: nameOf(app, result.match.menteeId) }), [], { private: true });
+  await app.outbox.sendGroup([result.match.menteeId, result.match.mentorId], await introReply(app, result.match));
+  return reply(copy('mentor.acceptedThanks', { name: await nameOf(app, result.match.menteeId) }), [], { private: true });
 }
 
 /** Three conversation starters for a skill, chosen by the match so both see the same ones. */
@@ -238,12 +245,12 @@ export function startersFor(app: AppContext, skillId: string, seed: string, coun
   return Array.from({ length: Math.min(count, skill.starters.length) }, (_, i) => skill.starters[(start + i) % skill.starters.length]!);
 }
 
-export function introReply(app: AppContext, match: MentorMatch): Reply {
+export async function introReply(app: AppContext, match: MentorMatch): Promise<Reply> {
   const copy = app.content.copy;
   const starters = startersFor(app, match.skill, match.id);
   const message = copy('mentor.intro', {
-    mentee: nameOf(app, match.menteeId),
-    mentor: nameOf(app, match.mentorId),
+    mentee: await nameOf(app, match.menteeId),
+    mentor: await nameOf(app, match.mentorId),
     skill: skillLabel(app.content.mentoring.skills, match.skill),
     days: FOLLOW_UP_DAYS,
   });
@@ -255,13 +262,11 @@ export function introReply(app: AppContext, match: MentorMatch): Reply {
 
 /** Marks one overdue invitation expired and passes its request on. Undefined when there was nothing to do. */
 export async function expireInvitation(app: AppContext, invitationId: string, now: Date): Promise<{ requesterId: string; notice: Reply } | undefined> {
-  const request = await app.store.updateMentoring((m) => {
-    const inv = m.invitations[invitationId];
+  const request = await app.store.transaction(async (tx) => {
+    const inv = await tx.mentoring.invitations.get(invitationId);
     if (!inv || inv.status !== 'pending' || new Date(inv.expiresAt) > now) return undefined;
-    inv.status = 'expired';
-    const req = m.requests[inv.requestId];
-    if (req && !req.tried.includes(inv.mentorId)) req.tried.push(inv.mentorId);
-    return req;
+    await tx.mentoring.invitations.update(invitationId, (i) => ({ ...i, status: 'expired' }));
+    return tx.mentoring.requests.update(inv.requestId, (r) => (r.tried.includes(inv.mentorId) ? r : { ...r, tried: [...r.tried, inv.mentorId] }));
   });
   if (!request || request.status !== 'open') return undefined;
   return { requesterId: request.personId, notice: await moveOn(app, request, 'mentor.expiredNotice', now) };
@@ -272,7 +277,7 @@ export async function expireInvitation(app: AppContext, invitationId: string, no
  * the scheduler's job and the commands may both call it.
  */
 export async function advanceMentoring(app: AppContext, now: Date): Promise<number> {
-  const overdue = Object.values(app.store.mentoring().invitations).filter((i) => i.status === 'pending' && new Date(i.expiresAt) <= now);
+  const overdue = (await app.store.mentoring.invitations.list({ status: 'pending' })).filter((i) => new Date(i.expiresAt) <= now);
   let moved = 0;
   for (const inv of overdue) {
     const result = await expireInvitation(app, inv.id, now);
@@ -288,10 +293,10 @@ export async function advanceMentoring(app: AppContext, now: Date): Promise<numb
  * first, and tells each requester. Returns how many were invited.
  */
 export async function matchWaitingRequests(app: AppContext, workspace: string, now: Date): Promise<number> {
-  const m = app.store.mentoring();
+  const m = await loadMentoring(app.store, workspace);
   const waiting = Object.values(m.requests)
-    .filter((r) => r.workspace === workspace && r.status === 'open')
-    .filter((r) => !Object.values(m.invitations).some((i) => i.requestId === r.id && i.status === 'pending'))
+    .filter((r) => r.status === 'open')
+    .filter((r) => !Object.values(m.invitations).some((i) => i.requestId === r.id))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   let invited = 0;
   for (const r of waiting) {
@@ -306,20 +311,17 @@ export async function matchWaitingRequests(app: AppContext, workspace: string, n
 
 /** Stops offering: no new invitations; pending ones are withdrawn and their requests passed on. */
 export async function stopOffering(app: AppContext, person: Person, now: Date): Promise<{ withdrawn: number; active: number }> {
-  const withdrawn = await app.store.updateMentoring((m) => {
-    delete m.profiles[person.id];
+  const withdrawn = await app.store.transaction(async (tx) => {
+    await tx.mentoring.profiles.remove(person.id);
     const out: MentorRequest[] = [];
-    for (const inv of Object.values(m.invitations)) {
-      if (inv.mentorId !== person.id || inv.status !== 'pending') continue;
-      inv.status = 'withdrawn';
-      inv.answeredAt = now.toISOString();
-      const req = m.requests[inv.requestId];
-      if (req && !req.tried.includes(person.id)) req.tried.push(person.id);
-      if (req?.status === 'open') out.push(structuredClone(req));
+    for (const inv of await tx.mentoring.invitations.list({ mentorId: person.id, status: 'pending' })) {
+      await tx.mentoring.invitations.update(inv.id, (i) => ({ ...i, status: 'withdrawn', answeredAt: now.toISOString() }));
+      const req = await tx.mentoring.requests.update(inv.requestId, (r) => (r.tried.includes(person.id) ? r : { ...r, tried: [...r.tried, person.id] }));
+      if (req?.status === 'open') out.push(req);
     }
     return out;
   });
   for (const req of withdrawn) await app.outbox.send(req.personId, await moveOn(app, req, 'mentor.withdrawnNotice', now));
-  const active = Object.values(app.store.mentoring().matches).filter((x) => x.mentorId === person.id && x.status === 'active').length;
+  const active = (await app.store.mentoring.matches.list({ mentorId: person.id, status: 'active' })).length;
   return { withdrawn: withdrawn.length, active };
 }

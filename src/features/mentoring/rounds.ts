@@ -15,9 +15,9 @@ export const ROUND_HOUR = 10;
 /** The action pair follow-up buttons submit: value `<pool id>|<slot>|<yes|not-yet>`. */
 export const PAIR_MET_ACTION = { command: 'pairs status', action: 'met' } as const;
 
-export function poolName(app: AppContext, pool: Pick<PairPool, 'teamId'>): string {
+export async function poolName(app: AppContext, pool: Pick<PairPool, 'teamId'>): Promise<string> {
   if (!pool.teamId) return app.content.copy('pairs.workspacePool');
-  return app.store.team(pool.teamId)?.name ?? pool.teamId;
+  return (await app.store.teams.get(pool.teamId))?.name ?? pool.teamId;
 }
 
 /** The Monday after a date: a new pool's first round, leaving a few days for others to join. */
@@ -56,11 +56,12 @@ export function dueSlot(app: AppContext, pool: PairPool, now: Date): LocalDate |
 }
 
 /** Who a round on this date groups: members not paused (by the pool or in their settings), still in the team. */
-export function eligibleMembers(app: AppContext, pool: PairPool, slot: LocalDate): string[] {
-  const team = pool.teamId ? app.store.team(pool.teamId) : undefined;
+export async function eligibleMembers(app: AppContext, pool: PairPool, slot: LocalDate): Promise<string[]> {
+  const team = pool.teamId ? await app.store.teams.get(pool.teamId) : undefined;
+  const people = new Map((await app.store.people.list(pool.workspace)).map((p) => [p.id, p] as const));
   return Object.entries(pool.members)
     .filter(([id, member]) => {
-      const person = app.store.person(id);
+      const person = people.get(id);
       if (!person) return false;
       if (member.pausedUntil && member.pausedUntil >= slot) return false;
       if (person.pausedUntil && person.pausedUntil >= slot) return false;
@@ -76,24 +77,26 @@ export function eligibleMembers(app: AppContext, pool: PairPool, slot: LocalDate
  * than two eligible people make no round.
  */
 export async function ensureRound(app: AppContext, poolId: string, slot: LocalDate, now: Date): Promise<PairRound | undefined> {
-  const existing = await app.store.pairRound(poolId, slot);
+  const existing = await app.store.pairing.round(poolId, slot);
   if (existing) return existing;
-  const pool = app.store.mentoring().pools[poolId];
+  const pool = await app.store.pairing.pool(poolId);
   if (!pool) return undefined;
-  const people = eligibleMembers(app, pool, slot);
+  const people = await eligibleMembers(app, pool, slot);
   if (people.length < 2) return undefined;
-  const history = await app.store.pairRounds(poolId);
+  const history = await app.store.pairing.rounds(poolId);
   const id = `${poolId}@${slot}`;
   const groups = planGroups(people, lastMetFrom(history), id, history.length);
-  return app.store.savePairRound({ version: 1, id, poolId, slot, createdAt: now.toISOString(), groups, met: {} });
+  // One round per (pool, slot): of two ticks (or replicas) making it at once, the first one stands.
+  const { record } = await app.store.pairing.createRound({ version: 1, id, poolId, slot, createdAt: now.toISOString(), groups, met: {} });
+  return record;
 }
 
 /** Makes every round that is due now. Idempotent; returns the rounds made by this call. */
 export async function runDueRounds(app: AppContext, now: Date): Promise<PairRound[]> {
   const made: PairRound[] = [];
-  for (const pool of Object.values(app.store.mentoring().pools)) {
+  for (const pool of await app.store.pairing.pools()) {
     const slot = dueSlot(app, pool, now);
-    if (!slot || (await app.store.pairRound(pool.id, slot))) continue;
+    if (!slot || (await app.store.pairing.round(pool.id, slot))) continue;
     const round = await ensureRound(app, pool.id, slot, now);
     if (round) made.push(round);
   }
@@ -112,14 +115,14 @@ export function pairStarter(app: AppContext, round: PairRound, groupIndex: numbe
 }
 
 /** The intro one person gets for a round: who they meet, and a question to start with. */
-export function roundIntro(app: AppContext, round: PairRound, personId: string): Reply | undefined {
+export async function roundIntro(app: AppContext, round: PairRound, personId: string): Promise<Reply | undefined> {
   const group = groupOf(round, personId);
   if (!group) return undefined;
-  const pool = app.store.mentoring().pools[round.poolId];
-  const others = group.members.filter((id) => id !== personId).map((id) => nameOf(app, id));
+  const pool = await app.store.pairing.pool(round.poolId);
+  const others = await Promise.all(group.members.filter((id) => id !== personId).map((id) => nameOf(app, id)));
   const copy = app.content.copy;
   const message = copy(others.length > 1 ? 'pairs.introTrio' : 'pairs.intro', {
-    pool: pool ? poolName(app, pool) : round.poolId,
+    pool: pool ? await poolName(app, pool) : round.poolId,
     names: others.join(' and '),
     days: FOLLOW_UP_DAYS,
   });
@@ -131,11 +134,11 @@ export function roundIntro(app: AppContext, round: PairRound, personId: string):
   ]);
 }
 
-export function pairFollowUpReply(app: AppContext, round: PairRound, personId: string): Reply | undefined {
+export async function pairFollowUpReply(app: AppContext, round: PairRound, personId: string): Promise<Reply | undefined> {
   const group = groupOf(round, personId);
   if (!group || round.met[personId]) return undefined;
   const copy = app.content.copy;
-  const names = group.members.filter((id) => id !== personId).map((id) => nameOf(app, id)).join(' and ');
+  const names = (await Promise.all(group.members.filter((id) => id !== personId).map((id) => nameOf(app, id)))).join(' and ');
   const question = copy('pairs.followUp', { names });
   const value = (answer: FollowUpAnswer) => [round.poolId, round.slot, answer].join('|');
   return reply(question, [
@@ -158,19 +161,23 @@ export function pairFollowUpReply(app: AppContext, round: PairRound, personId: s
 export async function recordPairMet(app: AppContext, personId: string, value: string, now: Date): Promise<'recorded' | 'unknown'> {
   const [poolId = '', slot = '', answer = ''] = value.split('|');
   if (answer !== 'yes' && answer !== 'not-yet') return 'unknown';
-  const round = await app.store.pairRound(poolId, slot);
-  if (!round || !groupOf(round, personId)) return 'unknown';
-  await app.store.savePairRound({ ...round, met: { ...round.met, [personId]: { answer, at: now.toISOString() } } });
-  return 'recorded';
+  // One update-by-function on the round: two people of a pair answering at once are both kept.
+  const met = { answer, at: now.toISOString() } as const;
+  let grouped = false;
+  const round = await app.store.pairing.updateRound(poolId, slot, (r) => {
+    grouped = Boolean(groupOf(r, personId));
+    return grouped ? { ...r, met: { ...r.met, [personId]: met } } : r;
+  });
+  return round && grouped ? 'recorded' : 'unknown';
 }
 
 /** The latest round of each pool this person was grouped in, whose follow-up is due and unanswered. */
 export async function pendingPairFollowUps(app: AppContext, personId: string, now: Date): Promise<PairRound[]> {
   const out: PairRound[] = [];
-  for (const pool of Object.values(app.store.mentoring().pools)) {
+  for (const pool of await app.store.pairing.pools()) {
     const last = pool.rounds[pool.rounds.length - 1];
     if (!last || slotInstant(app, last.slot).getTime() + FOLLOW_UP_DAYS * 86_400_000 > now.getTime()) continue;
-    const round = await app.store.pairRound(pool.id, last.slot);
+    const round = await app.store.pairing.round(pool.id, last.slot);
     if (round && groupOf(round, personId) && !round.met[personId]) out.push(round);
   }
   return out;
@@ -188,7 +195,7 @@ export interface PairsMetSummary {
 
 /** Counts, over the pool's rounds dated within [from, to], the groups that met. */
 export async function pairsMetSummary(app: AppContext, poolId: string, range: { from: LocalDate; to: LocalDate }): Promise<PairsMetSummary> {
-  const rounds = (await app.store.pairRounds(poolId)).filter((r) => r.slot >= range.from && r.slot <= range.to);
+  const rounds = (await app.store.pairing.rounds(poolId)).filter((r) => r.slot >= range.from && r.slot <= range.to);
   const groups = rounds.flatMap((r) => r.groups.map((members) => ({ members, met: r.met })));
   return {
     rounds: rounds.length,

@@ -4,8 +4,8 @@ import { techniqueLabel } from './render.js';
 import { helpfulTechniques } from './select.js';
 
 /** A line in `history`: recent nudges and the techniques the person found helpful. Only their own. */
-export const nudgeHistorySection: HistorySection = (ctx) => {
-  const state = ctx.store.nudgeState(ctx.person.id);
+export const nudgeHistorySection: HistorySection = async (ctx) => {
+  const state = await ctx.store.nudges.get(ctx.person.id);
   if (state.served.length === 0) return [];
   const copy = ctx.content.copy;
   const helpful = helpfulTechniques(ctx.content.nudges, state.votes).map((t) => techniqueLabel(copy, t));

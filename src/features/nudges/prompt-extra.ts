@@ -10,7 +10,7 @@ const LOOKBACK_DAYS = 10;
 
 /** After two hard days in a row, the next day's prompt comes with a nudge (within the caps, unless off or snoozed). */
 export const nudgeWithDailyPrompt: DailyPromptExtra = async (app, person, localDate) => {
-  const checkIns = await app.store.checkIns(person.id, { from: addDays(localDate, -LOOKBACK_DAYS), to: addDays(localDate, -1) });
+  const checkIns = await app.store.history.checkIns(person.id, { from: addDays(localDate, -LOOKBACK_DAYS), to: addDays(localDate, -1) });
   if (!hardDaysInARowBefore(checkIns, localDate, person.workingDays)) return [];
   const served = await serveNudge(app, person, localDate, 'prompt');
   if (!served) return [];

@@ -14,7 +14,7 @@ type App = Pick<AppContext, 'store' | 'content' | 'clock'>;
 
 /** The person's latest check-in of the last few days, if any. */
 export async function latestCheckIn(app: App, personId: string, today: LocalDate): Promise<CheckIn | undefined> {
-  const recent = await app.store.checkIns(personId, { from: addDays(today, -FIT_LOOKBACK_DAYS), to: today });
+  const recent = await app.store.history.checkIns(personId, { from: addDays(today, -FIT_LOOKBACK_DAYS), to: today });
   return recent.at(-1);
 }
 
@@ -32,7 +32,7 @@ export interface Served {
 export async function serveNudge(app: App, person: Person, today: LocalDate, source: NudgeSource): Promise<Served | undefined> {
   const checkIn = await latestCheckIn(app, person.id, today);
   // Read after the await and save with no await in between, so nothing else changes the state meanwhile.
-  const state = app.store.nudgeState(person.id);
+  const state = await app.store.nudges.get(person.id);
   if (source !== 'requested' && unrequestedHold(state, today)) return undefined;
   const nudge = chooseNudge(app.content.nudges, {
     checkIn,
@@ -42,6 +42,7 @@ export async function serveNudge(app: App, person: Person, today: LocalDate, sou
     seed: `${person.id}:${today}:${state.served.length}`,
   });
   if (!nudge) return undefined;
-  await app.store.saveNudgeState(person.id, withServed(state, { nudgeId: nudge.id, localDate: today, at: app.clock.now().toISOString(), source }));
+  const served = { nudgeId: nudge.id, localDate: today, at: app.clock.now().toISOString(), source };
+  await app.store.nudges.update(person.id, (current) => withServed(current, served));
   return checkIn ? { nudge, checkIn } : { nudge };
 }

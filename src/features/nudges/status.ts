@@ -7,9 +7,9 @@ import { helpfulTechniques } from './select.js';
 type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'today'>;
 
 /** The person's nudge settings as rows and blocks (title given by the caller). */
-export function nudgeStatus(ctx: Ctx, title: string): { text: string; blocks: Block[] } {
+export async function nudgeStatus(ctx: Ctx, title: string): Promise<{ text: string; blocks: Block[] }> {
   const copy = ctx.content.copy;
-  const state = ctx.store.nudgeState(ctx.person.id);
+  const state = await ctx.store.nudges.get(ctx.person.id);
   const helpful = helpfulTechniques(ctx.content.nudges, state.votes).map((t) => techniqueLabel(copy, t));
   const rows: Array<[string, string]> = [
     [

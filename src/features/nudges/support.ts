@@ -10,8 +10,8 @@ const STRETCH_LOOKBACK_DAYS = 60;
 type App = Pick<AppContext, 'store' | 'content' | 'config'>;
 
 /** The workspace's support resources: what an admin set in Attune, else ATTUNE_SUPPORT_TEXT. */
-export function supportResourcesText(app: App, workspace: string): { text: string; source: 'admin' | 'env' } | undefined {
-  const set = app.store.supportResources(workspace);
+export async function supportResourcesText(app: App, workspace: string): Promise<{ text: string; source: 'admin' | 'env' } | undefined> {
+  const set = await app.store.nudges.supportResources(workspace);
   if (set) return { text: set.text, source: 'admin' };
   return app.config.supportText ? { text: app.config.supportText, source: 'env' } : undefined;
 }
@@ -22,17 +22,23 @@ export function supportResourcesText(app: App, workspace: string): { text: strin
  * state lives in their personal nudge state, which nothing team-level reads.
  */
 export async function supportBlocks(app: App, person: Person, today: LocalDate): Promise<Block[]> {
-  const checkIns = await app.store.checkIns(person.id, { from: addDays(today, -STRETCH_LOOKBACK_DAYS), to: today });
-  const state = app.store.nudgeState(person.id);
+  const checkIns = await app.store.history.checkIns(person.id, { from: addDays(today, -STRETCH_LOOKBACK_DAYS), to: today });
+  const state = await app.store.nudges.get(person.id);
   const stretch = supportDue(checkIns, state.supportShownFor);
   if (!stretch) return [];
-  await app.store.saveNudgeState(person.id, { ...state, supportShownFor: stretch });
+  // Shown once per stretch: of two check-ins at once, only the one that marks the stretch shows it.
+  let first = false;
+  await app.store.nudges.update(person.id, (current) => {
+    first = current.supportShownFor !== stretch;
+    return first ? { ...current, supportShownFor: stretch } : current;
+  });
+  if (!first) return [];
   return supportMessage(app, person.workspace);
 }
 
-export function supportMessage(app: App, workspace: string): Block[] {
+export async function supportMessage(app: App, workspace: string): Promise<Block[]> {
   const copy = app.content.copy;
-  const resources = supportResourcesText(app, workspace);
+  const resources = await supportResourcesText(app, workspace);
   return [
     divider(),
     heading(copy('nudge.support.title')),

@@ -15,7 +15,8 @@ type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'today' | 'now'
 /** Today's prompt for this person: the one already served today, or the next in rotation (recorded). */
 export async function todaysPrompt(ctx: Ctx): Promise<ReflectionPrompt> {
   const { store, person, today, content } = ctx;
-  const served = await store.servedPrompts(person.id, { from: addDays(today, -ROTATION_LOOKBACK_DAYS), to: today });
+  // The latest serving of each prompt is all rotation needs: an index read, flat with years of history.
+  const served = await store.history.latestServed(person.id, addDays(today, -ROTATION_LOOKBACK_DAYS));
   const current = served.find((s) => s.localDate === today);
   const known = current && content.reflections.find((p) => p.id === current.promptId);
   if (known) return known;
@@ -25,7 +26,7 @@ export async function todaysPrompt(ctx: Ctx): Promise<ReflectionPrompt> {
     today,
     `${person.id}:${today}`,
   );
-  await store.recordServedPrompt(person.id, { localDate: today, promptId: prompt.id, component: prompt.component, at: ctx.now.toISOString() });
+  await store.history.recordServed(person.id, { localDate: today, promptId: prompt.id, component: prompt.component, at: ctx.now.toISOString() });
   return prompt;
 }
 
@@ -47,7 +48,7 @@ export type AnswerOutcome =
 export async function answerToday(ctx: Ctx & { idempotencyKey?: string }, answer: string): Promise<AnswerOutcome> {
   const text = checkAnswer(ctx, answer);
   const prompt = await todaysPrompt(ctx);
-  const [existing] = await ctx.store.reflections(ctx.person.id, { from: ctx.today, to: ctx.today });
+  const [existing] = await ctx.store.history.reflections(ctx.person.id, { from: ctx.today, to: ctx.today });
   const reflection: Reflection = {
     id: randomUUID(),
     personId: ctx.person.id,
@@ -60,19 +61,19 @@ export async function answerToday(ctx: Ctx & { idempotencyKey?: string }, answer
   };
   if (existing) {
     if (ctx.idempotencyKey && existing.key === ctx.idempotencyKey) return { kind: 'saved', reflection: existing, duplicate: true };
-    await ctx.store.setDraft(ctx.person.id, REPLACE_DRAFT, reflection, new Date(ctx.now.getTime() + 24 * 3600_000));
+    await ctx.store.drafts.set(ctx.person.id, REPLACE_DRAFT, reflection, new Date(ctx.now.getTime() + 24 * 3600_000));
     return { kind: 'confirm-replace', existing };
   }
-  const { record, duplicate } = await ctx.store.addReflection(reflection);
-  return { kind: 'saved', reflection: record, duplicate };
+  const { record, created } = await ctx.store.history.addReflection(reflection);
+  return { kind: 'saved', reflection: record, duplicate: !created };
 }
 
 /** Resolves a pending "replace today's reflection?" question. Undefined when nothing is pending. */
 export async function resolveReplace(ctx: Ctx, replace: boolean): Promise<{ replaced: boolean } | undefined> {
-  const draft = ctx.store.draft<Reflection>(ctx.person.id, REPLACE_DRAFT, ctx.now);
+  const draft = await ctx.store.drafts.get<Reflection>(ctx.person.id, REPLACE_DRAFT, ctx.now);
   if (!draft) return undefined;
-  await ctx.store.clearDraft(ctx.person.id, REPLACE_DRAFT);
+  await ctx.store.drafts.clear(ctx.person.id, REPLACE_DRAFT);
   if (!replace) return { replaced: false };
-  await ctx.store.replaceReflection({ ...draft, at: ctx.now.toISOString() });
+  await ctx.store.history.replaceReflection({ ...draft, at: ctx.now.toISOString() });
   return { replaced: true };
 }

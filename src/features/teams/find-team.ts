@@ -3,9 +3,9 @@ import { UserError } from '../../core/errors.js';
 import { teamSlug, type Team } from '../../core/model/team.js';
 
 /** A team of the workspace by its handle (slug) or its name, ignoring case. Only admins call this. */
-export function findTeam(ctx: Pick<AppContext, 'store' | 'content'>, workspace: string, ref: string): Team {
+export async function findTeam(ctx: Pick<AppContext, 'store' | 'content'>, workspace: string, ref: string): Promise<Team> {
   const wanted = ref.trim().toLowerCase();
-  const teams = ctx.store.teams(workspace);
+  const teams = await ctx.store.teams.list(workspace);
   const found =
     teams.find((t) => t.id === `${workspace}/${wanted}`) ??
     teams.find((t) => t.name.toLowerCase() === wanted) ??

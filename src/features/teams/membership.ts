@@ -1,5 +1,5 @@
 import { isCurrentMember, type Team } from '../../core/model/team.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store/index.js';
 
 /**
  * Membership is a list of intervals: joining opens one, leaving closes it (sets `to`), joining again
@@ -17,9 +17,8 @@ export function withMemberRemoved(team: Team, personId: string, now: Date): Team
 }
 
 /** The teams this person belongs to right now, in their workspace. */
-export function currentTeamsOf(store: Store, workspace: string, personId: string): Team[] {
-  return store
-    .teams(workspace)
+export async function currentTeamsOf(store: Pick<Store, 'teams'>, workspace: string, personId: string): Promise<Team[]> {
+  return (await store.teams.list(workspace))
     .filter((t) => isCurrentMember(t, personId))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

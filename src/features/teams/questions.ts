@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { stableHash } from '../../core/hash.js';
 import type { CustomQuestion, Team } from '../../core/model/team.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store/index.js';
 import { handleOf } from './find-team.js';
 import { managedTeam } from './team-admin.js';
 import { currentTeamsOf } from './membership.js';
@@ -35,34 +35,41 @@ function newQuestionId(team: Team, text: string, now: Date): string {
 }
 
 export async function addQuestion(ctx: Ctx, teamRef: string, kind: string, rawText: string): Promise<{ team: Team; question: CustomQuestion }> {
-  const team = managedTeam(ctx, teamRef);
+  const found = await managedTeam(ctx, teamRef);
   const k = kind.trim().toLowerCase();
   if (k !== 'scale' && k !== 'text') throw new UserError(ctx.content.copy('team.questionBadKind', { value: kind }));
   const text = rawText.trim().replace(/\s+/g, ' ');
   if (text.length < MIN_TEXT || text.length > MAX_TEXT) throw new UserError(ctx.content.copy('team.questionLength', { min: MIN_TEXT, max: MAX_TEXT, length: text.length }));
-  if (team.questions.length >= MAX_QUESTIONS) throw new UserError(ctx.content.copy('team.questionsFull', { team: team.name, max: MAX_QUESTIONS }));
-  const question: CustomQuestion = { id: newQuestionId(team, text, ctx.now), kind: k, text };
-  return { team: await ctx.store.saveTeam({ ...team, questions: [...team.questions, question] }), question };
+  const full = () => new UserError(ctx.content.copy('team.questionsFull', { team: found.name, max: MAX_QUESTIONS }));
+  if (found.questions.length >= MAX_QUESTIONS) throw full();
+  let question: CustomQuestion | undefined;
+  const team = await ctx.store.teams.update(found.id, (t) => {
+    if (t.questions.length >= MAX_QUESTIONS) throw full();
+    question = { id: newQuestionId(t, text, ctx.now), kind: k, text };
+    return { ...t, questions: [...t.questions, question] };
+  });
+  return { team: team ?? found, question: question! };
 }
 
 /** Removes a question by its id or its number in the list (1-3). */
 export async function removeQuestion(ctx: Ctx, teamRef: string, ref: string): Promise<{ team: Team; question: CustomQuestion }> {
-  const team = managedTeam(ctx, teamRef);
+  const team = await managedTeam(ctx, teamRef);
   const wanted = ref.trim().toLowerCase();
   const byNumber = /^\d$/.test(wanted) ? team.questions[Number(wanted) - 1] : undefined;
   const question = byNumber ?? team.questions.find((q) => q.id === wanted);
   if (!question) throw new UserError(ctx.content.copy('team.questionNotFound', { ref: ref.trim(), team: team.name }));
-  return { team: await ctx.store.saveTeam({ ...team, questions: team.questions.filter((q) => q.id !== question.id) }), question };
+  const updated = await ctx.store.teams.update(team.id, (t) => ({ ...t, questions: t.questions.filter((q) => q.id !== question.id) }));
+  return { team: updated ?? team, question };
 }
 
-export function listQuestions(ctx: Ctx, teamRef: string): Team {
+export function listQuestions(ctx: Ctx, teamRef: string): Promise<Team> {
   return managedTeam(ctx, teamRef);
 }
 
 /** The questions of every team the person is in now, in team order, each once. */
-export function questionsFor(store: Store, workspace: string, personId: string): AskedQuestion[] {
+export async function questionsFor(store: Pick<Store, 'teams'>, workspace: string, personId: string): Promise<AskedQuestion[]> {
   const out: AskedQuestion[] = [];
-  for (const team of currentTeamsOf(store, workspace, personId)) {
+  for (const team of await currentTeamsOf(store, workspace, personId)) {
     for (const q of team.questions) if (!out.some((o) => o.id === q.id)) out.push({ ...q, teamId: team.id, teamName: team.name });
   }
   return out;

@@ -18,9 +18,16 @@ function assertCanManage(ctx: Ctx): void {
 }
 
 /** Finds a team of the asker's workspace, once the asker may manage teams. */
-export function managedTeam(ctx: Ctx, ref: string): Team {
+export function managedTeam(ctx: Ctx, ref: string): Promise<Team> {
   assertCanManage(ctx);
   return findTeam(ctx, ctx.person.workspace, ref);
+}
+
+/** Applies a change to a team found earlier; a team deleted meanwhile is reported like an unknown one. */
+async function changeTeam(ctx: Ctx, team: Team, change: (t: Team) => Team): Promise<Team> {
+  const updated = await ctx.store.teams.update(team.id, change);
+  if (!updated) return await findTeam(ctx, ctx.person.workspace, team.name);
+  return updated;
 }
 
 export async function createTeam(ctx: Ctx, rawName: string): Promise<Team> {
@@ -30,9 +37,9 @@ export async function createTeam(ctx: Ctx, rawName: string): Promise<Team> {
   if (!name || !slug) throw new UserError(ctx.content.copy('team.badName'));
   if (name.length > MAX_NAME) throw new UserError(ctx.content.copy('team.nameTooLong', { max: MAX_NAME, length: name.length }));
   const id = teamId(ctx.person.workspace, slug);
-  const clash = ctx.store.team(id) ?? ctx.store.teams(ctx.person.workspace).find((t) => t.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new UserError(ctx.content.copy('team.exists', { name: clash.name, handle: slug }));
-  return ctx.store.saveTeam({
+  const sameName = (await ctx.store.teams.list(ctx.person.workspace)).find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (sameName) throw new UserError(ctx.content.copy('team.exists', { name: sameName.name, handle: slug }));
+  const { record, created } = await ctx.store.teams.create({
     id,
     workspace: ctx.person.workspace,
     name,
@@ -43,6 +50,8 @@ export async function createTeam(ctx: Ctx, rawName: string): Promise<Team> {
     digestTime: '09:00',
     questions: [],
   });
+  if (!created) throw new UserError(ctx.content.copy('team.exists', { name: record.name, handle: slug }));
+  return record;
 }
 
 export interface AddOutcome {
@@ -53,48 +62,51 @@ export interface AddOutcome {
 
 /** Adds people to a team; someone already in it is reported, not added twice. */
 export async function addMembers(ctx: Ctx, teamRef: string, refs: string[]): Promise<AddOutcome> {
-  let team = managedTeam(ctx, teamRef);
+  const found = await managedTeam(ctx, teamRef);
   // Resolve everyone first, so one unknown name changes nothing.
-  const people = refs.map((r) => resolvePersonRef(ctx, ctx.person.workspace, r));
-  const added: PersonRef[] = [];
-  const already: PersonRef[] = [];
-  const seen = new Set<string>();
-  for (const p of people) {
-    if (seen.has(p.id)) continue;
-    seen.add(p.id);
-    if (isCurrentMember(team, p.id)) {
-      already.push(p);
-      continue;
-    }
-    team = withMemberAdded(team, p.id, ctx.now);
-    added.push(p);
-  }
-  if (added.length) team = await ctx.store.saveTeam(team);
+  const people: PersonRef[] = [];
+  for (const r of refs) people.push(await resolvePersonRef(ctx, ctx.person.workspace, r));
+  const unique = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
+  let added: PersonRef[] = [];
+  let already: PersonRef[] = [];
+  const team = await changeTeam(ctx, found, (t) => {
+    added = unique.filter((p) => !isCurrentMember(t, p.id));
+    already = unique.filter((p) => isCurrentMember(t, p.id));
+    return added.length ? added.reduce((acc, p) => withMemberAdded(acc, p.id, ctx.now), t) : t;
+  });
   return { team, added, already };
 }
 
 export async function removeMember(ctx: Ctx, teamRef: string, ref: string): Promise<{ team: Team; person: PersonRef }> {
-  const team = managedTeam(ctx, teamRef);
-  const person = resolvePersonRef(ctx, ctx.person.workspace, ref);
-  if (!isCurrentMember(team, person.id)) throw new UserError(ctx.content.copy('team.notMember', { name: person.name, team: team.name }));
-  return { team: await ctx.store.saveTeam(withMemberRemoved(team, person.id, ctx.now)), person };
+  const found = await managedTeam(ctx, teamRef);
+  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const notMember = () => new UserError(ctx.content.copy('team.notMember', { name: person.name, team: found.name }));
+  if (!isCurrentMember(found, person.id)) throw notMember();
+  const team = await changeTeam(ctx, found, (t) => {
+    if (!isCurrentMember(t, person.id)) throw notMember();
+    return withMemberRemoved(t, person.id, ctx.now);
+  });
+  return { team, person };
 }
 
 /** Makes someone a lead of the team, or (remove) no longer one. Leads need not be members. */
 export async function setLead(ctx: Ctx, teamRef: string, ref: string, lead: boolean): Promise<{ team: Team; person: PersonRef; changed: boolean }> {
-  const team = managedTeam(ctx, teamRef);
-  const person = resolvePersonRef(ctx, ctx.person.workspace, ref);
-  const isLead = team.leads.includes(person.id);
-  if (isLead === lead) return { team, person, changed: false };
-  const leads = lead ? [...team.leads, person.id] : team.leads.filter((l) => l !== person.id);
-  return { team: await ctx.store.saveTeam({ ...team, leads }), person, changed: true };
+  const found = await managedTeam(ctx, teamRef);
+  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  let changed = false;
+  const team = await changeTeam(ctx, found, (t) => {
+    changed = t.leads.includes(person.id) !== lead;
+    if (!changed) return t;
+    return { ...t, leads: lead ? [...t.leads, person.id] : t.leads.filter((l) => l !== person.id) };
+  });
+  return { team, person, changed };
 }
 
 /** Sets the anonymity threshold; below 3 is refused and nothing changes. */
 export async function setThreshold(ctx: Ctx, teamRef: string, value: number): Promise<Team> {
-  const team = managedTeam(ctx, teamRef);
+  const team = await managedTeam(ctx, teamRef);
   if (value < MIN_THRESHOLD) throw new UserError(ctx.content.copy('team.thresholdTooLow', { value, min: MIN_THRESHOLD }));
-  return ctx.store.saveTeam({ ...team, threshold: value });
+  return changeTeam(ctx, team, (t) => ({ ...t, threshold: value }));
 }
 
 /** The threshold in force for a team: its own, or the configured default. */
@@ -103,7 +115,7 @@ export function thresholdOf(ctx: Pick<CommandContext, 'config'>, team: Team): nu
 }
 
 /** Every team of the asker's workspace, by name, for those who may manage teams. */
-export function managedTeams(ctx: Ctx): Team[] {
+export async function managedTeams(ctx: Ctx): Promise<Team[]> {
   assertCanManage(ctx);
-  return ctx.store.teams(ctx.person.workspace).sort((a, b) => a.name.localeCompare(b.name));
+  return (await ctx.store.teams.list(ctx.person.workspace)).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -7,7 +7,7 @@ export const checkinReminderJob: Job = {
   name: 'checkin-reminder',
   occurrences: (app, window) => personDailyOccurrences(app, window, 'checkin-reminder', (p) => p.reminderTime),
   async what(app, occ) {
-    const done = await app.store.checkIns(occ.personId, { from: occ.localDate, to: occ.localDate });
+    const done = await app.store.history.checkIns(occ.personId, { from: occ.localDate, to: occ.localDate });
     if (done.length) return undefined;
     const copy = app.content.copy;
     const body = copy('scheduler.reminderText');

@@ -19,10 +19,10 @@ const MAX_WINDOW_DAYS = 7;
  */
 export const dailyNudgeJob: Job = {
   name: DAILY_NUDGE_JOB,
-  occurrences(app, window) {
+  async occurrences(app, window) {
     const out: Occurrence[] = [];
-    for (const person of app.store.people()) {
-      const state = app.store.nudgeState(person.id);
+    for (const person of await app.store.people.list()) {
+      const state = await app.store.nudges.get(person.id);
       if (!state.daily || state.off) continue;
       const tz = effectiveTimeZone(app, person);
       const last = localDate(window.to, tz);
@@ -37,7 +37,7 @@ export const dailyNudgeJob: Job = {
     return out;
   },
   async what(app, occurrence) {
-    const person = app.store.person(occurrence.personId);
+    const person = await app.store.people.get(occurrence.personId);
     if (!person) return undefined;
     const served = await serveNudge(app, person, occurrence.localDate, 'daily');
     if (!served) return undefined;

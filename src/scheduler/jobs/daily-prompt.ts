@@ -9,7 +9,7 @@ export const dailyPromptJob: Job = {
   name: 'daily-prompt',
   occurrences: (app, window) => personDailyOccurrences(app, window, 'daily-prompt', (p) => p.promptTime),
   async what(app, occ) {
-    const person = app.store.person(occ.personId);
+    const person = await app.store.people.get(occ.personId);
     if (!person) return undefined;
     const prompt = await todaysPrompt({ store: app.store, content: app.content, person, today: occ.localDate, now: app.clock.now() });
     const extra = (await Promise.all(dailyPromptExtras.map((hook) => hook(app, person, occ.localDate)))).flat();

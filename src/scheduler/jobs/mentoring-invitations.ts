@@ -12,13 +12,12 @@ import type { Job, Occurrence } from '../job.js';
 export const mentoringInvitationsJob: Job = {
   name: 'mentor-invitation-expiry',
   ignoresPause: true,
-  occurrences(app: AppContext, window) {
+  async occurrences(app: AppContext, window) {
     const out: Occurrence[] = [];
-    for (const inv of Object.values(app.store.mentoring().invitations)) {
-      if (inv.status !== 'pending') continue;
+    for (const inv of await app.store.mentoring.invitations.list({ status: 'pending' })) {
       const dueAt = new Date(inv.expiresAt);
       if (dueAt > window.to) continue;
-      const mentee = app.store.person(inv.menteeId);
+      const mentee = await app.store.people.get(inv.menteeId);
       if (!mentee) continue;
       out.push({
         personId: inv.menteeId,

@@ -11,14 +11,14 @@ export const pairsRoundsJob: Job = {
   name: 'pairs-round',
   async occurrences(app: AppContext, window) {
     const out: Occurrence[] = [];
-    for (const pool of Object.values(app.store.mentoring().pools)) {
+    for (const pool of await app.store.pairing.pools()) {
       const last = pool.rounds[pool.rounds.length - 1]?.slot;
       const slots = new Set([dueSlot(app, pool, window.to), last].filter((s): s is string => Boolean(s)));
       for (const slot of slots) {
         const dueAt = slotInstant(app, slot);
         if (dueAt <= window.from || dueAt > window.to) continue;
-        const round = await app.store.pairRound(pool.id, slot);
-        const people = round ? round.groups.flat() : eligibleMembers(app, pool, slot);
+        const round = await app.store.pairing.round(pool.id, slot);
+        const people = round ? round.groups.flat() : await eligibleMembers(app, pool, slot);
         if (people.length < 2) continue;
         for (const personId of people) out.push({ personId, key: `pairs-round:${pool.id}`, localDate: slot, dueAt, data: { poolId: pool.id, slot } });
       }

@@ -8,16 +8,16 @@ import { dailySlots, type DailySlot } from '../local-time.js';
  * Occurrences of a per-person daily message at a time the person chose, on their working days, in
  * their own zone. Nothing is due before the person first met Attune.
  */
-export function personDailyOccurrences(
+export async function personDailyOccurrences(
   app: AppContext,
   window: { from: Date; to: Date },
   key: string,
   timeOf: (person: Person) => string,
-): Occurrence[] {
+): Promise<Occurrence[]> {
   const out: Occurrence[] = [];
   // Most people share a zone, a time and working days: compute each schedule once per window.
   const schedules = new Map<string, DailySlot[]>();
-  for (const person of app.store.people()) {
+  for (const person of await app.store.people.list()) {
     const zone = effectiveTimeZone(app, person);
     const time = timeOf(person);
     const id = `${zone}|${time}|${person.workingDays.join(',')}`;

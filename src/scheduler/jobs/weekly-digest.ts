@@ -17,12 +17,12 @@ export const weeklyDigestKey = (teamId: string) => `${WEEKLY_DIGEST}:${teamId}`;
  */
 export const weeklyDigestJob: Job = {
   name: WEEKLY_DIGEST,
-  occurrences(app, window) {
+  async occurrences(app, window) {
     const out: Occurrence[] = [];
-    for (const team of app.store.teams()) {
+    for (const team of await app.store.teams.list()) {
       const weekday = WEEKDAYS.indexOf(team.digestDay) + 1;
       for (const leadId of team.leads) {
-        const lead = app.store.person(leadId);
+        const lead = await app.store.people.get(leadId);
         if (!lead || !leadsTeam(lead, team)) continue;
         const zone = effectiveTimeZone(app, lead);
         // Every local date the window touches in the lead's zone, with a day's margin either side.
@@ -43,8 +43,8 @@ export const weeklyDigestJob: Job = {
     return out;
   },
   async what(app: AppContext, occ) {
-    const team = occ.data?.teamId ? app.store.team(occ.data.teamId) : undefined;
-    const lead = app.store.person(occ.personId);
+    const team = occ.data?.teamId ? (await app.store.teams.get(occ.data.teamId)) : undefined;
+    const lead = await app.store.people.get(occ.personId);
     // Someone who stopped leading the team (or a removed team) gets nothing.
     if (!team || !lead || !leadsTeam(lead, team)) return undefined;
     return buildDigest(app, lead, team, occ.localDate);

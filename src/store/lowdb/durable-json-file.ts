@@ -37,29 +37,42 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const dir = path.dirname(this.file);
-    const temp = `${this.file}.${process.pid}.${++tempCounter}.tmp`;
-    const body = this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data);
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(body, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      if (this.options.beforeRename) await this.options.beforeRename(temp);
-      await rename(temp, this.file);
-    } catch (err) {
-      await unlink(temp).catch(() => undefined);
-      throw err;
-    }
-    const dirHandle = await open(dir, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
-    }
+    await writeDurably(this.file, this.serialize(data), this.options.beforeRename);
+  }
+
+  serialize(data: T): string {
+    return this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data);
+  }
+}
+
+/** Writes a file so that it survives a crash whole or not at all: temp file, fsync, rename, directory fsync. */
+export async function writeDurably(file: string, body: string, beforeRename?: (tempFile: string) => Promise<void>): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(body, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (beforeRename) await beforeRename(temp);
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await syncDir(dir);
+}
+
+/** Makes a rename or unlink in `dir` durable. */
+export async function syncDir(dir: string): Promise<void> {
+  const dirHandle = await open(dir, 'r');
+  try {
+    await dirHandle.sync();
+  } finally {
+    await dirHandle.close();
   }
 }
 

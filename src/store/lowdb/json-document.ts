@@ -8,12 +8,17 @@ import type { DurableJsonFile } from './durable-json-file.js';
  */
 export class JsonDocument<T> {
   private readonly db: Low<T>;
+  /** Held by an open transaction: the document has uncommitted changes and must stay in memory. */
+  pinned = 0;
   private inFlight: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   /** Set when a write failed: memory may hold a change the disk lacks, so the owner must reload. */
   failed = false;
 
-  private constructor(adapter: DurableJsonFile<T>, defaults: T) {
+  private constructor(
+    private readonly adapter: DurableJsonFile<T>,
+    defaults: T,
+  ) {
     this.db = new Low<T>(adapter, defaults);
   }
 
@@ -28,7 +33,21 @@ export class JsonDocument<T> {
   }
 
   get busy(): boolean {
-    return this.inFlight !== null || this.queued !== null;
+    return this.inFlight !== null || this.queued !== null || this.pinned > 0;
+  }
+
+  get file(): string {
+    return this.adapter.file;
+  }
+
+  /** The file's text for the data in memory now. */
+  serialize(): string {
+    return this.adapter.serialize(this.db.data);
+  }
+
+  /** Replaces the data in memory (a rolled-back transaction); writes nothing. */
+  reset(data: T): void {
+    this.db.data = data;
   }
 
   /** Applies a synchronous change and resolves once it is durable. Throwing in `change` writes nothing. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ZodType } from 'zod';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,11 +7,24 @@ import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
 import { emptyNudgeState, NudgeStateSchema, SupportResourcesSchema, type NudgeState, type SupportResources } from '../../core/model/nudges.js';
-import type { DateRange, KeyedWrite, PersonalData, Store } from '../store.js';
+import {
+  MentorInvitationSchema,
+  MentorMatchSchema,
+  MentorProfileSchema,
+  MentorRequestSchema,
+  PairPoolSchema,
+  PairRoundSchema,
+  type MentoringState,
+  type PairPool,
+  type PairRound,
+} from '../../core/model/mentoring.js';
+import type { Change, Created, DateRange, FaultHook, PersonalData } from '../../core/store/index.js';
+import { DIGEST_WEEKS_KEPT } from '../../core/store/index.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { DocumentCache } from './document-cache.js';
 import { DurableJsonFile, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
+import { KeyedMutex } from './keyed-mutex.js';
 import {
   EventKeysPartitionSchema,
   HistoryPartitionSchema,
@@ -20,8 +34,9 @@ import {
   type LedgerPartition,
 } from './partition-schemas.js';
 import { layout, LEDGER_SHARDS, ledgerShard, type Layout } from './paths.js';
+import { RwLock } from './rw-lock.js';
 import { emptyState, StateSchema, type State } from './state-schema.js';
-import { MentoringStateSchema, PairRoundSchema, type MentoringState, type PairRound } from '../../core/model/mentoring.js';
+import { removeJournal, replayJournal, writeJournal } from './tx-journal.js';
 
 export interface LowdbStoreOptions {
   dataDir: string;
@@ -30,33 +45,59 @@ export interface LowdbStoreOptions {
   cacheSize?: number;
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
+  /** Test hook: called between the steps of a transaction's commit; throwing there simulates a crash. */
+  faults?: FaultHook;
 }
 
 const EVENT_KEY_DAYS = 2;
 /** Pairing rounds kept in memory: a pool's whole history is read when a round is made. */
 const ROUND_CACHE = 200;
-/** Frozen digest weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */
-const DIGEST_WEEKS_KEPT = 12;
+
+/** The open transaction: documents changed in memory (with their data before), and paths to remove at commit. */
+interface Tx {
+  dirty: Map<JsonDocument<unknown>, unknown>;
+  removes: string[];
+  afterCommit: Array<() => void>;
+}
+
+type Keyed<T> = (s: State) => Record<string, T>;
+
+const clone = <T>(x: T): T => structuredClone(x);
+const byKey = <T>(map: Record<string, T>): T[] =>
+  Object.keys(map)
+    .sort()
+    .map((k) => clone(map[k]!));
+const fits = (record: object, query: object | undefined): boolean =>
+  !query || Object.entries(query).every(([k, v]) => v === undefined || (record as Record<string, unknown>)[k] === v);
 
 /**
- * The embedded store: lowdb documents over durable JSON files under the data directory.
- * Small state in state.json; history per person and month; the ledger per local date in shards.
+ * The embedded engine: lowdb documents over durable JSON files under the data directory. Small state
+ * in state.json; history per person and month; the ledger per local date in shards; pairing rounds
+ * one file each. Single reads and writes share a lock that a transaction holds alone; a transaction
+ * changes documents in memory only, then commits them together (through an intent journal when it
+ * changed more than one file).
  */
-export class LowdbStore implements Store {
+export class LowdbStore {
   private readonly paths: Layout;
   private readonly history: DocumentCache<HistoryPartition>;
   private readonly ledger: DocumentCache<LedgerPartition>;
   private readonly events: DocumentCache<EventKeysPartition>;
   private readonly rounds: DocumentCache<PairRound>;
   private closed = false;
+  /** Set when a commit failed after its journal was written: memory and disk disagree until a reopen replays it. */
+  private broken: Error | undefined;
   private readonly months = new Map<string, Set<string>>();
+  private readonly lock = new RwLock();
+  private readonly txs = new AsyncLocalStorage<Tx>();
+  private readonly personLocks = new KeyedMutex();
 
   private constructor(
     readonly dataDir: string,
-    private readonly lock: DataDirLock,
+    private readonly dirLock: DataDirLock,
     private readonly state: JsonDocument<State>,
     private readonly fileOptions: DurableJsonFileOptions,
     cacheSize: number,
+    private readonly faults: FaultHook | undefined,
   ) {
     this.paths = layout(dataDir);
     this.history = new DocumentCache(cacheSize, (file) => {
@@ -92,18 +133,19 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * Opens the store: takes the directory lock, then reads and validates state.json. A bad state file
-   * throws StoreFileError (the lock is released, the file untouched).
+   * Opens the store: takes the directory lock, finishes a transaction a crash interrupted, then reads
+   * and validates state.json. A bad state file throws StoreFileError (the lock is released, the file untouched).
    */
   static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
     const dataDir = path.resolve(options.dataDir);
     await mkdir(dataDir, { recursive: true });
     const lock = await DataDirLock.acquire(dataDir, options.now);
     try {
+      await replayJournal(dataDir);
       const paths = layout(dataDir);
       const fileOptions = options.fileOptions ?? {};
       const state = await JsonDocument.open(new DurableJsonFile(paths.state, StateSchema, { ...fileOptions, pretty: true }), emptyState);
-      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000);
+      const store = new LowdbStore(dataDir, lock, state, fileOptions, options.cacheSize ?? 20_000, options.faults);
       await store.pruneEventKeys(options.now);
       return store;
     } catch (err) {
@@ -120,72 +162,226 @@ export class LowdbStore implements Store {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The store is closed');
+    if (this.broken) throw new Error(`The store must be reopened: a transaction could not finish (${this.broken.message})`);
   }
 
-  // --- people and teams -------------------------------------------------------------------------
+  // --- locking and transactions ------------------------------------------------------------------
+
+  /** Runs one read or write: alone for its documents' synchronous steps, never during a transaction. */
+  run<R>(work: () => Promise<R>): Promise<R> {
+    if (this.txs.getStore()) return work();
+    return this.lock.shared(async () => {
+      this.assertOpen();
+      return work();
+    });
+  }
+
+  /**
+   * Runs `work` as one transaction: its writes change documents in memory only; at the end they are
+   * made durable together, or (when `work` throws) put back as they were.
+   */
+  transaction<R>(work: () => Promise<R>): Promise<R> {
+    if (this.txs.getStore()) return work();
+    return this.lock.exclusive(async () => {
+      this.assertOpen();
+      const tx: Tx = { dirty: new Map(), removes: [], afterCommit: [] };
+      let result: R;
+      try {
+        result = await this.txs.run(tx, work);
+      } catch (err) {
+        this.rollback(tx);
+        throw err;
+      }
+      await this.commit(tx);
+      return result;
+    });
+  }
+
+  /** Applies a synchronous change to a document: durable now, or (in a transaction) at commit. */
+  private async mutate<T, R>(doc: JsonDocument<T>, change: (data: T) => R): Promise<R> {
+    const tx = this.txs.getStore();
+    if (!tx) return doc.update(change);
+    const key = doc as JsonDocument<unknown>;
+    if (!tx.dirty.has(key)) {
+      tx.dirty.set(key, clone(doc.data));
+      doc.pinned++;
+    }
+    return change(doc.data);
+  }
+
+  private rollback(tx: Tx): void {
+    for (const [doc, before] of tx.dirty) {
+      doc.reset(before);
+      doc.pinned--;
+    }
+    // Months added by the rolled-back writes are re-read from disk when next needed.
+    this.months.clear();
+  }
+
+  private async fault(point: string): Promise<void> {
+    if (this.faults) await this.faults(point);
+  }
+
+  private async commit(tx: Tx): Promise<void> {
+    const docs = [...tx.dirty.keys()];
+    if (docs.length === 0 && tx.removes.length === 0) return;
+    if (docs.length === 1 && tx.removes.length === 0) {
+      // One file: its rename is the commit.
+      try {
+        await this.fault('before-write');
+        await docs[0]!.flush();
+      } catch (err) {
+        this.rollback(tx);
+        throw err;
+      }
+      docs[0]!.pinned--;
+      for (const done of tx.afterCommit) done();
+      return;
+    }
+    try {
+      await this.fault('before-journal');
+      await writeJournal(this.dataDir, { writes: docs.map((d) => ({ file: d.file, body: d.serialize() })), removes: tx.removes });
+    } catch (err) {
+      this.rollback(tx);
+      throw err;
+    }
+    try {
+      for (const [i, doc] of docs.entries()) {
+        await this.fault(`write-${i}`);
+        await doc.flush();
+      }
+      for (const target of tx.removes) {
+        await this.fault('remove');
+        await rm(target, { recursive: true, force: true });
+      }
+      await this.fault('before-journal-removed');
+      await removeJournal(this.dataDir);
+    } catch (err) {
+      // The journal is durable: a reopen finishes this commit. Until then nothing may read or write.
+      this.broken = err as Error;
+      throw err;
+    } finally {
+      for (const doc of docs) doc.pinned--;
+    }
+    for (const done of tx.afterCommit) done();
+  }
+
+  private removeOnCommit(target: string, after: () => void): Promise<void> | void {
+    const tx = this.txs.getStore();
+    if (!tx) return rm(target, { recursive: true, force: true }).then(after);
+    tx.removes.push(target);
+    tx.afterCommit.push(after);
+  }
+
+  // --- records in state.json ----------------------------------------------------------------------
+
+  private getIn<T>(pick: Keyed<T>, id: string): T | undefined {
+    const found = pick(this.state.data)[id];
+    return found === undefined ? undefined : clone(found);
+  }
+
+  private async createIn<T>(pick: Keyed<T>, id: string, record: T, schema: ZodType<T>): Promise<Created<T>> {
+    const valid = schema.parse(record);
+    return this.mutate(this.state, (s) => {
+      const map = pick(s);
+      const existing = map[id];
+      if (existing !== undefined) return { record: clone(existing), created: false };
+      map[id] = valid;
+      return { record: clone(valid), created: true };
+    });
+  }
+
+  private async updateIn<T>(pick: Keyed<T>, id: string, change: Change<T>, schema: ZodType<T>, keep?: (current: T, next: T) => T): Promise<T | undefined> {
+    const current = pick(this.state.data)[id];
+    if (current === undefined) return undefined;
+    const copy = clone(current);
+    const proposed = change(copy);
+    if (proposed === copy) return clone(current);
+    const next = schema.parse(keep ? keep(current, proposed) : proposed);
+    // Validation above and the assignment below are synchronous with the read: nothing interleaves.
+    return this.mutate(this.state, (s) => {
+      pick(s)[id] = next;
+      return clone(next);
+    });
+  }
+
+  private async removeIn<T>(pick: Keyed<T>, id: string, alsoDo?: (s: State) => void): Promise<boolean> {
+    if (pick(this.state.data)[id] === undefined) return false;
+    return this.mutate(this.state, (s) => {
+      delete pick(s)[id];
+      alsoDo?.(s);
+      return true;
+    });
+  }
+
+  // --- people and teams ----------------------------------------------------------------------------
+
+  private static readonly peopleOf: Keyed<Person> = (s) => s.people;
+  private static readonly teamsOf: Keyed<Team> = (s) => s.teams;
 
   person(id: string): Person | undefined {
-    return this.state.data.people[id];
+    return this.getIn(LowdbStore.peopleOf, id);
   }
-
   people(workspace?: string): Person[] {
-    const all = Object.values(this.state.data.people);
-    return workspace ? all.filter((p) => p.workspace === workspace) : all;
+    return byKey(this.state.data.people).filter((p) => !workspace || p.workspace === workspace);
   }
-
-  async savePerson(person: Person): Promise<Person> {
-    const valid = PersonSchema.parse(person);
-    await this.state.update((s) => {
-      s.people[valid.id] = valid;
-    });
-    return valid;
+  createPerson(person: Person): Promise<Created<Person>> {
+    return this.createIn(LowdbStore.peopleOf, person.id, person, PersonSchema);
+  }
+  updatePerson(id: string, change: Change<Person>): Promise<Person | undefined> {
+    return this.updateIn(LowdbStore.peopleOf, id, change, PersonSchema, (_, next) => ({ ...next, id }));
+  }
+  removePerson(id: string): Promise<boolean> {
+    return this.removeIn(LowdbStore.peopleOf, id);
   }
 
   team(id: string): Team | undefined {
-    return this.state.data.teams[id];
+    return this.getIn(LowdbStore.teamsOf, id);
   }
-
   teams(workspace?: string): Team[] {
-    const all = Object.values(this.state.data.teams);
-    return workspace ? all.filter((t) => t.workspace === workspace) : all;
+    return byKey(this.state.data.teams).filter((t) => !workspace || t.workspace === workspace);
+  }
+  createTeam(team: Team): Promise<Created<Team>> {
+    return this.createIn(LowdbStore.teamsOf, team.id, team, TeamSchema);
+  }
+  updateTeam(id: string, change: Change<Team>): Promise<Team | undefined> {
+    return this.updateIn(LowdbStore.teamsOf, id, change, TeamSchema, (_, next) => ({ ...next, id }));
+  }
+  async removeTeam(id: string): Promise<boolean> {
+    const s = this.state.data;
+    if (!s.teams[id] && !s.digestWeeks[id]) return false;
+    return this.mutate(this.state, (d) => {
+      const existed = Boolean(d.teams[id]);
+      delete d.teams[id];
+      delete d.digestWeeks[id];
+      return existed;
+    });
   }
 
-  async saveTeam(team: Team): Promise<Team> {
-    const valid = TeamSchema.parse(team);
-    await this.state.update((s) => {
-      s.teams[valid.id] = valid;
-    });
-    return valid;
-  }
-
-  async removeTeam(id: string): Promise<void> {
-    await this.state.update((s) => {
-      delete s.teams[id];
-      delete s.digestWeeks[id];
-    });
-  }
+  // --- drafts --------------------------------------------------------------------------------------
 
   draft<T>(personId: string, purpose: string, now: Date): T | undefined {
     const entry = this.state.data.drafts[personId]?.[purpose];
     if (!entry || new Date(entry.expiresAt) <= now) return undefined;
-    return entry.data as T;
+    return clone(entry.data) as T;
   }
 
   async setDraft(personId: string, purpose: string, data: unknown, expiresAt: Date): Promise<void> {
-    await this.state.update((s) => {
-      (s.drafts[personId] ??= {})[purpose] = { expiresAt: expiresAt.toISOString(), data };
+    const copy = clone(data);
+    await this.mutate(this.state, (s) => {
+      (s.drafts[personId] ??= {})[purpose] = { expiresAt: expiresAt.toISOString(), data: copy };
     });
   }
 
   async clearDraft(personId: string, purpose: string): Promise<void> {
     if (!this.state.data.drafts[personId]?.[purpose]) return;
-    await this.state.update((s) => {
+    await this.mutate(this.state, (s) => {
       delete s.drafts[personId]?.[purpose];
       if (s.drafts[personId] && Object.keys(s.drafts[personId]).length === 0) delete s.drafts[personId];
     });
   }
 
-  // --- history ----------------------------------------------------------------------------------
+  // --- history -------------------------------------------------------------------------------------
 
   private partition(personId: string, month: string): Promise<JsonDocument<HistoryPartition>> {
     return this.history.get(JSON.stringify([personId, month]));
@@ -194,7 +390,7 @@ export class LowdbStore implements Store {
   /** Applies a change to one person's month and records that the month now has a file. */
   private async changeHistory<R>(personId: string, month: string, change: (p: HistoryPartition) => R): Promise<R> {
     const doc = await this.partition(personId, month);
-    const result = await doc.update(change);
+    const result = await this.mutate(doc, change);
     (await this.knownMonths(personId)).add(month);
     return result;
   }
@@ -210,21 +406,30 @@ export class LowdbStore implements Store {
     for (const month of monthsBetween(addDays(localDate, -1), localDate)) {
       if (!known.has(month)) continue;
       const found = pick((await this.partition(personId, month)).data).find((r) => r.key === key);
-      if (found) return found;
+      if (found) return clone(found);
     }
     return undefined;
   }
 
-  async addReflection(reflection: Reflection): Promise<KeyedWrite<Reflection>> {
-    const valid = ReflectionSchema.parse(reflection);
-    if (valid.key) {
-      const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, (p) => p.reflections);
-      if (existing) return { record: existing, duplicate: true };
-    }
-    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
-      p.reflections.push(valid);
+  /** Adds a keyed record once: the look-up and the write run alone for the person. */
+  private addKeyed<T extends { personId: string; localDate: string; key?: string | undefined }>(
+    valid: T,
+    pick: (p: HistoryPartition) => T[],
+  ): Promise<Created<T>> {
+    return this.personLocks.run(valid.personId, async () => {
+      if (valid.key) {
+        const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, pick);
+        if (existing) return { record: existing, created: false };
+      }
+      await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+        pick(p).push(valid);
+      });
+      return { record: clone(valid), created: true };
     });
-    return { record: valid, duplicate: false };
+  }
+
+  addReflection(reflection: Reflection): Promise<Created<Reflection>> {
+    return this.addKeyed(ReflectionSchema.parse(reflection), (p) => p.reflections);
   }
 
   async replaceReflection(reflection: Reflection): Promise<Reflection> {
@@ -233,23 +438,15 @@ export class LowdbStore implements Store {
       p.reflections = p.reflections.filter((r) => r.localDate !== valid.localDate);
       p.reflections.push(valid);
     });
-    return valid;
+    return clone(valid);
   }
 
-  async reflections(personId: string, range: DateRange): Promise<Reflection[]> {
+  reflections(personId: string, range: DateRange): Promise<Reflection[]> {
     return this.collect(personId, range, (p) => p.reflections);
   }
 
-  async addCheckIn(checkIn: CheckIn): Promise<KeyedWrite<CheckIn>> {
-    const valid = CheckInSchema.parse(checkIn);
-    if (valid.key) {
-      const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, (p) => p.checkins);
-      if (existing) return { record: existing, duplicate: true };
-    }
-    await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
-      p.checkins.push(valid);
-    });
-    return { record: valid, duplicate: false };
+  addCheckIn(checkIn: CheckIn): Promise<Created<CheckIn>> {
+    return this.addKeyed(CheckInSchema.parse(checkIn), (p) => p.checkins);
   }
 
   async replaceCheckIn(checkIn: CheckIn): Promise<CheckIn> {
@@ -258,22 +455,36 @@ export class LowdbStore implements Store {
       p.checkins = p.checkins.filter((c) => c.localDate !== valid.localDate);
       p.checkins.push(valid);
     });
-    return valid;
+    return clone(valid);
   }
 
-  async checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
+  checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {
     return this.collect(personId, range, (p) => p.checkins);
   }
 
-  async recordServedPrompt(personId: string, served: ServedPrompt): Promise<void> {
+  async recordServed(personId: string, served: ServedPrompt): Promise<void> {
+    const copy = clone(served);
     await this.changeHistory(personId, served.localDate.slice(0, 7), (p) => {
-      p.served = p.served.filter((s) => s.localDate !== served.localDate);
-      p.served.push(served);
+      p.served = p.served.filter((s) => s.localDate !== copy.localDate);
+      p.served.push(copy);
     });
   }
 
-  async servedPrompts(personId: string, range: DateRange): Promise<ServedPrompt[]> {
+  served(personId: string, range: DateRange): Promise<ServedPrompt[]> {
     return this.collect(personId, range, (p) => p.served);
+  }
+
+  async latestServed(personId: string, since: LocalDate): Promise<ServedPrompt[]> {
+    const months = [...(await this.knownMonths(personId))].filter((m) => m >= since.slice(0, 7)).sort();
+    const latest = new Map<string, ServedPrompt>();
+    for (const month of months) {
+      for (const s of (await this.partition(personId, month)).data.served) {
+        if (s.localDate < since) continue;
+        const prev = latest.get(s.promptId);
+        if (!prev || s.localDate >= prev.localDate) latest.set(s.promptId, s);
+      }
+    }
+    return [...latest.values()].sort((a, b) => a.localDate.localeCompare(b.localDate)).map(clone);
   }
 
   async historyMonths(personId: string): Promise<string[]> {
@@ -307,19 +518,20 @@ export class LowdbStore implements Store {
       // A month with no file holds nothing; opening it would only fill the cache with empty documents.
       if (!known.has(month)) continue;
       const doc = await this.partition(personId, month);
-      for (const r of pick(doc.data)) if (r.localDate >= range.from && r.localDate <= range.to) out.push(r);
+      for (const r of pick(doc.data)) if (r.localDate >= range.from && r.localDate <= range.to) out.push(clone(r));
     }
     return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
-  // --- ledger -----------------------------------------------------------------------------------
+  // --- ledger --------------------------------------------------------------------------------------
 
   private ledgerDoc(personId: string, localDate: LocalDate): Promise<JsonDocument<LedgerPartition>> {
     return this.ledger.get(JSON.stringify([localDate, ledgerShard(personId)]));
   }
 
   async delivery(personId: string, job: string, localDate: LocalDate): Promise<Delivery | undefined> {
-    return (await this.ledgerDoc(personId, localDate)).data.deliveries[deliveryKey(personId, job, localDate)];
+    const found = (await this.ledgerDoc(personId, localDate)).data.deliveries[deliveryKey(personId, job, localDate)];
+    return found && clone(found);
   }
 
   async claimDelivery(delivery: Delivery): Promise<boolean> {
@@ -327,22 +539,25 @@ export class LowdbStore implements Store {
     const doc = await this.ledgerDoc(valid.personId, valid.localDate);
     const key = deliveryKey(valid.personId, valid.job, valid.localDate);
     // Check and insert in one synchronous step: no other caller in this process can interleave.
-    return doc.update((p) => {
+    return this.mutate(doc, (p) => {
       if (p.deliveries[key]) return false;
       p.deliveries[key] = valid;
       return true;
     });
   }
 
-  async updateDelivery(personId: string, job: string, localDate: LocalDate, change: Partial<Delivery>): Promise<Delivery> {
+  async updateDelivery(personId: string, job: string, localDate: LocalDate, change: Change<Delivery>): Promise<Delivery | undefined> {
     const doc = await this.ledgerDoc(personId, localDate);
     const key = deliveryKey(personId, job, localDate);
-    return doc.update((p) => {
-      const current = p.deliveries[key];
-      if (!current) throw new Error(`No delivery ${key} to update`);
-      const next = DeliverySchema.parse({ ...current, ...change });
+    const current = doc.data.deliveries[key];
+    if (!current) return undefined;
+    const copy = clone(current);
+    const proposed = change(copy);
+    if (proposed === copy) return clone(current);
+    const next = DeliverySchema.parse({ ...proposed, personId, job, localDate });
+    return this.mutate(doc, (p) => {
       p.deliveries[key] = next;
-      return next;
+      return clone(next);
     });
   }
 
@@ -350,12 +565,23 @@ export class LowdbStore implements Store {
     const out: Delivery[] = [];
     for (let shard = 0; shard < LEDGER_SHARDS; shard++) {
       const doc = await this.ledger.get(JSON.stringify([localDate, shard]));
-      out.push(...Object.values(doc.data.deliveries));
+      out.push(...Object.values(doc.data.deliveries).map(clone));
     }
     return out;
   }
 
-  // --- event keys -------------------------------------------------------------------------------
+  async pruneLedger(before: LocalDate): Promise<number> {
+    let removed = 0;
+    for (const date of await this.ledgerDates()) {
+      if (date >= before) continue;
+      for (let shard = 0; shard < LEDGER_SHARDS; shard++) removed += Object.keys((await this.ledger.get(JSON.stringify([date, shard]))).data.deliveries).length;
+      const prefix = JSON.stringify([date]).slice(0, -1) + ',';
+      await this.removeOnCommit(this.paths.ledgerDir(date), () => this.ledger.forgetWhere((k) => k.startsWith(prefix)));
+    }
+    return removed;
+  }
+
+  // --- event keys ----------------------------------------------------------------------------------
 
   async claimEvent(key: string, now: Date): Promise<boolean> {
     const today = now.toISOString().slice(0, 10);
@@ -363,7 +589,7 @@ export class LowdbStore implements Store {
     const old = await this.events.get(yesterday);
     if (old.data.keys[key]) return false;
     const doc = await this.events.get(today);
-    return doc.update((p) => {
+    return this.mutate(doc, (p) => {
       if (p.keys[key]) return false;
       p.keys[key] = now.toISOString();
       return true;
@@ -376,7 +602,143 @@ export class LowdbStore implements Store {
     await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(this.paths.eventsRoot, n), { force: true })));
   }
 
-  // --- personal data ----------------------------------------------------------------------------
+  // --- nudges --------------------------------------------------------------------------------------
+
+  nudgeState(personId: string): NudgeState {
+    const state = this.state.data.nudges.people[personId];
+    return state ? clone(state) : emptyNudgeState();
+  }
+
+  async updateNudgeState(personId: string, change: Change<NudgeState>): Promise<NudgeState> {
+    const current = this.state.data.nudges.people[personId];
+    const next = NudgeStateSchema.parse(change(current ? clone(current) : emptyNudgeState()));
+    return this.mutate(this.state, (s) => {
+      s.nudges.people[personId] = next;
+      return clone(next);
+    });
+  }
+
+  supportResources(workspace: string): SupportResources | undefined {
+    const found = this.state.data.nudges.resources[workspace];
+    return found && clone(found);
+  }
+
+  async setSupportResources(workspace: string, resources: SupportResources | undefined): Promise<void> {
+    const valid = resources && SupportResourcesSchema.parse(resources);
+    await this.mutate(this.state, (s) => {
+      if (valid) s.nudges.resources[workspace] = valid;
+      else delete s.nudges.resources[workspace];
+    });
+  }
+
+  // --- mentoring records ---------------------------------------------------------------------------
+
+  /** Keyed access to one of mentoring's collections in state.json. */
+  mentoringRecords<K extends 'profiles' | 'requests' | 'invitations' | 'matches'>(kind: K) {
+    type T = MentoringState[K][string];
+    const pick = ((s: State) => s.mentoring[kind]) as Keyed<T>;
+    const schema = { profiles: MentorProfileSchema, requests: MentorRequestSchema, invitations: MentorInvitationSchema, matches: MentorMatchSchema }[kind] as unknown as ZodType<T>;
+    const idOf = (r: T) => (kind === 'profiles' ? (r as { personId: string }).personId : (r as { id: string }).id);
+    return {
+      get: async (id: string) => this.getIn(pick, id),
+      list: async (query?: object) => byKey(pick(this.state.data)).filter((r) => fits(r as object, query)),
+      create: (record: T) => this.createIn(pick, idOf(record), record, schema),
+      update: (id: string, change: Change<T>) => this.updateIn(pick, id, change, schema),
+      remove: (id: string) => this.removeIn(pick, id),
+    };
+  }
+
+  // --- pairing -------------------------------------------------------------------------------------
+
+  private static readonly poolsOf: Keyed<PairPool> = (s) => s.mentoring.pools;
+
+  pool(id: string): PairPool | undefined {
+    return this.getIn(LowdbStore.poolsOf, id);
+  }
+  pools(workspace?: string): PairPool[] {
+    return byKey(this.state.data.mentoring.pools).filter((p) => !workspace || p.workspace === workspace);
+  }
+  createPool(pool: PairPool): Promise<Created<PairPool>> {
+    return this.createIn(LowdbStore.poolsOf, pool.id, { ...pool, rounds: [] }, PairPoolSchema);
+  }
+  updatePool(id: string, change: Change<PairPool>): Promise<PairPool | undefined> {
+    // The rounds index belongs to the store: whatever the change did to it, the stored one stays.
+    return this.updateIn(LowdbStore.poolsOf, id, change, PairPoolSchema, (current, next) => ({ ...next, id, rounds: current.rounds }));
+  }
+
+  private roundDoc(poolId: string, slot: string): Promise<JsonDocument<PairRound>> {
+    return this.rounds.get(JSON.stringify([poolId, slot]));
+  }
+
+  async pairRound(poolId: string, slot: LocalDate): Promise<PairRound | undefined> {
+    const pool = this.state.data.mentoring.pools[poolId];
+    if (!pool?.rounds.some((r) => r.slot === slot)) return undefined;
+    return clone((await this.roundDoc(poolId, slot)).data);
+  }
+
+  async pairRounds(poolId: string): Promise<PairRound[]> {
+    const pool = this.state.data.mentoring.pools[poolId];
+    if (!pool) return [];
+    const slots = pool.rounds.map((r) => r.slot).sort();
+    return Promise.all(slots.map(async (slot) => clone((await this.roundDoc(poolId, slot)).data)));
+  }
+
+  /** Two files (the round, the pool's index): run it inside a transaction. */
+  async createRound(round: PairRound): Promise<Created<PairRound>> {
+    const valid = PairRoundSchema.parse(round);
+    const pool = this.state.data.mentoring.pools[valid.poolId];
+    if (!pool) throw new Error(`No pairing pool ${valid.poolId}`);
+    const existing = await this.pairRound(valid.poolId, valid.slot);
+    if (existing) return { record: existing, created: false };
+    const doc = await this.roundDoc(valid.poolId, valid.slot);
+    await this.mutate(doc, (d) => {
+      Object.assign(d, clone(valid));
+    });
+    const people = new Set(valid.groups.flat()).size;
+    await this.mutate(this.state, (s) => {
+      const p = s.mentoring.pools[valid.poolId]!;
+      p.rounds = [...p.rounds.filter((r) => r.slot !== valid.slot), { id: valid.id, slot: valid.slot, createdAt: valid.createdAt, people }].sort((a, b) =>
+        a.slot.localeCompare(b.slot),
+      );
+    });
+    return { record: clone(valid), created: true };
+  }
+
+  async updateRound(poolId: string, slot: LocalDate, change: Change<PairRound>): Promise<PairRound | undefined> {
+    if (!this.state.data.mentoring.pools[poolId]?.rounds.some((r) => r.slot === slot)) return undefined;
+    const doc = await this.roundDoc(poolId, slot);
+    const current = doc.data;
+    const copy = clone(current);
+    const proposed = change(copy);
+    if (proposed === copy) return clone(current);
+    const next = PairRoundSchema.parse({ ...proposed, id: current.id, poolId, slot });
+    return this.mutate(doc, (d) => {
+      Object.assign(d, next);
+      return clone(next);
+    });
+  }
+
+  // --- digest --------------------------------------------------------------------------------------
+
+  digestWeeks(teamId: string): Record<string, DigestWeek> {
+    return clone(this.state.data.digestWeeks[teamId] ?? {});
+  }
+
+  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
+    const valid = entries.map((e) => ({ teamId: e.teamId, week: DigestWeekSchema.parse(e.week) }));
+    if (valid.length === 0) return;
+    await this.mutate(this.state, (s) => {
+      for (const { teamId, week } of valid) {
+        const weeks = (s.digestWeeks[teamId] ??= {});
+        weeks[week.from] ??= week;
+        // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
+        const keys = Object.keys(weeks).sort();
+        for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
+      }
+    });
+  }
+
+  // --- personal data -------------------------------------------------------------------------------
 
   private async allHistory(personId: string): Promise<HistoryPartition[]> {
     const months = await this.historyMonths(personId);
@@ -396,7 +758,7 @@ export class LowdbStore implements Store {
       const doc = await this.ledgerDoc(personId, date);
       deliveries.push(...Object.values(doc.data.deliveries).filter((x) => x.personId === personId));
     }
-    return {
+    return clone({
       person,
       teams: this.teams(person.workspace)
         .filter((t) => t.members.some((m) => m.personId === personId) || t.leads.includes(personId))
@@ -412,27 +774,28 @@ export class LowdbStore implements Store {
       deliveries,
       ...(this.state.data.nudges.people[personId] ? { nudges: this.nudgeState(personId) } : {}),
       // Pending answers and notices waiting for the person (a reflection awaiting "replace?", a Discord form).
-      ...(this.state.data.drafts[personId] ? { pending: structuredClone(this.state.data.drafts[personId]) } : {}),
+      ...(this.state.data.drafts[personId] ? { pending: this.state.data.drafts[personId] } : {}),
       mentoring: await this.exportMentoring(personId),
-    };
+    });
   }
 
+  /** Erases everything of this person. Run it inside a transaction: it changes several files. */
   async erasePerson(personId: string): Promise<void> {
-    // History first: if this fails half-way the person record still exists and the erase can be retried.
     const prefix = JSON.stringify([personId]).slice(0, -1) + ',';
-    this.history.forgetWhere((k) => k.startsWith(prefix));
-    this.months.delete(personId);
-    await rm(this.paths.personDir(personId), { recursive: true, force: true });
+    await this.removeOnCommit(this.paths.personDir(personId), () => {
+      this.history.forgetWhere((k) => k.startsWith(prefix));
+      this.months.delete(personId);
+    });
     await this.eraseMentoring(personId);
     for (const date of await this.ledgerDates()) {
       const doc = await this.ledgerDoc(personId, date);
       const keys = Object.keys(doc.data.deliveries).filter((k) => doc.data.deliveries[k]!.personId === personId);
       if (keys.length)
-        await doc.update((p) => {
+        await this.mutate(doc, (p) => {
           for (const k of keys) delete p.deliveries[k];
         });
     }
-    await this.state.update((s) => {
+    await this.mutate(this.state, (s) => {
       delete s.people[personId];
       delete s.drafts[personId];
       delete s.nudges.people[personId];
@@ -441,90 +804,6 @@ export class LowdbStore implements Store {
         team.leads = team.leads.filter((l) => l !== personId);
       }
     });
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await Promise.allSettled(
-      [this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()].filter((d) => d.busy).map((d) => d.flush()),
-    );
-    this.closed = true;
-    await this.lock.release();
-  }
-
-  // --- nudges ---------------------------------------------------------------------------------
-
-  nudgeState(personId: string): NudgeState {
-    const state = this.state.data.nudges.people[personId];
-    return state ? structuredClone(state) : emptyNudgeState();
-  }
-
-  async saveNudgeState(personId: string, state: NudgeState): Promise<NudgeState> {
-    const valid = NudgeStateSchema.parse(state);
-    await this.state.update((s) => {
-      s.nudges.people[personId] = valid;
-    });
-    return structuredClone(valid);
-  }
-
-  supportResources(workspace: string): SupportResources | undefined {
-    return this.state.data.nudges.resources[workspace];
-  }
-
-  async setSupportResources(workspace: string, resources: SupportResources | undefined): Promise<void> {
-    const valid = resources && SupportResourcesSchema.parse(resources);
-    await this.state.update((s) => {
-      if (valid) s.nudges.resources[workspace] = valid;
-      else delete s.nudges.resources[workspace];
-    });
-  }
-
-  // --- mentoring ---
-
-  mentoring(): MentoringState {
-    return this.state.data.mentoring;
-  }
-
-  async updateMentoring<R>(change: (state: MentoringState) => R): Promise<R> {
-    // Work on a copy so a change that throws half-way (or is invalid) leaves memory and disk as they were.
-    const draft = structuredClone(this.state.data.mentoring);
-    const result = change(draft);
-    const valid = MentoringStateSchema.parse(draft);
-    await this.state.update((s) => {
-      s.mentoring = valid;
-    });
-    return result;
-  }
-
-  async pairRound(poolId: string, slot: LocalDate): Promise<PairRound | undefined> {
-    const pool = this.state.data.mentoring.pools[poolId];
-    if (!pool?.rounds.some((r) => r.slot === slot)) return undefined;
-    return (await this.rounds.get(JSON.stringify([poolId, slot]))).data;
-  }
-
-  async pairRounds(poolId: string): Promise<PairRound[]> {
-    const pool = this.state.data.mentoring.pools[poolId];
-    if (!pool) return [];
-    const slots = pool.rounds.map((r) => r.slot).sort();
-    return Promise.all(slots.map(async (slot) => (await this.rounds.get(JSON.stringify([poolId, slot]))).data));
-  }
-
-  async savePairRound(round: PairRound): Promise<PairRound> {
-    const valid = PairRoundSchema.parse(round);
-    if (!this.state.data.mentoring.pools[valid.poolId]) throw new Error(`No pairing pool ${valid.poolId}`);
-    // The partition first: if the index write fails, saving the same round again repairs it.
-    const doc = await this.rounds.get(JSON.stringify([valid.poolId, valid.slot]));
-    await doc.update((d) => {
-      Object.assign(d, valid);
-    });
-    const people = new Set(valid.groups.flat()).size;
-    await this.updateMentoring((m) => {
-      const pool = m.pools[valid.poolId]!;
-      pool.rounds = pool.rounds.filter((r) => r.slot !== valid.slot);
-      pool.rounds.push({ id: valid.id, slot: valid.slot, createdAt: valid.createdAt, people });
-      pool.rounds.sort((a, b) => a.slot.localeCompare(b.slot));
-    });
-    return valid;
   }
 
   private async exportMentoring(personId: string) {
@@ -550,16 +829,17 @@ export class LowdbStore implements Store {
 
   private async eraseMentoring(personId: string): Promise<void> {
     for (const pool of Object.values(this.state.data.mentoring.pools)) {
-      for (const round of await this.pairRounds(pool.id)) {
-        if (!round.groups.some((g) => g.includes(personId))) continue;
-        const doc = await this.rounds.get(JSON.stringify([pool.id, round.slot]));
-        await doc.update((d) => {
+      for (const entry of pool.rounds) {
+        const doc = await this.roundDoc(pool.id, entry.slot);
+        if (!doc.data.groups.some((g) => g.includes(personId))) continue;
+        await this.mutate(doc, (d) => {
           d.groups = d.groups.map((g) => g.filter((id) => id !== personId)).filter((g) => g.length > 0);
           delete d.met[personId];
         });
       }
     }
-    await this.updateMentoring((m) => {
+    await this.mutate(this.state, (s) => {
+      const m = s.mentoring;
       delete m.profiles[personId];
       const involves = (x: { mentorId: string; menteeId: string }) => x.mentorId === personId || x.menteeId === personId;
       for (const [id, r] of Object.entries(m.requests)) {
@@ -572,23 +852,25 @@ export class LowdbStore implements Store {
     });
   }
 
-  // --- digest ---
+  // --- lifecycle -----------------------------------------------------------------------------------
 
-  digestWeeks(teamId: string): Record<string, DigestWeek> {
-    return this.state.data.digestWeeks[teamId] ?? {};
+  health(): { ok: boolean; problem?: string } {
+    if (this.closed) return { ok: false, problem: 'the store is closed' };
+    if (this.broken) return { ok: false, problem: `a transaction could not finish (${this.broken.message}); restart to complete it` };
+    return { ok: true };
   }
 
-  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
-    const valid = entries.map((e) => ({ teamId: e.teamId, week: DigestWeekSchema.parse(e.week) }));
-    if (valid.length === 0) return;
-    await this.state.update((s) => {
-      for (const { teamId, week } of valid) {
-        const weeks = (s.digestWeeks[teamId] ??= {});
-        weeks[week.from] ??= week;
-        // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
-        const keys = Object.keys(weeks).sort();
-        for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
-      }
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Waits for a running transaction, then for every write in flight.
+    await this.lock.exclusive(async () => {
+      await Promise.allSettled(
+        [this.state, ...this.history.loaded(), ...this.ledger.loaded(), ...this.events.loaded(), ...this.rounds.loaded()]
+          .filter((d) => d.busy && d.pinned === 0)
+          .map((d) => d.flush()),
+      );
+      this.closed = true;
+      await this.dirLock.release();
     });
   }
 }

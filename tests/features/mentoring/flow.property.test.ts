@@ -4,12 +4,13 @@ import { act, makeTestApp, run, type TestApp } from '../../helpers/test-app.js';
 import { advanceMentoring, loadOf } from '../../../src/features/mentoring/mentor-flow.js';
 import { runDueRounds } from '../../../src/features/mentoring/rounds.js';
 import { addDays } from '../../../src/core/time.js';
+import { mentoringOf } from '../../helpers/seed.js';
 
 const SKILLS = ['giving feedback', 'active listening', 'handling stress'];
 const HOUR = 3_600_000;
 
-function checkCapacity(app: TestApp) {
-  const m = app.store.mentoring();
+async function checkCapacity(app: TestApp) {
+  const m = await mentoringOf(app.store);
   const load = loadOf(m);
   const active = new Map<string, number>();
   for (const x of Object.values(m.matches)) if (x.status === 'active') active.set(x.mentorId, (active.get(x.mentorId) ?? 0) + 1);
@@ -35,7 +36,7 @@ describe('mentor matching through the store, properties over random sequences', 
         const app = await makeTestApp();
         try {
           for (const o of ops) {
-            const m = app.store.mentoring();
+            const m = await mentoringOf(app.store);
             if (o.kind === 'offer') await run(app, `p${o.who}`, `mentor offer ${SKILLS[o.skill]} capacity ${o.capacity}`);
             if (o.kind === 'request') await run(app, `p${o.who}`, `mentor request ${SKILLS[o.skill]}`);
             if (o.kind === 'answer') {
@@ -50,7 +51,7 @@ describe('mentor matching through the store, properties over random sequences', 
               const x = Object.values(m.matches).find((y) => y.status === 'active');
               if (x) await act(app, x.menteeId.slice(6), 'mentor status', 'met', { value: `${x.id}:end` });
             }
-            checkCapacity(app);
+            (await checkCapacity(app));
           }
         } finally {
           await app.cleanup();

@@ -6,6 +6,8 @@ import { pairsMetSummary, runDueRounds, teamPairsMet } from '../../../src/featur
 import { pairsRoundsJob } from '../../../src/scheduler/jobs/pairs-rounds.js';
 import { pairsFollowUpJob } from '../../../src/scheduler/jobs/mentoring-follow-ups.js';
 import { teamId } from '../../../src/core/model/team.js';
+import { putTeam } from '../../helpers/seed.js';
+import { mentoringOf } from '../../helpers/seed.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -52,12 +54,12 @@ describe('pairing rounds', () => {
     const due = await pairsRoundsJob.occurrences(app, window);
     expect(due.map((o) => o.personId)).toEqual(['shell:ann', 'shell:ben', 'shell:cat', 'shell:dan']);
     expect(due[0]).toMatchObject({ key: 'pairs-round:shell', localDate: '2026-03-09', data: { poolId: 'shell', slot: '2026-03-09' } });
-    expect(app.store.mentoring().pools.shell!.rounds).toEqual([]);
+    expect((await mentoringOf(app.store)).pools.shell!.rounds).toEqual([]);
 
     app.clock.set(window.to);
     const intros = await Promise.all(due.map((o) => pairsRoundsJob.what(app, o)));
-    expect(app.store.mentoring().pools.shell!.rounds).toHaveLength(1);
-    const round = (await app.store.pairRound('shell', '2026-03-09'))!;
+    expect((await mentoringOf(app.store)).pools.shell!.rounds).toHaveLength(1);
+    const round = (await app.store.pairing.round('shell', '2026-03-09'))!;
     const annGroup = round.groups.find((g) => g.includes('shell:ann'))!;
     const partner = annGroup.find((m) => m !== 'shell:ann')!.slice('shell:'.length);
     const annIntro = renderReply(intros[0]!).text;
@@ -67,7 +69,7 @@ describe('pairing rounds', () => {
     // The same window asked again lists the stored round's people; the round is not made twice.
     expect((await pairsRoundsJob.occurrences(app, window)).map((o) => o.personId)).toEqual(['shell:ann', 'shell:ben', 'shell:cat', 'shell:dan']);
     await pairsRoundsJob.what(app, due[0]!);
-    expect(app.store.mentoring().pools.shell!.rounds).toHaveLength(1);
+    expect((await mentoringOf(app.store)).pools.shell!.rounds).toHaveLength(1);
   });
 
   it('an admin changes the cadence; the next round follows it', async () => {
@@ -89,7 +91,7 @@ describe('pairing rounds', () => {
     const id = teamId('shell', 'care');
     const names = ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'];
     await run(app, 'ann', 'help');
-    const team = await app.store.saveTeam({
+    const team = await putTeam(app.store, {
       id,
       workspace: 'shell',
       name: 'Care',
@@ -112,7 +114,7 @@ describe('pairing rounds', () => {
   it('team pools: only team members join, and a round pairs within the team', async () => {
     const id = teamId('shell', 'care');
     await run(app, 'ann', 'help');
-    await app.store.saveTeam({
+    await putTeam(app.store, {
       id,
       workspace: 'shell',
       name: 'Care',
@@ -147,7 +149,7 @@ describe('pairing rounds', () => {
     expect(out).toMatch(/Last round \(2026-03-09\): you met \w+, and you said: Yes, we met\./);
     expect(await pairsFollowUpJob.what(app, due.find((o) => o.personId === 'shell:ann')!)).toBeUndefined();
 
-    const round = (await app.store.pairRound('shell', '2026-03-09'))!;
+    const round = (await app.store.pairing.round('shell', '2026-03-09'))!;
     const other = round.groups.find((g) => !g.includes('shell:ann'))!;
     const name = other[0]!.slice('shell:'.length);
     await act(app, name, 'pairs status', 'met', { value: 'shell|2026-03-09|not-yet' });

@@ -1,0 +1,13 @@
+export * from './common.js';
+export * from './store.js';
+export type { PeopleRepository } from './people-repository.js';
+export type { TeamsRepository } from './teams-repository.js';
+export type { HistoryRepository } from './history-repository.js';
+export type { LedgerRepository } from './ledger-repository.js';
+export type { EventsRepository } from './events-repository.js';
+export type { DraftsRepository } from './drafts-repository.js';
+export type { NudgesRepository } from './nudges-repository.js';
+export type { KeyedRecords, MentoringRepository } from './mentoring-repository.js';
+export type { PairingRepository } from './pairing-repository.js';
+export { DIGEST_WEEKS_KEPT, type DigestRepository } from './digest-repository.js';
+export type { PersonalData, PrivacyRepository } from './privacy-repository.js';

@@ -1,0 +1,13 @@
+import type { Team } from '../model/team.js';
+import type { Change, Created } from './common.js';
+
+/** Teams, keyed by `<workspace>/<slug>`. */
+export interface TeamsRepository {
+  get(id: string): Promise<Team | undefined>;
+  /** Every team, or every team of one workspace; in id order. */
+  list(workspace?: string): Promise<Team[]>;
+  create(team: Team): Promise<Created<Team>>;
+  update(id: string, change: Change<Team>): Promise<Team | undefined>;
+  /** Removes the team and its frozen digest weeks. */
+  remove(id: string): Promise<boolean>;
+}

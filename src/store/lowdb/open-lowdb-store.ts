@@ -1,0 +1,93 @@
+import type { Repositories, Store } from '../../core/store/index.js';
+import { LowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
+
+/** The port's repositories over one LowdbStore. Every call takes the engine's shared lock (or joins the open transaction). */
+function repositories(engine: LowdbStore): Repositories {
+  const run = <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => engine.run(async () => fn(...args));
+  // Writes that change several files run as a transaction of their own.
+  const atomic = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => engine.transaction(() => fn(...args));
+  const records = <K extends 'profiles' | 'requests' | 'invitations' | 'matches'>(kind: K) => {
+    const r = engine.mentoringRecords(kind);
+    return { get: run(r.get), list: run(r.list), create: run(r.create), update: run(r.update), remove: run(r.remove) };
+  };
+  return {
+    people: {
+      get: run((id) => engine.person(id)),
+      list: run((workspace) => engine.people(workspace)),
+      create: run((person) => engine.createPerson(person)),
+      update: run((id, change) => engine.updatePerson(id, change)),
+      remove: run((id) => engine.removePerson(id)),
+    },
+    teams: {
+      get: run((id) => engine.team(id)),
+      list: run((workspace) => engine.teams(workspace)),
+      create: run((team) => engine.createTeam(team)),
+      update: run((id, change) => engine.updateTeam(id, change)),
+      remove: run((id) => engine.removeTeam(id)),
+    },
+    history: {
+      addReflection: run((r) => engine.addReflection(r)),
+      replaceReflection: run((r) => engine.replaceReflection(r)),
+      reflections: run((personId, range) => engine.reflections(personId, range)),
+      addCheckIn: run((c) => engine.addCheckIn(c)),
+      replaceCheckIn: run((c) => engine.replaceCheckIn(c)),
+      checkIns: run((personId, range) => engine.checkIns(personId, range)),
+      recordServed: run((personId, served) => engine.recordServed(personId, served)),
+      served: run((personId, range) => engine.served(personId, range)),
+      latestServed: run((personId, since) => engine.latestServed(personId, since)),
+      months: run((personId) => engine.historyMonths(personId)),
+    },
+    ledger: {
+      get: run((personId, job, localDate) => engine.delivery(personId, job, localDate)),
+      claim: run((delivery) => engine.claimDelivery(delivery)),
+      update: run((personId, job, localDate, change) => engine.updateDelivery(personId, job, localDate, change)),
+      on: run((localDate) => engine.deliveriesOn(localDate)),
+      prune: atomic((before) => engine.pruneLedger(before)),
+    },
+    events: { claim: run((key, now) => engine.claimEvent(key, now)) },
+    drafts: {
+      get: run((personId, purpose, now) => engine.draft(personId, purpose, now)) as Repositories['drafts']['get'],
+      set: run((personId, purpose, data, expiresAt) => engine.setDraft(personId, purpose, data, expiresAt)),
+      clear: run((personId, purpose) => engine.clearDraft(personId, purpose)),
+    },
+    nudges: {
+      get: run((personId) => engine.nudgeState(personId)),
+      update: run((personId, change) => engine.updateNudgeState(personId, change)),
+      supportResources: run((workspace) => engine.supportResources(workspace)),
+      setSupportResources: run((workspace, resources) => engine.setSupportResources(workspace, resources)),
+    },
+    mentoring: { profiles: records('profiles'), requests: records('requests'), invitations: records('invitations'), matches: records('matches') },
+    pairing: {
+      pool: run((id) => engine.pool(id)),
+      pools: run((workspace) => engine.pools(workspace)),
+      createPool: run((pool) => engine.createPool(pool)),
+      updatePool: run((id, change) => engine.updatePool(id, change)),
+      round: run((poolId, slot) => engine.pairRound(poolId, slot)),
+      rounds: run((poolId) => engine.pairRounds(poolId)),
+      createRound: atomic((round) => engine.createRound(round)),
+      updateRound: run((poolId, slot, change) => engine.updateRound(poolId, slot, change)),
+    },
+    digest: {
+      weeks: run((teamId) => engine.digestWeeks(teamId)),
+      freeze: run((entries) => engine.saveDigestWeeks(entries)),
+    },
+  };
+}
+
+/** Opens the embedded JSON store under a data directory as the store port. */
+export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store & { readonly dataDir: string }> {
+  const engine = await LowdbStore.open(options);
+  const repos = repositories(engine);
+  return {
+    ...repos,
+    engine: 'lowdb',
+    dataDir: engine.dataDir,
+    privacy: {
+      exportPerson: (personId) => engine.run(() => engine.exportPerson(personId)),
+      erasePerson: (personId) => engine.transaction(() => engine.erasePerson(personId)),
+    },
+    transaction: (work) => engine.transaction(() => work(repos)),
+    health: async () => ({ engine: 'lowdb', ...engine.health() }),
+    close: () => engine.close(),
+  };
+}
