@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../src/core/adapter.js';
-import { checkHealth, startHealthServer } from '../../src/health/health.js';
+import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import { checkHealth, healthHandler, startHealthServer } from '../../src/health/health.js';
+import { FakeSlack } from '../slack/fake-slack.js';
+import { SIGNING_SECRET } from '../slack/slack-requests.js';
 import { makeTestApp, type TestApp } from '../helpers/test-app.js';
 
 let app: TestApp | undefined;
@@ -39,5 +42,29 @@ describe('GET /healthz', () => {
     app = await makeTestApp();
     await app.store.close();
     expect(await checkHealth(app, [])).toEqual({ ok: false, store: 'unreachable', adapters: {} });
+  });
+});
+
+describe('GET /healthz in Slack HTTP mode', () => {
+  it('is served on PORT next to /slack/events, and reports Slack connected', async () => {
+    app = await makeTestApp();
+    const fake = new FakeSlack();
+    await fake.start();
+    const adapters: Adapter[] = [];
+    const slack = new SlackAdapter({
+      app,
+      slack: { botToken: 'xoxb-fake', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+      port: 0,
+      healthRoute: healthHandler(() => checkHealth(app!, adapters)),
+    });
+    adapters.push(slack);
+    await slack.start();
+    try {
+      const res = await fetch(`http://127.0.0.1:${slack.port}/healthz`);
+      expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { ok: true, store: 'ok', adapters: { slack: 'connected' } } });
+    } finally {
+      await slack.stop();
+      await fake.stop();
+    }
   });
 });
