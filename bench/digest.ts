@@ -211,7 +211,7 @@ async function measure(dir: string): Promise<Measured> {
   const clock = new ManualClock(NOW);
   const config = testConfig({ dataDir: path.join(dir, 'store'), minRespondents: 5 });
   const store = await openLowdbStore({ dataDir: config.dataDir, now: clock.now() });
-  const app = { store, config, clock, content };
+  const app = { store, config, clock, content, random: seededRandom(7) };
   const benchTeam = (await store.teams.get('shell/bench'))!;
   const lead = (await store.people.get('shell:lead'))!;
   const weeks = completeWeeks(TODAY);

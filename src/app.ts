@@ -6,6 +6,7 @@ import { Registry } from './core/registry.js';
 import { loadContent } from './content/load-content.js';
 import type { Logger } from './logger.js';
 import { DirectOutbox } from './core/direct-outbox.js';
+import { cryptoRandom } from './core/crypto-random.js';
 import type { Outbox } from './core/outbox.js';
 import { openStore } from './store/open-store.js';
 import { commands } from '../commands/index.js';
@@ -16,11 +17,11 @@ export interface App extends AppContext {
 }
 
 /** Builds the app: content, store, registry and dispatcher. Adapters and the scheduler attach to it. */
-export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox }): Promise<App> {
+export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox; random?: () => number }): Promise<App> {
   const content = await loadContent(opts.promptsDir);
   const store = await openStore(opts.config, opts.clock.now());
   const outbox = opts.outbox ?? new DirectOutbox();
-  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox };
+  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom };
   const registry = new Registry(commands);
   return { ...context, registry, dispatcher: new Dispatcher(context, registry) };
 }

@@ -14,4 +14,6 @@ export interface AppContext {
   log: Logger;
   /** Messages Attune starts itself (intros, invitations, scheduled prompts). */
   outbox: Outbox;
+  /** Uniform in [0, 1): the digest's privacy noise. Crypto-strong in production, seeded in tests. */
+  random: () => number;
 }

@@ -2,6 +2,7 @@ import type { CommandContext } from '../core/command.js';
 import type { CheckIn, Reflection } from '../core/model/history.js';
 import type { Block } from '../core/reply.js';
 import { checkInHistorySection } from './checkin/history-section.js';
+import { digestHistorySection } from './digest/history-section.js';
 import { nudgeHistorySection } from './nudges/history-section.js';
 
 /**
@@ -10,4 +11,4 @@ import { nudgeHistorySection } from './nudges/history-section.js';
  */
 export type HistorySection = (ctx: CommandContext, data: { checkins: CheckIn[]; reflections: Reflection[] }) => Promise<Block[]> | Block[];
 
-export const historySections: HistorySection[] = [checkInHistorySection, nudgeHistorySection];
+export const historySections: HistorySection[] = [checkInHistorySection, nudgeHistorySection, digestHistorySection];

@@ -11,7 +11,7 @@ afterEach(async () => {
   await app.cleanup();
 });
 
-const week = (respondents: number): DigestWeek => ({ from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T10:00:00.000Z', threshold: 5, members: 9, respondents, withheld: 'too-few', days: [], themes: [], custom: [] });
+const week = (respondents: number): DigestWeek => ({ from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T10:00:00.000Z', threshold: 5, members: 9, respondents, withheld: 'overlap', themes: [], custom: [] });
 
 describe('digest weeks in the store', () => {
   it('keeps the first frozen version of a week', async () => {
@@ -25,6 +25,35 @@ describe('digest weeks in the store', () => {
     const weeks = Array.from({ length: 14 }, (_, i) => ({ ...week(3), from: addDays('2025-12-01', 7 * i), to: addDays('2025-12-07', 7 * i) }));
     await app.store.digest.freeze(weeks.map((w) => ({ teamId: 'shell/care', week: w })));
     expect(Object.keys((await app.store.digest.weeks('shell/care'))).sort()).toEqual(weeks.slice(2).map((w) => w.from));
+  });
+
+  it('records what a week published in the ledger only with the write that froze it (first write wins)', async () => {
+    const q = (people: string[]) => ({ workspace: 'shell', queries: [{ key: 'shell/care|answers', space: 'answers' as const, people }] });
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(5), published: q(['a', 'b', 'c']) }]);
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(6), published: q(['a', 'b', 'c', 'd']) }]);
+    expect((await app.store.digest.ledger('shell', '2026-02-23')).map((x) => x.people)).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('keeps the ledger after the team is removed: what was published stays published', async () => {
+    await app.store.digest.freeze([{ teamId: 'shell/care', week: week(5), published: { workspace: 'shell', queries: [{ key: 'k', space: 'answers', people: ['a', 'b', 'c'] }] } }]);
+    await app.store.teams.remove('shell/care');
+    expect(await app.store.digest.ledger('shell', '2026-02-23')).toHaveLength(1);
+  });
+
+  it('the ledger holds opaque ids, never a person id, and an erasure unlinks the person from it', async () => {
+    await team(app, 'care', { members: names('m', 5), leads: ['maya'], threshold: 5 });
+    for (const m of names('m', 5)) await checkIn(app, m, LATEST[0]!, { mood: 4 }, { teams: ['care'] });
+    await run(app, 'maya', 'digest');
+    const ledger = await app.store.digest.ledger('shell', LATEST[0]!);
+    expect(ledger.length).toBeGreaterThan(0);
+    expect(JSON.stringify(ledger)).not.toContain('shell:');
+    const { ledgerId } = await import('../../src/core/model/digest-ledger.js');
+    expect(JSON.stringify(ledger)).toContain(ledgerId('shell', pid('m1')));
+    await app.store.privacy.erasePerson(pid('m1'));
+    const after = await app.store.digest.ledger('shell', LATEST[0]!);
+    expect(JSON.stringify(after)).not.toContain(ledgerId('shell', pid('m1')));
+    // Same shape: the erased person is still one (anonymous) column of every query they were in.
+    expect(after.map((x) => x.people.length)).toEqual(ledger.map((x) => x.people.length));
   });
 
   it('forgets a team\'s frozen weeks when the team is removed', async () => {

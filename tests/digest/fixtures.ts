@@ -47,6 +47,9 @@ export async function checkIn(
   scores: { mood: number; energy?: number; stress?: number },
   opts: { teams: string[]; note?: string; shareNote?: boolean; custom?: Record<string, number | string> },
 ): Promise<CheckIn> {
+  // As the check-in command does: a shared note goes to the leads of the author's teams at that moment.
+  const teams = await Promise.all(opts.teams.map((t) => app.store.teams.get(teamId('shell', t))));
+  const leads = [...new Set(teams.flatMap((t) => t?.leads ?? []))].sort();
   const { record } = await app.store.history.addCheckIn({
     id: randomUUID(),
     personId: pid(name),
@@ -56,6 +59,7 @@ export async function checkIn(
     energy: scores.energy ?? 3,
     stress: scores.stress ?? 3,
     shareNote: opts.shareNote ?? false,
+    ...(opts.shareNote ? { sharedWith: leads } : {}),
     teams: opts.teams.map((t) => teamId('shell', t)),
     custom: opts.custom ?? {},
     ...(opts.note ? { note: opts.note } : {}),
@@ -65,3 +69,18 @@ export async function checkIn(
 
 /** The reply's text without the line that names the chart file. */
 export const lines = (text: string) => text.split('\n');
+
+/** A score line's figures: the (noisy) mean and distribution the digest shows for mood, energy or stress. */
+export function scoreFigures(text: string, label: 'Mood' | 'Energy' | 'Stress'): { mean: number; distribution: number[] } | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${label}: `));
+  const m = line?.match(/^\w+: (\d\.\d) .* people by score 1-5(?: \(approximate\))?: ([\d ·]+|nearly all at \d) ·/);
+  if (!m) return undefined;
+  // "nearly all at 3" (a coarsened distribution) reads as an unknown spread: an empty list.
+  return { mean: Number(m[1]), distribution: m[2]!.startsWith('nearly') ? [] : m[2]!.split(' · ').map(Number) };
+}
+
+/** The noisy participation count a digest shows ("about N of M people"), if any. */
+export function shownRespondents(text: string): number | undefined {
+  const m = text.match(/^Participation: (?:about )?(\d+) of \d+ people/m);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachingTip } from '../../src/content/coaching-tips.js';
 import type { DigestWeek } from '../../src/core/model/digest-week.js';
-import { badRun, coachingTip, signals } from '../../src/features/digest/signals.js';
+import { coachingTip, signals } from '../../src/features/digest/signals.js';
 
 const week = (over: Partial<DigestWeek> = {}): DigestWeek => ({
   from: '2026-02-23',
@@ -14,13 +14,12 @@ const week = (over: Partial<DigestWeek> = {}): DigestWeek => ({
   energy: { mean: 3.5, distribution: [0, 0, 5, 5, 0] },
   stress: { mean: 2.5, distribution: [0, 5, 5, 0, 0] },
   stressHigh: 0,
-  days: [],
+  hardRuns: 0,
   themes: [],
   custom: [],
   ...over,
 });
 const kinds = (latest: DigestWeek, previous?: DigestWeek) => signals(latest, previous).map((s) => s.kind);
-const day = (date: string, bad: boolean) => ({ date, respondents: 5, bad });
 
 describe('signals', () => {
   it('mood down exactly 0.5 week over week raises the mood signal; down 0.4 does not', () => {
@@ -32,25 +31,25 @@ describe('signals', () => {
     expect(kinds(week({ mood: { mean: 2.0, distribution: [0, 10, 0, 0, 0] } }), week({ withheld: 'too-few', respondents: 3 }))).toEqual([]);
   });
 
-  it('stress 4+ for exactly 30% of respondents raises the stress signal; 20% does not', () => {
+  it('stress 4+ for exactly 30% of the people the distribution counts raises the stress signal; 20% does not', () => {
     expect(signals(week({ stressHigh: 3 }), week())).toEqual([{ kind: 'high-stress', vars: { people: 3, respondents: 10, percent: 30 } }]);
     expect(kinds(week({ stressHigh: 2 }), week())).toEqual([]);
   });
 
-  it('participation down 20 points raises the signal even when the week is withheld; down 19 does not', () => {
-    expect(signals(week({ respondents: 4, withheld: 'too-few' }), week({ respondents: 6 }))).toEqual([{ kind: 'participation-drop', vars: { from: 60, to: 40, points: 20 } }]);
+  it('participation down 20 points raises the signal; down 19 does not; an unpublished count raises nothing', () => {
+    expect(signals(week({ respondents: 4, withheld: 'overlap' }), week({ respondents: 6 }))).toEqual([{ kind: 'participation-drop', vars: { from: 60, to: 40, points: 20 } }]);
     expect(kinds(week({ members: 100, respondents: 41 }), week({ members: 100, respondents: 60 }))).toEqual([]);
+    const { respondents: _, ...unpublished } = week({ withheld: 'too-few' });
+    expect(kinds(unpublished, week())).toEqual([]);
   });
 
-  it('three bad days in a row raise the signal; days with too few answers (a weekend) neither count nor break the run', () => {
-    const days = [day('2026-02-26', false), day('2026-02-27', true), day('2026-03-02', true), day('2026-03-03', true)];
-    expect(badRun(days)).toEqual(['2026-02-27', '2026-03-02', '2026-03-03']);
-    expect(signals(week({ days }), week())).toEqual([{ kind: 'bad-days', vars: { days: 3, dates: '2026-02-27, 2026-03-02, 2026-03-03' } }]);
-    expect(badRun([day('2026-02-23', true), day('2026-02-24', true), day('2026-02-25', false), day('2026-02-26', true)])).toBeUndefined();
+  it('hard runs for 30% of respondents raise the hard-days signal; 20% does not', () => {
+    expect(signals(week({ hardRuns: 3 }), week())).toEqual([{ kind: 'bad-days', vars: { people: 3, respondents: 10, percent: 30 } }]);
+    expect(kinds(week({ hardRuns: 2 }), week())).toEqual([]);
   });
 
   it('a withheld week raises no score signal, whatever it holds', () => {
-    expect(kinds(week({ withheld: 'overlap', stressHigh: 9, days: [day('2026-02-23', true), day('2026-02-24', true), day('2026-02-25', true)] }), week())).toEqual([]);
+    expect(kinds(week({ withheld: 'overlap', stressHigh: 9, hardRuns: 9 }), week())).toEqual([]);
   });
 });
 

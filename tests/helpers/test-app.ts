@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { Actor } from '../../src/core/invocation.js';
 import { silentLogger } from '../../src/logger.js';
 import { RecordingOutbox } from '../../src/core/direct-outbox.js';
+import { seededRandom } from '../../src/core/seeded-random.js';
 
 export interface TestApp extends App {
   clock: ManualClock;
@@ -18,12 +19,13 @@ export interface TestApp extends App {
 }
 
 /** A real app over a fresh temporary data directory and a manual clock (default 2026-03-02 10:00 UTC, a Monday). */
-export async function makeTestApp(opts: { now?: string; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: { now?: string; config?: Partial<AppConfig>; seed?: number } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-test-'));
   const clock = new ManualClock(opts.now ?? '2026-03-02T10:00:00Z');
   const config = testConfig({ dataDir, defaultTimeZone: 'UTC', ...opts.config });
   const outbox = new RecordingOutbox();
-  const app = await createApp({ config, clock, log: silentLogger, outbox });
+  // The digest's privacy noise comes from a seeded generator, so every run draws the same noise.
+  const app = await createApp({ config, clock, log: silentLogger, outbox, random: seededRandom(opts.seed ?? 1) });
   return {
     ...app,
     clock,

@@ -35,6 +35,11 @@ export const CheckInSchema = z.object({
   note: z.string().max(MAX_NOTE).optional(),
   /** The author chose to let their lead read the note with their name. Off by default. */
   shareNote: z.boolean().default(false),
+  /**
+   * The leads of the author's teams when the note was shared: only they may read it. A note shared while no
+   * team had a lead has none, and no lead appointed later reads it. Absent on older records: nobody reads those.
+   */
+  sharedWith: z.array(PersonId).optional(),
   /** Teams the person was a member of when they answered. */
   teams: z.array(z.string()).default([]),
   /** Answers to a team's custom questions, by question id. */

@@ -37,6 +37,8 @@ export type CheckInOutcome =
  */
 export async function recordCheckIn(ctx: Ctx, answer: CheckInAnswer): Promise<CheckInOutcome> {
   const note = checkNote(ctx, answer.note);
+  const teams = await currentTeamsOf(ctx.store, ctx.person.workspace, ctx.person.id);
+  const shareNote = Boolean(note) && answer.shareNote;
   const checkIn: CheckIn = {
     id: randomUUID(),
     personId: ctx.person.id,
@@ -47,8 +49,10 @@ export async function recordCheckIn(ctx: Ctx, answer: CheckInAnswer): Promise<Ch
     stress: answer.stress,
     ...(note ? { note } : {}),
     // Sharing means sharing the note: without one there is nothing to share.
-    shareNote: Boolean(note) && answer.shareNote,
-    teams: (await currentTeamsOf(ctx.store, ctx.person.workspace, ctx.person.id)).map((t) => t.id),
+    shareNote,
+    // Fixed now: a lead appointed later never reads a note its author shared before they led.
+    ...(shareNote ? { sharedWith: [...new Set(teams.flatMap((t) => t.leads))].sort() } : {}),
+    teams: teams.map((t) => t.id),
     custom: {},
     ...(ctx.idempotencyKey ? { key: ctx.idempotencyKey } : {}),
   };

@@ -13,7 +13,8 @@ import { startCustomQuestions } from './custom-answers.js';
 export async function confirmCheckIn(ctx: CommandContext, checkIn: CheckIn, opts: { duplicate: boolean; replaced?: boolean }): Promise<Reply> {
   const copy = ctx.content.copy;
   const saved = copy(opts.replaced ? 'checkin.replaced' : 'checkin.saved', { scores: describeScores(ctx, checkIn) });
-  const hasLead = (await ctx.store.teams.list(ctx.person.workspace)).some((t) => checkIn.teams.includes(t.id) && t.leads.length > 0);
+  // The leads fixed when the note was shared are exactly who may read it.
+  const hasLead = (checkIn.sharedWith ?? []).length > 0;
   const note = noteLine(ctx, checkIn, hasLead);
   const lines = [saved, ...(note ? [note] : [])];
   const blocks: Block[] = lines.map((l) => text(l));

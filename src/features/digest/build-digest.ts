@@ -14,7 +14,7 @@ import { everMembers, loadCheckIns, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
 import { completeWeeks } from './weeks.js';
 
-type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content'>;
+type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content' | 'random'>;
 
 /** The digest's figures: what a lead or admin may see of a team, week by week (oldest first). */
 export interface DigestData {
@@ -32,9 +32,10 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
   const latest = weeks[weeks.length - 1]!;
   let shared: DigestData['shared'] = [];
   if (leadsTeam(viewer, team)) {
-    // Shared notes are read live, never frozen: a person who erases their data takes them along.
+    // Shared notes are read live, never frozen: a person who erases their data takes them along. A note goes
+    // only to the leads who led one of the author's teams when it was written ("nobody else reads it" holds).
     const mine = teamCheckIns(team, await loadCheckIns(app.store, everMembers(team), { from: latest.from, to: latest.to }));
-    const notes = mine.filter((c) => c.shareNote && c.note);
+    const notes = mine.filter((c) => c.shareNote && c.note && (c.sharedWith ?? []).includes(viewer.id));
     const names = new Map<string, string>();
     for (const c of notes) if (!names.has(c.personId)) names.set(c.personId, (await app.store.people.get(c.personId))?.name ?? c.personId);
     shared = notes
@@ -69,15 +70,20 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
           ? copy('digest.pointsDown', { points: Math.round(pBefore) - Math.round(pNow) })
           : copy('digest.pointsSame');
   const pValue =
-    pNow === undefined
-      ? copy('digest.participationNone')
-      : copy('digest.participationValue', { respondents: latest.respondents, members: latest.members, percent: Math.round(pNow), change: pChange });
+    latest.withheld === 'too-few'
+      ? // The threshold the week was frozen under: that is what its count was compared with.
+        copy('digest.participationFew', { threshold: latest.threshold, members: latest.members })
+      : pNow === undefined
+        ? latest.members === 0
+          ? copy('digest.participationNone')
+          : copy('digest.participationWithheld')
+        : copy('digest.participationValue', { respondents: latest.respondents!, members: latest.members, percent: Math.round(pNow), change: pChange });
   const rows: Array<[string, string]> = [
     [copy('digest.participation'), `${pValue} · ${copy('digest.trend', { spark: sparkline(weeks.map(participation), 0, 100) })}`],
   ];
 
   if (latest.withheld) {
-    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { respondents: latest.respondents, threshold })));
+    blocks.push(fields(rows), text(copy(`digest.withheld.${latest.withheld}`, { threshold: latest.withheld === 'too-few' ? latest.threshold : threshold, frozen: latest.threshold })));
   } else {
     for (const key of ['mood', 'energy', 'stress'] as const) {
       rows.push([copy(`digest.${key}`), scoreLine(app, latest[key]!, previous?.withheld ? undefined : previous?.[key], sparkline(weeks.map((w) => w[key]?.mean), 1, 5))]);
@@ -160,7 +166,18 @@ function scoreLine(app: Pick<AppContext, 'content'>, now: ScoreStats, before: Sc
         : delta < 0
           ? copy('digest.changeDown', { delta: fmt(-delta), before: fmt(before!.mean) })
           : copy('digest.changeSame');
-  return copy('digest.scoreValue', { mean: fmt(now.mean), change, distribution: now.distribution.join(' · '), spark });
+  return copy('digest.scoreValue', { mean: fmt(now.mean), change, distribution: distributionText(app, now.distribution), spark });
+}
+
+/**
+ * The distribution as shown. When one score holds all or all but one of the people counted, the counts
+ * would read as "everyone answered 2" (homogeneity): it is coarsened to "nearly all at 2".
+ */
+function distributionText(app: Pick<AppContext, 'content'>, distribution: readonly number[]): string {
+  const total = distribution.reduce((a, b) => a + b, 0);
+  const top = Math.max(...distribution);
+  if (total > 0 && top >= total - 1) return app.content.copy('digest.distributionMostly', { score: distribution.indexOf(top) + 1 });
+  return distribution.join(' · ');
 }
 
 function themeList(app: Pick<AppContext, 'content'>, themes: readonly Theme[]): string {
@@ -172,8 +189,9 @@ function customLines(app: Pick<AppContext, 'content'>, data: DigestData, week: D
   const { threshold } = data;
   return data.team.questions.map((q) => {
     const agg = week.custom.find((c) => c.id === q.id && c.kind === q.kind);
-    if (!agg || agg.respondents < threshold || (!agg.stats && !agg.themes)) return copy('digest.customTooFew', { question: q.text, threshold });
-    if (agg.stats) return copy('digest.customScale', { question: q.text, mean: fmt(agg.stats.mean), respondents: agg.respondents, distribution: agg.stats.distribution.join(' · ') });
+    if (agg?.withheld) return copy('digest.customWithheld', { question: q.text });
+    if (!agg || (!agg.stats && !agg.themes)) return copy('digest.customTooFew', { question: q.text, threshold });
+    if (agg.stats) return copy('digest.customScale', { question: q.text, mean: fmt(agg.stats.mean), respondents: agg.respondents, distribution: distributionText(app, agg.stats.distribution) });
     return agg.themes!.length ? copy('digest.customText', { question: q.text, list: themeList(app, agg.themes!) }) : copy('digest.customTextNone', { question: q.text, threshold });
   });
 }

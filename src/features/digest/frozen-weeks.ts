@@ -1,38 +1,34 @@
 import type { AppContext } from '../../core/app-context.js';
+import type { PublishedQuery } from '../../core/model/digest-ledger.js';
 import type { DigestWeek } from '../../core/model/digest-week.js';
 import type { CheckIn } from '../../core/model/history.js';
 import type { Team } from '../../core/model/team.js';
+import { WeekAuditor } from './auditor.js';
+import { releaseWeek } from './release.js';
 import { everMembers, linkedTeams, loadCheckIns, membersDuring, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
-import { aggregateWeek } from './week-aggregate.js';
+import { exactWeek } from './week-aggregate.js';
 import type { Week } from './weeks.js';
 
-type Ctx = Pick<AppContext, 'store' | 'config' | 'clock'>;
-
-/** Size of the symmetric difference of two sets. */
-function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (!b.has(x)) n++;
-  for (const x of b) if (!a.has(x)) n++;
-  return n;
-}
+type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'random'>;
 
 /**
  * The team's aggregates for these weeks (oldest first). A week is computed once and frozen: later
- * digests show the same figures whatever happened since (members added or removed, a person erasing
- * their data, a late answer), so comparing digests over time reveals nobody.
+ * digests show the same figures, with the same noise, whatever happened since (members added or removed,
+ * a person erasing their data, a late answer), so comparing digests over time reveals nobody.
  *
  * A missing week is computed for every linked team at once (teams sharing people, directly or not),
- * and a team whose respondents differ from another published team's by fewer than the threshold
- * (and by more than none) is withheld, so two teams' figures never isolate a person.
+ * larger teams first, and each aggregate is audited against everything the workspace already published
+ * for that week (the ledger): one that would let a linear combination of published figures isolate a
+ * person is withheld. What was admitted is written to the ledger in the same write as the weeks.
  */
 export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], options: { freeze?: boolean } = {}): Promise<DigestWeek[]> {
   const stored = await app.store.digest.weeks(team.id);
   const missing = weeks.filter((w) => !stored[w.from]);
   if (missing.length === 0) return weeks.map((w) => stored[w.from]!);
 
-  const now = app.clock.now();
-  const linked = await linkedTeams(app.store, team);
+  const frozenAt = app.clock.now().toISOString();
+  const linked = (await linkedTeams(app.store, team)).sort((a, b) => everMembers(b).length - everMembers(a).length || a.id.localeCompare(b.id));
   const range = { from: missing[0]!.from, to: missing[missing.length - 1]!.to };
   const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range);
   const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
@@ -50,29 +46,17 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
 
   const frozenOf = new Map<string, Record<string, DigestWeek>>();
   for (const t of linked) frozenOf.set(t.id, t.id === team.id ? stored : await app.store.digest.weeks(t.id));
-  const fresh: Array<{ teamId: string; week: DigestWeek }> = [];
+
+  const fresh: Array<{ teamId: string; week: DigestWeek; published: { workspace: string; queries: PublishedQuery[] } }> = [];
   for (const week of missing) {
-    const inWeek = (t: Team) => buckets.get(t.id)!.get(week.from)!;
-    const respondents = new Map(linked.map((t) => [t.id, new Set(inWeek(t).map((c) => c.personId))] as const));
-    // A frozen week of a linked team was published with the people it had then; it still counts as published.
-    const published = (t: Team) => {
-      const frozen = frozenOf.get(t.id)![week.from];
-      if (frozen) return !frozen.withheld;
-      return respondents.get(t.id)!.size >= teamThreshold(t, app.config);
-    };
+    const auditor = new WeekAuditor(team.workspace, await app.store.digest.ledger(team.workspace, week.from));
+    const memo = new Map<string, DigestWeek>();
     for (const t of linked) {
       if (frozenOf.get(t.id)![week.from]) continue;
-      const threshold = teamThreshold(t, app.config);
-      const aggregate = aggregateWeek({ team: t, week, checkIns: inWeek(t), members: membersDuring(t, week), threshold, now });
-      const mine = respondents.get(t.id)!;
-      const tooClose =
-        !aggregate.withheld &&
-        linked.some((o) => {
-          if (o.id === t.id || !published(o)) return false;
-          const d = difference(mine, respondents.get(o.id)!);
-          return d > 0 && d < Math.max(threshold, teamThreshold(o, app.config));
-        });
-      fresh.push({ teamId: t.id, week: tooClose ? withhold(aggregate, 'overlap') : aggregate });
+      const exact = exactWeek({ team: t, week, checkIns: buckets.get(t.id)!.get(week.from)!, members: membersDuring(t, week), threshold: teamThreshold(t, app.config) });
+      const before = auditor.admitted.length;
+      const released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
+      fresh.push({ teamId: t.id, week: released, published: { workspace: team.workspace, queries: auditor.admitted.slice(before) } });
     }
   }
   if (options.freeze !== false) await app.store.digest.freeze(fresh);
@@ -83,19 +67,24 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
 
 /** Keeps participation only. */
 export function withhold(week: DigestWeek, reason: NonNullable<DigestWeek['withheld']>): DigestWeek {
-  return { from: week.from, to: week.to, frozenAt: week.frozenAt, threshold: week.threshold, members: week.members, respondents: week.respondents, withheld: reason, days: [], themes: [], custom: [] };
+  return {
+    from: week.from,
+    to: week.to,
+    frozenAt: week.frozenAt,
+    threshold: week.threshold,
+    members: week.members,
+    ...(week.respondents !== undefined ? { respondents: week.respondents } : {}),
+    withheld: reason,
+    themes: [],
+    custom: [],
+  };
 }
 
-/** What may be shown today: a week frozen under a lower threshold than today's is withheld now. */
+/**
+ * What may be shown today: a week frozen under a lower threshold than today's is withheld whole. (Showing
+ * it when its count happened to reach the new threshold would let threshold changes measure exact counts.)
+ */
 export function visibleWeek(week: DigestWeek, threshold: number): DigestWeek {
-  if (week.withheld) return week;
-  if (week.respondents < threshold) return withhold(week, 'too-few');
-  return {
-    ...week,
-    days: week.days.filter((d) => d.respondents >= threshold),
-    themes: week.themes.filter((t) => t.people >= threshold),
-    custom: week.custom.map((c) =>
-      c.respondents >= threshold ? { ...c, ...(c.themes ? { themes: c.themes.filter((t) => t.people >= threshold) } : {}) } : { id: c.id, kind: c.kind, respondents: c.respondents },
-    ),
-  };
+  if (week.withheld || week.threshold >= threshold) return week;
+  return withhold(week, 'threshold-raised');
 }

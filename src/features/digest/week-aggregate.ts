@@ -1,23 +1,21 @@
-import type { CustomAggregate, DigestWeek, ScoreStats } from '../../core/model/digest-week.js';
 import type { CheckIn } from '../../core/model/history.js';
 import type { Team } from '../../core/model/team.js';
-import { themes } from './themes.js';
+import { termPeople } from './themes.js';
 import type { Week } from './weeks.js';
 
-/** A day is bad when at least the threshold of people checked in and their mean mood was at most this. */
-export const BAD_DAY_MOOD = 2.5;
+/** A check-in is hard when its mood is at most this; three hard check-ins in a row make a hard run. */
+export const HARD_MOOD = 2;
+export const HARD_RUN = 3;
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** A person's weekly score: their mean, rounded half up to a whole step of the scale. */
 export const weekScore = (personMean: number) => Math.min(5, Math.max(1, Math.floor(personMean + 0.5)));
 
-/** Each person weighs once: the team mean is the mean of people's own means, the distribution counts people. */
-function stats(perPerson: readonly number[][]): ScoreStats {
-  const personMeans = perPerson.map(mean);
-  const distribution = [0, 0, 0, 0, 0];
-  for (const m of personMeans) distribution[weekScore(m) - 1]!++;
-  return { mean: round1(mean(personMeans)), distribution };
+/** People by weekly score 1-5: each person weighs once, however often they checked in. */
+function histogram(perPerson: readonly number[][]): number[] {
+  const out = [0, 0, 0, 0, 0];
+  for (const xs of perPerson) out[weekScore(mean(xs)) - 1]!++;
+  return out;
 }
 
 /** One check-in per person and day: the latest, as a replaced answer would be. */
@@ -31,15 +29,44 @@ function latestPerPersonDay(checkIns: readonly CheckIn[]): CheckIn[] {
   return [...byKey.values()];
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+function hasHardRun(checkIns: readonly CheckIn[]): boolean {
+  let run = 0;
+  for (const c of [...checkIns].sort((a, b) => a.localDate.localeCompare(b.localDate))) {
+    run = c.mood <= HARD_MOOD ? run + 1 : 0;
+    if (run >= HARD_RUN) return true;
   }
-  return out;
+  return false;
+}
+
+/** A team question's exact answers of the week: who answered, and what. */
+export interface ExactQuestion {
+  id: string;
+  kind: 'scale' | 'text';
+  /** People with a usable answer (a 1-5 number for a scale question). */
+  answered: Set<string>;
+  histogram?: number[];
+  terms?: Map<string, number>;
+}
+
+/**
+ * One team's exact figures for one week, never stored or shown: the release step (release.ts) audits
+ * them against what was already published and adds the noise before anything is frozen.
+ */
+export interface ExactWeek {
+  from: string;
+  to: string;
+  threshold: number;
+  /** Members during the week, plus anyone who answered for the team (membership records and zones disagree at edges). */
+  members: Set<string>;
+  respondents: Set<string>;
+  mood: number[];
+  energy: number[];
+  stress: number[];
+  /** Respondents with three or more hard check-ins in a row. */
+  hardRuns: number;
+  /** Distinct people per term of the notes. */
+  terms: Map<string, number>;
+  questions: ExactQuestion[];
 }
 
 export interface WeekInput {
@@ -50,67 +77,48 @@ export interface WeekInput {
   /** People who were members at some point in the week. */
   members: ReadonlySet<string>;
   threshold: number;
-  now: Date;
 }
 
-/**
- * A team's aggregates for one week. Under the threshold of distinct respondents it holds participation
- * only; every other figure is computed from at least `threshold` people, or left out.
- */
-export function aggregateWeek({ team, week, checkIns, members, threshold, now }: WeekInput): DigestWeek {
+export function exactWeek({ team, week, checkIns, members, threshold }: WeekInput): ExactWeek {
   const rows = latestPerPersonDay(checkIns.filter((c) => c.localDate >= week.from && c.localDate <= week.to));
-  const byPerson = groupBy(rows, (c) => c.personId);
-  const respondents = byPerson.size;
-  const base: DigestWeek = {
-    from: week.from,
-    to: week.to,
-    frozenAt: now.toISOString(),
-    threshold,
-    // Someone who answered for the team counts as a member even if their membership record says otherwise (zones).
-    members: new Set([...members, ...byPerson.keys()]).size,
-    respondents,
-    days: [],
-    themes: [],
-    custom: [],
-  };
-  if (respondents < threshold) return { ...base, withheld: 'too-few' };
-
+  const byPerson = new Map<string, CheckIn[]>();
+  for (const c of rows) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
   const people = [...byPerson.values()];
-  const stress = stats(people.map((cs) => cs.map((c) => c.stress)));
-  const stressHigh = people.filter((cs) => weekScore(mean(cs.map((c) => c.stress))) >= 4).length;
-
-  const days = [...groupBy(rows, (c) => c.localDate)]
-    .filter(([, cs]) => cs.length >= threshold)
-    .map(([date, cs]) => ({ date, respondents: cs.length, bad: mean(cs.map((c) => c.mood)) <= BAD_DAY_MOOD }))
-    .sort((a, b) => a.date.localeCompare(b.date));
 
   const notes = new Map<string, string[]>();
   for (const [person, cs] of byPerson) notes.set(person, cs.flatMap((c) => (c.note ? [c.note] : [])));
 
-  const custom: CustomAggregate[] = team.questions.map((q) => {
-    const answers = new Map<string, Array<number | string>>();
-    for (const [person, cs] of byPerson) {
-      const mine = cs.flatMap((c) => (c.custom[q.id] === undefined ? [] : [c.custom[q.id]!]));
-      if (mine.length) answers.set(person, mine);
-    }
-    const agg: CustomAggregate = { id: q.id, kind: q.kind, respondents: answers.size };
-    if (answers.size < threshold) return agg;
+  const questions: ExactQuestion[] = team.questions.map((q) => {
     if (q.kind === 'scale') {
-      const numeric = [...answers.values()].map((a) => a.filter((x): x is number => typeof x === 'number' && x >= 1 && x <= 5)).filter((a) => a.length);
-      return numeric.length >= threshold ? { ...agg, respondents: numeric.length, stats: stats(numeric) } : { ...agg, respondents: numeric.length };
+      const answers = new Map<string, number[]>();
+      for (const [person, cs] of byPerson) {
+        const mine = cs.flatMap((c) => {
+          const x = c.custom[q.id];
+          return typeof x === 'number' && x >= 1 && x <= 5 ? [x] : [];
+        });
+        if (mine.length) answers.set(person, mine);
+      }
+      return { id: q.id, kind: q.kind, answered: new Set(answers.keys()), histogram: histogram([...answers.values()]) };
     }
-    const texts = new Map([...answers].map(([p, a]) => [p, a.map(String)] as const));
-    return { ...agg, themes: themes(texts, threshold) };
+    const texts = new Map<string, string[]>();
+    for (const [person, cs] of byPerson) {
+      const mine = cs.flatMap((c) => (c.custom[q.id] === undefined ? [] : [String(c.custom[q.id])]));
+      if (mine.length) texts.set(person, mine);
+    }
+    return { id: q.id, kind: q.kind, answered: new Set(texts.keys()), terms: termPeople(texts) };
   });
 
   return {
-    ...base,
-    mood: stats(people.map((cs) => cs.map((c) => c.mood))),
-    energy: stats(people.map((cs) => cs.map((c) => c.energy))),
-    stress,
-    stressHigh,
-    days,
-    themes: themes(notes, threshold),
-    custom,
+    from: week.from,
+    to: week.to,
+    threshold,
+    members: new Set([...members, ...byPerson.keys()]),
+    respondents: new Set(byPerson.keys()),
+    mood: histogram(people.map((cs) => cs.map((c) => c.mood))),
+    energy: histogram(people.map((cs) => cs.map((c) => c.energy))),
+    stress: histogram(people.map((cs) => cs.map((c) => c.stress))),
+    hardRuns: people.filter(hasHardRun).length,
+    terms: termPeople(notes),
+    questions,
   };
 }

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.js';
+import { ledgerId, PublishedQuerySchema, type PublishedQuery } from '../../core/model/digest-ledger.js';
 import type { CheckIn, Delivery, Person, Reflection, ServedPrompt, Team } from '../../core/model/index.js';
 import { deliveryKey, PersonSchema, TeamSchema, CheckInSchema, ReflectionSchema, DeliverySchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
@@ -724,19 +726,36 @@ export class LowdbStore {
     return clone(this.state.data.digestWeeks[teamId] ?? {});
   }
 
-  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek }>): Promise<void> {
-    const valid = entries.map((e) => ({ teamId: e.teamId, week: DigestWeekSchema.parse(e.week) }));
+  async saveDigestWeeks(entries: ReadonlyArray<{ teamId: string; week: DigestWeek; published?: { workspace: string; queries: PublishedQuery[] } }>): Promise<void> {
+    const valid = entries.map((e) => ({
+      teamId: e.teamId,
+      week: DigestWeekSchema.parse(e.week),
+      ...(e.published ? { published: { workspace: e.published.workspace, queries: e.published.queries.map((q) => PublishedQuerySchema.parse(q)) } } : {}),
+    }));
     if (valid.length === 0) return;
     await this.mutate(this.state, (s) => {
-      for (const { teamId, week } of valid) {
+      for (const { teamId, week, published } of valid) {
         const weeks = (s.digestWeeks[teamId] ??= {});
+        const fresh = !weeks[week.from];
         weeks[week.from] ??= week;
         // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
         const keys = Object.keys(weeks).sort();
         for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
+        // Only the write that froze the week records what it published (first write wins, like the week).
+        if (fresh && published && published.queries.length) {
+          const ledger = (s.digestLedger[published.workspace] ??= {});
+          (ledger[week.from] ??= []).push(...published.queries);
+          const dates = Object.keys(ledger).sort();
+          for (const old of dates.slice(0, Math.max(0, dates.length - DIGEST_WEEKS_KEPT))) delete ledger[old];
+        }
       }
     });
   }
+
+  digestLedger(workspace: string, week: LocalDate): PublishedQuery[] {
+    return clone(this.state.data.digestLedger[workspace]?.[week] ?? []);
+  }
+
 
   // --- personal data -------------------------------------------------------------------------------
 
@@ -802,6 +821,12 @@ export class LowdbStore {
       for (const team of Object.values(s.teams)) {
         team.members = team.members.filter((m) => m.personId !== personId);
         team.leads = team.leads.filter((l) => l !== personId);
+      }
+      // The ledger must keep its shape (what was published stays published) but no longer point at the person.
+      for (const [workspace, weeks] of Object.entries(s.digestLedger)) {
+        const id = ledgerId(workspace, personId);
+        const token = `erased-${randomUUID()}`;
+        for (const queries of Object.values(weeks)) for (const q of queries) q.people = q.people.map((p) => (p === id ? token : p));
       }
     });
   }

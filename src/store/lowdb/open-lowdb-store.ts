@@ -70,6 +70,7 @@ function repositories(engine: LowdbStore): Repositories {
     digest: {
       weeks: run((teamId) => engine.digestWeeks(teamId)),
       freeze: run((entries) => engine.saveDigestWeeks(entries)),
+      ledger: run((workspace, week) => engine.digestLedger(workspace, week)),
     },
   };
 }

@@ -4,6 +4,7 @@ import { PersonSchema } from '../../core/model/person.js';
 import { TeamSchema } from '../../core/model/team.js';
 import { emptyMentoring, MentoringStateSchema } from '../../core/model/mentoring.js';
 import { DigestWeekSchema } from '../../core/model/digest-week.js';
+import { PublishedQuerySchema } from '../../core/model/digest-ledger.js';
 
 /**
  * state.json: the small, slowly changing state (people, teams, and each feature's settings).
@@ -29,6 +30,8 @@ export const StateSchema = z.object({
   mentoring: MentoringStateSchema.default(emptyMentoring),
   /** Digest: each team's weekly aggregates, frozen when first computed; by team id, then week start. */
   digestWeeks: z.record(z.string(), z.record(z.string(), DigestWeekSchema)).default({}),
+  /** Digest: what was published (opaque ids per aggregate), by workspace, then week start; outlives removed teams. */
+  digestLedger: z.record(z.string(), z.record(z.string(), z.array(PublishedQuerySchema))).default({}),
 });
 export type State = z.infer<typeof StateSchema>;
 
@@ -40,4 +43,5 @@ export const emptyState = (): State => ({
   nudges: { people: {}, resources: {} },
   mentoring: emptyMentoring(),
   digestWeeks: {},
+  digestLedger: {},
 });

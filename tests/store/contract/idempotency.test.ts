@@ -75,4 +75,17 @@ describe.each(engines)('store contract ($name): idempotent creates', (engine) =>
     await h.store.teams.remove('shell/care');
     expect(await h.store.digest.weeks('shell/care')).toEqual({});
   });
+
+  it('digest ledger: only the freeze that froze a week records what it published, also when two freeze at once; it outlives the team', async () => {
+    const published = (people: string[]) => ({ workspace: 'shell', queries: [{ key: `shell/care|${people.length}`, space: 'answers' as const, people }] });
+    await Promise.all([
+      h.store.digest.freeze([{ teamId: 'shell/care', week: week('2026-02-23', 3), published: published(['a', 'b', 'c']) }]),
+      h.store.digest.freeze([{ teamId: 'shell/care', week: week('2026-02-23', 4), published: published(['a', 'b', 'c', 'd']) }]),
+    ]);
+    const ledger = await h.store.digest.ledger('shell', '2026-02-23');
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]!.people.length).toBe((await h.store.digest.weeks('shell/care'))['2026-02-23']!.respondents);
+    await h.store.teams.remove('shell/care');
+    expect(await (await h.reopen()).digest.ledger('shell', '2026-02-23')).toEqual(ledger);
+  });
 });

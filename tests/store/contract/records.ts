@@ -78,7 +78,6 @@ export const week = (from: string, respondents: number): DigestWeek => ({
   members: 8,
   respondents,
   withheld: 'too-few',
-  days: [],
   themes: [],
   custom: [],
 });
