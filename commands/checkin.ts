@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_NOTE } from '../src/core/model/history.js';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UsageError } from '../src/core/errors.js';
 import { privateReply, text, type Reply } from '../src/core/reply.js';
@@ -43,7 +44,9 @@ export default defineCommand({
     mood: score('mood (1 rough, 5 great)'),
     energy: score('energy (1 drained, 5 charged)'),
     stress: score('stress (1 calm, 5 overwhelmed)'),
-    note: z.string().optional().describe('A few words on how it is going (private unless it starts with --share)'),
+    // maxLength is declared to platforms that enforce it as people type (Discord's max_length), with room
+    // for a leading "--share "; the feature checks the note itself and says what the limit is.
+    note: z.string().optional().meta({ description: 'A few words on how it is going (private unless it starts with --share)', maxLength: MAX_NOTE + '--share '.length }),
   }),
   parse: { positional: ['mood', 'energy', 'stress', 'note'], rest: 'note' },
   async run(ctx, args) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ANSWER } from '../src/core/model/history.js';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { privateReply, type Reply } from '../src/core/reply.js';
 import { answerToday, resolveReplace, todaysPrompt } from '../src/features/reflection/reflections.js';
@@ -27,7 +28,9 @@ export default defineCommand({
   usage: '/attune reflect [your answer]',
   examples: ['reflect I noticed I rush when a customer is upset.'],
   audience: 'member',
-  args: z.object({ answer: z.string().optional().describe('Your answer, to save it without opening the form') }),
+  // maxLength is declared to platforms that enforce it as people type (Discord's max_length); the
+  // feature itself checks the length and says what the limit is.
+  args: z.object({ answer: z.string().optional().meta({ description: 'Your answer, to save it without opening the form', maxLength: MAX_ANSWER }) }),
   parse: { positional: ['answer'], rest: 'answer' },
   async run(ctx, args) {
     if (args.answer) return saveAnswer(ctx, args.answer);

@@ -59,6 +59,8 @@ const EnvSchema = z.object({
     .optional()
     .refine((v) => v === undefined || (Number.isFinite(v) && v > 0 && v <= 1000), 'a number of messages a second above 0 (at most 1000), such as 0.8 or 45'),
   PORT: z.coerce.number({ message: 'a port number 1-65535' }).int().min(1, 'a port number 1-65535').max(65535, 'a port number 1-65535').default(3000),
+  /** GET /healthz on this port when Slack's HTTP mode is off (in HTTP mode it is served on PORT). */
+  ATTUNE_HEALTH_PORT: z.coerce.number({ message: 'a port number 1-65535' }).int().min(1, 'a port number 1-65535').max(65535, 'a port number 1-65535').optional(),
   /** Support resources (an EAP line, a wellbeing page) shown kindly to someone having a very hard stretch; admins can also set it in Attune. */
   ATTUNE_SUPPORT_TEXT: optionalText.refine((v) => v === undefined || v.length <= 1500, 'at most 1,500 characters of text'),
   DISCORD_TOKEN: optionalText,
@@ -89,6 +91,8 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   shell: 'auto' | 'on' | 'off';
   port: number;
+  /** ATTUNE_HEALTH_PORT: where GET /healthz listens when Slack's HTTP mode does not serve it on `port`. */
+  healthPort?: number;
   supportText?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   /** ATTUNE_SLACK_RATE: pacing of the Slack send queue, messages a second. */
@@ -143,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     shell: e.ATTUNE_SHELL,
     port: e.PORT,
+    ...(e.ATTUNE_HEALTH_PORT !== undefined ? { healthPort: e.ATTUNE_HEALTH_PORT } : {}),
     ...(e.ATTUNE_SUPPORT_TEXT ? { supportText: e.ATTUNE_SUPPORT_TEXT } : {}),
     ...(e.ATTUNE_SLACK_RATE !== undefined ? { slackRate: e.ATTUNE_SLACK_RATE } : {}),
     ...(e.SLACK_BOT_TOKEN

@@ -13,6 +13,11 @@ import type { Election } from './core/replicas.js';
 import type { Store } from './core/store/index.js';
 import { StoreFileError, StoreLockedError, StoreStateMissingError } from './store/errors.js';
 import { createShell } from './adapters/shell/start-shell.js';
+import { checkHealth, healthHandler, startHealthServer } from './health/health.js';
+import type { Server } from 'node:http';
+
+/** Docker sends SIGKILL 10 s after SIGTERM: shutdown finishes before that or exits on its own. */
+const SHUTDOWN_MS = 9_000;
 
 /** Set once a shutdown began: work still starting up may then fail on the closed store, and that is fine. */
 let stopping = false;
@@ -41,14 +46,24 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(app, { outbox: sending.queued, handles: sending.handles });
   const adapters: Adapter[] = [];
   let discordElection: Election | undefined;
+  const health = () => checkHealth(app, adapters);
+  let healthServer: Server | undefined;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // A stop that hangs (a platform not answering) must not turn into Docker's SIGKILL mid-write.
+    setTimeout(() => {
+      process.stderr.write(`Attune did not stop within ${SHUTDOWN_MS / 1000} s; exiting.\n`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
+    // The scheduler first (its in-flight sends finish or stay pending in the ledger), then the adapters
+    // (they answer what they hold), then the store.
     await scheduler.stop();
     await discordElection?.stop();
     await sending.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    healthServer?.close();
     await app.store.close();
     process.exit(code);
   };
@@ -86,9 +101,16 @@ async function main(): Promise<void> {
   }
   if (config.slack) {
     const { SlackAdapter } = await import('./adapters/slack/slack-adapter.js');
-    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port });
+    const httpMode = !config.slack.appToken;
+    const slack = new SlackAdapter({ app, slack: config.slack, port: config.port, ...(httpMode ? { healthRoute: healthHandler(health) } : {}) });
     adapters.push(slack);
     outbox.attach(slack);
+  }
+
+  // In Slack's HTTP mode /healthz is served on PORT with the events; otherwise on its own port when asked.
+  if (config.healthPort !== undefined && !(config.slack && !config.slack.appToken)) {
+    healthServer = await startHealthServer(config.healthPort, health);
+    log.info({ port: config.healthPort }, 'health check on /healthz');
   }
 
   if (shellOn) {

@@ -14,4 +14,6 @@ export interface Adapter {
   stop(): Promise<void>;
   /** Sends a reply to the person with this address (their id), as a DM on chat platforms. */
   send(personId: string, reply: Reply): Promise<SendResult>;
+  /** Whether it is connected to its platform now (for GET /healthz); assumed so when absent. */
+  connected?(): boolean;
 }

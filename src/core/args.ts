@@ -10,9 +10,10 @@ interface Token {
 /** Splits on spaces; "double" or 'single' quotes keep spaces inside one word. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  // A mention (`<@U123|Ann Lee>`) is one word even when the adapter put a name with spaces in it.
+  const re = /(<@[^<>]*>)|"([^"]*)"|'([^']*)'|(\S+)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) tokens.push({ value: m[1] ?? m[2] ?? m[3] ?? '', start: m.index });
+  while ((m = re.exec(text))) tokens.push({ value: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', start: m.index });
   return tokens;
 }
 

@@ -29,8 +29,10 @@ describe('buildCommandManifest', () => {
       type: 1,
       name: 'reflect',
       description: "Today's reflection prompt; answer it in a form or by replying",
-      options: [{ type: 3, name: 'answer', description: 'Your answer, to save it without opening the form', required: false }],
+      // The reflection's length limit is declared, so Discord stops the typing at 4,000 characters.
+      options: [{ type: 3, name: 'answer', description: 'Your answer, to save it without opening the form', required: false, max_length: 4000 }],
     });
+    expect((byName.get('checkin')!.options ?? []).find((o) => o.name === 'note')).toMatchObject({ type: 3, max_length: 1008 });
     expect((byName.get('settings')!.options ?? []).find((o) => o.name === 'tz')).toEqual({ type: 3, name: 'tz', description: 'Your IANA time zone, e.g. Europe/Berlin', required: false, max_length: 64 });
     expect(byName.get('privacy')).toEqual({
       type: 2,

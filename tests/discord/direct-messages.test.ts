@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DirectOutbox } from '../../src/core/direct-outbox.js';
+import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import { reply } from '../../src/core/reply.js';
 import { APP_ID, dmChannelId, type Call } from './fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
@@ -52,11 +53,19 @@ describe('Discord direct messages', () => {
     expect(h.fake.calls.filter(messagesTo(ALICE))).toHaveLength(1);
   });
 
-  it('sends a group message as one DM each, since bots cannot open group DMs', async () => {
+  it('a group message is one queued DM each: when Bob\'s DM fails once, only his is retried and Alice gets it once', async () => {
     h = await startHarness();
-    expect(await h.adapter.sendGroup([personOf(ALICE), personOf(BOB)], nudge)).toEqual({ ok: true });
-    expect(h.fake.calls.filter(messagesTo(ALICE)).map((c) => c.json)).toEqual([nudgeBody]);
-    expect(h.fake.calls.filter(messagesTo(BOB)).map((c) => c.json)).toEqual([nudgeBody]);
+    await meet(h, ALICE);
+    await meet(h, BOB);
+    let failed = false;
+    h.fake.respond((c) => (messagesTo(BOB)(c) && !failed ? ((failed = true), { status: 500, body: { message: 'boom', code: 0 } }) : undefined));
+    const direct = new DirectOutbox();
+    direct.attach(h.adapter);
+    expect(direct.canGroup([personOf(ALICE), personOf(BOB)])).toBe(false);
+    const outbox = new QueuedOutbox(direct, { clock: h.app.clock, wait: async () => undefined });
+    expect(await outbox.sendGroup([personOf(ALICE), personOf(BOB)], nudge)).toEqual({ ok: true });
+    expect(h.fake.calls.filter(messagesTo(ALICE)).filter((c) => c.status === 200)).toHaveLength(1);
+    expect(h.fake.calls.filter(messagesTo(BOB)).map((c) => c.status)).toEqual([500, 200]);
   });
 
   it('given DMs closed (50007), fails permanently and tells the person once, privately, the next time they use Attune', async () => {
@@ -126,6 +135,8 @@ describe('Discord direct messages', () => {
     await meet(h, ALICE);
     const calls = await h.interact(buttonClick(ALICE, 'a|confirm|privacy delete|confirm|cancel', { dm: true }));
     expect((calls[0]!.json as { data: { content: string } }).data.content).toBe(h.app.content.copy('privacy.deleteCancelled'));
+    // Not ephemeral in a DM: the answer stays after Discord reloads.
+    expect((calls[0]!.json as { data: { flags?: number } }).data.flags).toBeUndefined();
     const stranger = await h.interact(buttonClick(BOB, 'a|confirm|privacy delete|confirm|cancel', { dm: true }));
     expect((stranger[0]!.json as { data: { content: string } }).data.content).toBe(h.app.content.copy('discord.noWorkspace'));
     expect((await h.app.store.people.get(personOf(BOB)))).toBeUndefined();

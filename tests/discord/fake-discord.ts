@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { messageProblems, modalProblems } from './discord-rules.js';
 
 export const APP_ID = '100000000000000001';
 export const BOT_ID = '100000000000000002';
@@ -18,6 +19,8 @@ export interface Call {
   json: unknown;
   files: Array<{ field: string; name: string; type: string; text: string }>;
   at: number;
+  /** The status the fake answered. */
+  status?: number;
 }
 
 export interface FakeResponse {
@@ -29,9 +32,15 @@ export interface FakeResponse {
 /** Answers a call instead of the defaults; return undefined to let the next one (or the defaults) answer. */
 export type Responder = (call: Call) => FakeResponse | undefined;
 
+/** An interaction must be answered within 3 s; its token then serves follow-ups for 15 minutes. */
+export const ACK_MS = 3000;
+export const TOKEN_MS = 15 * 60_000;
+
 /**
  * A local stand-in for Discord: the REST API (recording every call) and the gateway (HELLO, IDENTIFY,
- * READY, heartbeats, then whatever the test dispatches), on 127.0.0.1.
+ * READY, heartbeats, then whatever the test dispatches), on 127.0.0.1. As strict as Discord: an
+ * interaction answered past 3 s gets 10062, one answered twice 40060, and a message or modal over
+ * Discord's limits 50035 (checked with discord.js's own builders). Its clock is real time plus `advance`.
  */
 export class FakeDiscord {
   readonly calls: Call[] = [];
@@ -42,6 +51,8 @@ export class FakeDiscord {
   private readonly waiters: Array<() => void> = [];
   private seq = 0;
   private messageId = 0;
+  private offset = 0;
+  private readonly interactions = new Map<string, { issued: number; acked: boolean }>();
 
   private constructor(
     private readonly server: Server,
@@ -72,8 +83,18 @@ export class FakeDiscord {
     this.responders.push(responder);
   }
 
-  /** Sends a gateway dispatch (op 0) to every connected client. */
+  /** The fake's clock in ms: real time plus whatever `advance` added. */
+  now(): number {
+    return performance.now() + this.offset;
+  }
+
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client; an interaction's 3 s start now. */
   dispatch(t: string, d: unknown): void {
+    if (t === 'INTERACTION_CREATE') this.interactions.set(String((d as { token: string }).token), { issued: this.now(), acked: false });
     const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
     for (const socket of this.sockets) socket.send(packet);
   }
@@ -155,7 +176,8 @@ export class FakeDiscord {
       }
     }
     this.calls.push(call);
-    const answer = this.responders.reduce<FakeResponse | undefined>((found, r) => found ?? r(call), undefined) ?? this.defaults(call);
+    const answer = this.responders.reduce<FakeResponse | undefined>((found, r) => found ?? r(call), undefined) ?? this.refusal(call) ?? this.defaults(call);
+    call.status = answer.status;
     if (answer.body === undefined) {
       res.writeHead(answer.status, answer.headers ?? {});
       res.end();
@@ -164,6 +186,34 @@ export class FakeDiscord {
       res.end(JSON.stringify(answer.body));
     }
     for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Discord's refusals: late or repeated interaction answers, expired tokens, bodies over the limits. */
+  private refusal(call: Call): FakeResponse | undefined {
+    const { method, path } = call;
+    const callback = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(path);
+    if (method === 'POST' && callback) {
+      const interaction = this.interactions.get(callback[1]!);
+      if (!interaction || this.now() - interaction.issued > ACK_MS) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      if (interaction.acked) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      const body = (call.json ?? {}) as { type?: number; data?: unknown };
+      const problems = body.type === 9 ? modalProblems(body.data) : body.type === 4 || body.type === 7 ? messageProblems(withFiles(body.data, call)) : [];
+      if (problems.length) return invalidFormBody(problems);
+      interaction.acked = true;
+      return undefined;
+    }
+    const webhook = /^\/webhooks\/\d+\/([^/]+)(\/messages\/@original)?$/.exec(path);
+    if (webhook && (method === 'POST' || method === 'PATCH')) {
+      const interaction = this.interactions.get(webhook[1]!);
+      if (interaction && this.now() - interaction.issued > TOKEN_MS) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      const problems = messageProblems(withFiles(call.json, call));
+      if (problems.length) return invalidFormBody(problems);
+    }
+    if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+      const problems = messageProblems(withFiles(call.json, call));
+      if (problems.length) return invalidFormBody(problems);
+    }
+    return undefined;
   }
 
   private defaults(call: Call): FakeResponse {
@@ -206,6 +256,16 @@ export class FakeDiscord {
       flags: body.flags ?? 0,
     };
   }
+}
+
+function invalidFormBody(problems: string[]): FakeResponse {
+  return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })) } } };
+}
+
+/** A message body with its uploaded files counted as attachments (a file-only message is not empty). */
+function withFiles(body: unknown, call: Call): unknown {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return call.files.length ? { ...b, attachments: call.files } : b;
 }
 
 /** The DM channel the fake opens with a user. */

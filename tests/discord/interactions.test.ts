@@ -270,7 +270,11 @@ describe('Discord components and modals', () => {
           data: {
             custom_id: 'm|form1',
             title: "Today's reflection",
-            components: [{ type: 1, components: [{ type: 4, custom_id: 'answer', label: 'Your reflection', required: true, style: 2, max_length: 4000, placeholder: prompt.text.length > 100 ? `${prompt.text.slice(0, 97)}...` : prompt.text }] }],
+            // The prompt is shown whole: in the label's description, or above it when longer than 100 characters.
+            components:
+              prompt.text.length <= 100
+                ? [{ type: 18, label: 'Your reflection', description: prompt.text, component: { type: 4, custom_id: 'answer', required: true, style: 2, max_length: 4000 } }]
+                : [{ type: 10, content: prompt.text }, { type: 18, label: 'Your reflection', component: { type: 4, custom_id: 'answer', required: true, style: 2, max_length: 4000 } }],
           },
         },
       },
@@ -285,7 +289,8 @@ describe('Discord components and modals', () => {
     const submitted: Array<Record<string, string>> = [];
     h = await startHarness({ dispatcher: withSurvey(submitted) });
     await h.interact(chatInput(ALICE, [sub('survey')]));
-    const bad = await h.interact(modalSubmit(ALICE, 'm|form1', { mood: '9', share: 'yes' }));
+    // A select can't offer 9, but a crafted submission could: the adapter checks every value anyway.
+    const bad = await h.interact(modalSubmit(ALICE, 'm|form1', { mood: ['9'], share: ['y'] }));
     expect(bodies(bad)).toEqual([
       {
         method: 'POST',
@@ -299,7 +304,7 @@ describe('Discord components and modals', () => {
       },
     ]);
     expect(submitted).toEqual([]);
-    const good = await h.interact(modalSubmit(ALICE, 'm|form1', { mood: '4', share: 'yes' }));
+    const good = await h.interact(modalSubmit(ALICE, 'm|form1', { mood: ['4'], share: ['y'] }));
     expect(bodies(good)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral('Thanks: mood 4, share y.') }]);
     expect(submitted).toEqual([{ mood: '4', share: 'y' }]);
   });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,13 +9,24 @@ import { expect, it } from 'vitest';
 import { APP_ID, BOT_TOKEN, FakeDiscord } from './fake-discord.js';
 import { ALICE, chatInput, sub } from './payloads.js';
 
-it('npm start with DISCORD_TOKEN connects to Discord, answers /attune, and stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+it('npm start with DISCORD_TOKEN connects to Discord, answers /attune, reports healthy on /healthz, and stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
   const fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'attune-main-'));
   const root = path.resolve(import.meta.dirname, '../..');
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const healthPort = await freePort();
+  // As `npm start` runs it: tsx loaded into node itself, so SIGTERM reaches Attune and not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH, DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ATTUNE_DATA_DIR: dataDir, ATTUNE_HEALTH_PORT: String(healthPort), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logs = '';
@@ -26,6 +39,8 @@ it('npm start with DISCORD_TOKEN connects to Discord, answers /attune, and stops
     const [callback] = await fake.waitForCalls((c) => c.path.includes(payload.token) && c.path.endsWith('/callback'));
     expect(callback!.json).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Attune: grow emotional intelligence together' }] } });
     await fake.waitForCalls((c) => c.path.includes(payload.token), 2);
+    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { ok: true, store: 'ok', adapters: { discord: 'connected' } } });
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const [code] = await exited;

@@ -97,12 +97,17 @@ export function selectPick(user: FakeUser, customId: string, values: string[]) {
   return { ...base(3, user, false), message: message(false, user), data: { custom_id: customId, component_type: 3, values } };
 }
 
-export function modalSubmit(user: FakeUser, customId: string, fields: Record<string, string>) {
+/** A modal submission as Discord sends one of Label components: a string is typed text, an array a select's picks. */
+export function modalSubmit(user: FakeUser, customId: string, fields: Record<string, string | string[]>) {
   return {
     ...base(5, user, false),
     data: {
       custom_id: customId,
-      components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+      components: Object.entries(fields).map(([id, value], i) => ({
+        type: 18,
+        id: i + 1,
+        component: Array.isArray(value) ? { type: 3, id: i + 100, custom_id: id, values: value } : { type: 4, id: i + 100, custom_id: id, value },
+      })),
     },
   };
 }

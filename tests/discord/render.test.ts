@@ -5,6 +5,7 @@ import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { Copy } from '../../src/content/copy.js';
 import { fields, heading, privateReply, reply, text, type Reply } from '../../src/core/reply.js';
+import { modalProblems } from './discord-rules.js';
 
 let copy: Copy;
 beforeAll(async () => {
@@ -121,12 +122,15 @@ describe('renderMessage', () => {
     expect(r.files).toEqual([{ name: 'trend.png', data: png }, { name: 'export.json', data: json }]);
   });
 
-  it('shortens the embed text so the whole embed stays within Discord\'s 6,000 characters', () => {
+  it('a reply longer than an embed shows whole paragraphs within 6,000 characters, says so, and attaches the full text', () => {
     const r = render(reply('long', [heading('Title'), text('a'.repeat(3000)), text('b'.repeat(3000)), fields([['Notes', 'c'.repeat(1000)], ['More', 'd'.repeat(1000)]])]));
     const embed = r.body.embeds[0]!;
     const total = embed.title!.length + embed.description!.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
-    expect(total).toBe(6000);
-    expect(embed.description!.endsWith('b...')).toBe(true);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(embed.description!.startsWith('a'.repeat(3000))).toBe(true);
+    expect(embed.description).not.toContain('b');
+    expect(embed.description).toContain('attune-full-text.txt');
+    expect(r.files.map((f) => f.name)).toEqual(['attune-full-text.txt']);
   });
 
   it('refuses a reply needing more than five rows of components', () => {
@@ -145,16 +149,30 @@ describe('parseCustomId', () => {
 });
 
 describe('renderModal and readModalValues', () => {
-  it('renders every field as a text input with a placeholder that says what to type', () => {
+  it('renders scales and choices as select menus and text as a text input, each in a Label', () => {
+    const pick = { placeholder: 'Choose one', min_values: 1, max_values: 1 };
     expect(renderModal('tok1', form, copy)).toEqual({
       custom_id: 'm|tok1',
       title: 'Quick check-in',
       components: [
-        { type: 1, components: [{ type: 4, custom_id: 'mood', label: 'Mood', required: true, style: 1, max_length: 10, placeholder: 'A whole number from 1 to 5 (1 low, 5 great)' }] },
-        { type: 1, components: [{ type: 4, custom_id: 'share', label: 'Share the note?', required: true, style: 1, max_length: 100, placeholder: 'Type one of: Yes, No' }] },
-        { type: 1, components: [{ type: 4, custom_id: 'note', label: 'Anything to add?', required: false, style: 2, max_length: 10, placeholder: 'Optional' }] },
+        { type: 18, label: 'Mood', component: { type: 3, custom_id: 'mood', required: true, ...pick, options: [{ label: '1 low', value: '1' }, { label: '2', value: '2' }, { label: '3', value: '3' }, { label: '4', value: '4' }, { label: '5 great', value: '5' }] } },
+        { type: 18, label: 'Share the note?', component: { type: 3, custom_id: 'share', required: true, ...pick, options: [{ label: 'Yes', value: 'y' }, { label: 'No', value: 'n' }] } },
+        { type: 18, label: 'Anything to add?', description: 'Optional', component: { type: 4, custom_id: 'note', required: false, style: 2, max_length: 10 } },
       ],
     });
+    expect(modalProblems(renderModal('tok1', form, copy))).toEqual([]);
+  });
+
+  it('shows a team question longer than a label whole: in the description, or above the field when longer still', () => {
+    const medium = 'How clear were our priorities this week, all things considered?';
+    const long = 'What one thing would make next week calmer for you, for the people you work with most closely, and for the customers who depend on us?';
+    expect(long.length).toBeGreaterThan(100);
+    const questions: FormBlock = { ...form, fields: [{ kind: 'scale', id: 'q1', label: medium, min: 1, max: 5 }, { kind: 'text', id: 'q2', label: long, maxLength: 200 }] };
+    const modal = renderModal('tok2', questions, copy);
+    expect(modal.components[0]).toMatchObject({ type: 18, label: 'How clear were our priorities this week, a...', description: medium });
+    expect(modal.components[1]).toEqual({ type: 10, content: long });
+    expect(modal.components[2]).toMatchObject({ type: 18, component: { custom_id: 'q2' } });
+    expect(modalProblems(modal)).toEqual([]);
   });
 
   it('accepts valid answers, a choice by label, value or number, and skips an empty optional field', () => {

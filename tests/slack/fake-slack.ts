@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageProblems, viewProblems } from './block-kit-rules.js';
 
 export interface RecordedCall {
   method: string;
@@ -9,10 +10,19 @@ export interface RecordedCall {
   status: number;
 }
 
+/** Slack's documented windows: a trigger_id lives 3 s and opens one view; a response_url 30 minutes and 5 posts. */
+export const TRIGGER_MS = 3000;
+export const RESPONSE_URL_MS = 30 * 60_000;
+export const RESPONSE_URL_USES = 5;
+/** Calls a minute before a 429: conversations.open is Tier 3 (50+), users.info Tier 4 (100+). */
+export const PER_MINUTE: Record<string, number> = { 'conversations.open': 50, 'users.info': 100 };
+
 /**
- * A local fake of the Slack Web API (plus response_url and the file upload URL). It records every call
- * and answers like Slack; `rateLimitNext` makes the next call of a method answer 429 with Retry-After,
- * `failNext` another status.
+ * A local fake of the Slack Web API (plus response_url and the file upload URL), as strict as Slack:
+ * it refuses Block Kit over Slack's limits (invalid_blocks), trigger_ids that are unknown, older than
+ * 3 s or used (views.open/push), response_urls past 30 minutes or 5 posts, and rate-limits
+ * conversations.open and users.info. Time is its own: real time plus `advance(ms)`.
+ * `rateLimitNext` makes the next call of a method answer 429 with Retry-After, `failNext` another status.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -25,6 +35,11 @@ export class FakeSlack {
   /** performance.now() when the fake was created; `at` of each call counts from here. */
   readonly started = performance.now();
   private uploadCount = 0;
+  private offset = 0;
+  private readonly triggers = new Map<string, { issued: number; used: boolean }>();
+  private readonly responseUrls = new Map<string, { issued: number; uses: number }>();
+  private readonly recent = new Map<string, number[]>();
+  private triggerCount = 0;
   url = '';
   /** The WebSocket URL apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
@@ -43,7 +58,25 @@ export class FakeSlack {
     return `${this.url}/api/`;
   }
 
+  /** The fake's clock in ms: real time since start, plus whatever `advance` added. */
+  now(): number {
+    return performance.now() - this.started + this.offset;
+  }
+
+  /** Moves the fake's clock on (trigger and response_url expiry, rate-limit windows). */
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+
+  /** Issues a trigger_id as Slack does with an interaction: valid 3 s, for one view. */
+  trigger(id = `${++this.triggerCount}.trigger.${Math.random().toString(36).slice(2, 8)}`): string {
+    this.triggers.set(id, { issued: this.now(), used: false });
+    return id;
+  }
+
+  /** Issues (or names again) a response_url: 30 minutes, 5 posts. */
   responseUrl(id: string): string {
+    if (!this.responseUrls.has(id)) this.responseUrls.set(id, { issued: this.now(), uses: 0 });
     return `${this.url}/response/${id}`;
   }
 
@@ -58,7 +91,12 @@ export class FakeSlack {
 
   /** Successful calls of one method, in order. */
   ok(method: string): RecordedCall[] {
-    return this.calls.filter((c) => c.method === method && c.status === 200);
+    return this.calls.filter((c) => c.method === method && c.status === 200 && c.args.error === undefined);
+  }
+
+  /** Calls Slack refused (an error answer or status), in order. */
+  refused(method?: string): RecordedCall[] {
+    return this.calls.filter((c) => (!method || c.method === method) && (c.status !== 200 || c.args.error !== undefined));
   }
 
   /** Calls other than the start-up auth.test and the users.info look-ups. */
@@ -94,8 +132,14 @@ export class FakeSlack {
       return;
     }
     if (path.startsWith('/response/')) {
-      this.record({ method: 'response_url', args: { id: path.slice('/response/'.length), ...(JSON.parse(raw.toString('utf8')) as Record<string, unknown>) }, at, status: 200 });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      const id = decodeURIComponent(path.slice('/response/'.length));
+      const args = { id, ...(JSON.parse(raw.toString('utf8')) as Record<string, unknown>) };
+      const url = this.responseUrls.get(id);
+      const error = !url ? 'invalid_url' : this.now() - url.issued > RESPONSE_URL_MS ? 'expired_url' : url.uses >= RESPONSE_URL_USES ? 'used_url' : messageProblems(args).length ? 'invalid_blocks' : undefined;
+      const status = error === 'invalid_blocks' ? 400 : error ? 404 : 200;
+      if (url && !error) url.uses++;
+      this.record({ method: 'response_url', args: error ? { ...args, error, problems: messageProblems(args) } : args, at, status });
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(error ?? 'ok');
       return;
     }
     const method = path.replace(/^\/api\//, '');
@@ -114,9 +158,46 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'internal_error' }));
       return;
     }
+    const limit = PER_MINUTE[method];
+    if (limit !== undefined) {
+      const now = this.now();
+      const window = (this.recent.get(method) ?? []).filter((t) => t > now - 60_000);
+      if (window.length >= limit) {
+        this.record({ method, args, at, status: 429 });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      this.recent.set(method, [...window, now]);
+    }
+    const refused = this.refusal(method, args);
+    if (refused) {
+      this.record({ method, args: { ...args, error: refused.error, problems: refused.problems ?? [] }, at, status: 200 });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, ...refused }));
+      return;
+    }
     const body = this.answer(method, args);
     this.record({ method, args, at, status: 200 });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  /** Slack's refusals, before any effect: a bad trigger_id or Block Kit past its limits. */
+  private refusal(method: string, args: Record<string, unknown>): { error: string; problems?: string[] } | undefined {
+    if (method === 'views.open' || method === 'views.push') {
+      const trigger = this.triggers.get(String(args.trigger_id));
+      if (!trigger) return { error: 'invalid_trigger_id' };
+      if (trigger.used) return { error: 'exchanged_trigger_id' };
+      if (this.now() - trigger.issued > TRIGGER_MS) return { error: 'expired_trigger_id' };
+      trigger.used = true;
+    }
+    if (method.startsWith('views.')) {
+      const problems = viewProblems(typeof args.view === 'string' ? JSON.parse(args.view) : args.view);
+      if (problems.length) return { error: 'invalid_arguments', problems };
+    }
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
+      const problems = messageProblems(args);
+      if (problems.length) return { error: 'invalid_blocks', problems };
+    }
+    return undefined;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFormMetadata, renderModal, validateSubmission } from '../../src/adapters/slack/form-modal.js';
 import type { Block } from '../../src/core/reply.js';
 
-const labels = { choose: 'Choose...', cancel: 'Cancel' };
+const labels = { choose: 'Choose...', cancel: 'Cancel', shortened: 'Shortened.' };
 const messages = {
   required: () => 'required',
   tooLong: (max: number, length: number) => `too long ${length}/${max}`,

@@ -60,7 +60,7 @@ describe('Slack manifest', () => {
   it('lists every registry command in the usage hint and turns socket mode on without a URL', () => {
     const manifest = buildManifest(commands) as { features: { slash_commands: Array<{ command: string; usage_hint: string }> }; settings: Record<string, unknown>; oauth_config: { scopes: { bot: string[] } } };
     expect(manifest.features.slash_commands).toEqual([
-      { command: '/attune', description: 'Attune: reflect, check in, see your history, and more', usage_hint: commands.map((c) => c.name).join(' | '), should_escape: false },
+      { command: '/attune', description: 'Attune: reflect, check in, see your history, and more', usage_hint: commands.map((c) => c.name).join(' | '), should_escape: true },
     ]);
     expect(manifest.settings).toEqual({
       event_subscriptions: { bot_events: ['app_home_opened', 'message.im'] },

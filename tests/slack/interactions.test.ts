@@ -17,7 +17,7 @@ const today = { from: '2026-03-02', to: '2026-03-02' };
 const answers = async () => (await h.app.store.history.reflections('slack:T1:U1', today)).map((r) => r.answer);
 
 async function openReflectModal(): Promise<Record<string, unknown>> {
-  await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: 'trig-modal', responseUrl: h.fake.responseUrl('modal') }), FORM);
+  await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-modal'), responseUrl: h.fake.responseUrl('modal') }), FORM);
   const [open] = await h.fake.waitFor('views.open');
   return open!.args.view as Record<string, unknown>;
 }
@@ -63,7 +63,7 @@ describe('forms as modals', () => {
 describe('buttons (block_actions)', () => {
   async function slash(text: string, id: string) {
     const n = h.fake.ok('response_url').length;
-    await postSigned(h.port, slashCommandBody({ text, triggerId: `trig-${id}`, responseUrl: h.fake.responseUrl(id) }), FORM);
+    await postSigned(h.port, slashCommandBody({ text, triggerId: h.fake.trigger(`trig-${id}`), responseUrl: h.fake.responseUrl(id) }), FORM);
     return (await h.fake.waitFor('response_url', n + 1)).at(-1)!.args;
   }
 
@@ -117,7 +117,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('"Reflect now" on App Home opens the reflection modal with the click\'s trigger', async () => {
-    const payload = blockActionsPayload({ actionId: 'attune|act|reflect|run|0', actionTs: '1772445607.000700', triggerId: 'trig-home', container: { type: 'view', view_id: 'VHOME1' }, view: { id: 'VHOME1', type: 'home' } });
+    const payload = blockActionsPayload({ actionId: 'attune|act|reflect|run|0', actionTs: '1772445607.000700', triggerId: h.fake.trigger('trig-home'), container: { type: 'view', view_id: 'VHOME1' }, view: { id: 'VHOME1', type: 'home' } });
     await postSigned(h.port, interactionBody(payload), FORM);
     const [open] = await h.fake.waitFor('views.open');
     expect(open!.args.trigger_id).toBe('trig-home');
@@ -129,18 +129,19 @@ describe('buttons (block_actions)', () => {
   it('the scheduled check-in reminder goes out with a valueless "Check in now" button whose click opens the check-in', async () => {
     const reminder = await checkinReminderJob.what(h.app, { personId: 'slack:T1:U1', key: 'checkin-reminder', localDate: '2026-03-02', dueAt: h.app.clock.now() });
     expect(await h.adapter.send('slack:T1:U1', reminder!)).toEqual({ ok: true });
+    expect(h.fake.refused()).toEqual([]);
     const [post] = await h.fake.waitFor('chat.postMessage');
     const actions = (post!.args.blocks as Array<{ type: string; elements?: Array<Record<string, unknown>> }>).find((b) => b.type === 'actions')!;
     expect(actions.elements).toEqual([{ type: 'button', text: { type: 'plain_text', text: h.app.content.copy('scheduler.reminderButton') }, action_id: 'attune|act|checkin|run|0' }]);
     // Slack sends a click on a button without a value without one.
-    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|act|checkin|run|0', actionTs: '1772445609.000900', triggerId: 'trig-remind', container: { type: 'message', message_ts: '1772445000.000100', channel_id: 'DU1', is_ephemeral: false } })), FORM);
+    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|act|checkin|run|0', actionTs: '1772445609.000900', triggerId: h.fake.trigger('trig-remind'), container: { type: 'message', message_ts: '1772445000.000100', channel_id: 'DU1', is_ephemeral: false } })), FORM);
     const [open] = await h.fake.waitFor('views.open');
     expect(open!.args.trigger_id).toBe('trig-remind');
     expect(JSON.parse((open!.args.view as { private_metadata: string }).private_metadata)).toMatchObject({ c: 'checkin' });
   });
 
   it('a form button in a message runs its command again and opens that form', async () => {
-    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|form|reflect|answer|0', actionTs: '1772445608.000800', triggerId: 'trig-form', responseUrl: h.fake.responseUrl('form') })), FORM);
+    await postSigned(h.port, interactionBody(blockActionsPayload({ actionId: 'attune|form|reflect|answer|0', actionTs: '1772445608.000800', triggerId: h.fake.trigger('trig-form'), responseUrl: h.fake.responseUrl('form') })), FORM);
     const [open] = await h.fake.waitFor('views.open');
     expect(open!.args.trigger_id).toBe('trig-form');
     expect(JSON.parse((open!.args.view as { private_metadata: string }).private_metadata)).toEqual({ c: 'reflect', a: 'answer', f: [['answer', 't', 1, 4000]], r: h.fake.responseUrl('form') });

@@ -21,6 +21,8 @@ describe('Block Kit renderer', () => {
     expect(renderMessage(reply, labels)).toEqual({
       text: 'fallback',
       uploads: [],
+      forms: [],
+      more: [],
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Title', emoji: true } },
         { type: 'section', text: { type: 'mrkdwn', text: 'a &lt; b &amp; c &gt; d' } },

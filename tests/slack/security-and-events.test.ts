@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PersonSchema } from '../../src/core/model/person.js';
 import { startSlack, type SlackHarness } from './slack-harness.js';
-import { eventBody, postSigned, sign, slashCommandBody } from './slack-requests.js';
+import { eventBody, postSigned, sign, slackEscaped, slashCommandBody } from './slack-requests.js';
 import { putPerson, putTeam } from '../helpers/seed.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -35,7 +35,7 @@ describe('request signatures', () => {
 });
 
 describe('events', () => {
-  const dm = (text: string) => ({ type: 'message', channel: 'DU1', user: 'U1', text, ts: '1772445600.000100', event_ts: '1772445600.000100', channel_type: 'im', client_msg_id: randomUUID() });
+  const dm = (text: string) => ({ type: 'message', channel: 'DU1', user: 'U1', text: slackEscaped(text), ts: '1772445600.000100', event_ts: '1772445600.000100', channel_type: 'im', client_msg_id: randomUUID() });
 
   it('stores a DM reply delivered three times (retries 1 and 2) once, and answers once', async () => {
     const body = eventBody(dm('The standup felt rushed and I got defensive.'), 'Ev0001');

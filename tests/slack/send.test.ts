@@ -29,7 +29,7 @@ describe('messages Attune starts', () => {
         text: 'Time for your reflection',
         blocks: [
           { type: 'header', text: { type: 'plain_text', text: 'Time for your reflection', emoji: true } },
-          { type: 'actions', block_id: 'reflection', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Reflect' }, action_id: 'attune|form|reflect|answer|0', style: 'primary' }] },
+          { type: 'actions', block_id: 'reflection', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Reflect' }, action_id: 'attune|form|reflect|answer|0', style: 'primary', value: expect.stringMatching(/^[\w-]{8}$/) }] },
         ],
       },
     ]);

@@ -30,7 +30,18 @@ export async function postSigned(port: number, body: string, contentType: string
   return { status: res.status, body: await res.text() };
 }
 
-/** A slash command, form-encoded with the fields Slack sends. */
+/**
+ * Text as Slack sends it with `should_escape: true`: &, < and > as entities; mentions written in
+ * their wire form (`<@U2>`, `<@U2|bob>`) pass through as Slack's markup.
+ */
+export function slackEscaped(typed: string): string {
+  return typed
+    .split(/(<@[UW][A-Z0-9]+(?:\|[^>]*)?>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
+
+/** A slash command, form-encoded with the fields Slack sends; `text` is escaped as Slack does. */
 export function slashCommandBody(input: { text: string; user?: string; team?: string; triggerId: string; responseUrl: string }): string {
   return new URLSearchParams({
     token: 'verification-token-unused',
@@ -41,7 +52,7 @@ export function slashCommandBody(input: { text: string; user?: string; team?: st
     user_id: input.user ?? 'U1',
     user_name: (input.user ?? 'U1').toLowerCase(),
     command: '/attune',
-    text: input.text,
+    text: slackEscaped(input.text),
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: input.responseUrl,

@@ -18,7 +18,7 @@ afterEach(async () => {
 async function slash(text: string, user = 'U1'): Promise<Record<string, unknown>> {
   const id = `r${++seq}`;
   const before = h.fake.ok('response_url').length;
-  const res = await postSigned(h.port, slashCommandBody({ text, user, triggerId: `trig-${id}`, responseUrl: h.fake.responseUrl(id) }), FORM);
+  const res = await postSigned(h.port, slashCommandBody({ text, user, triggerId: h.fake.trigger(`trig-${id}`), responseUrl: h.fake.responseUrl(id) }), FORM);
   expect(res.status).toBe(200);
   const calls = await h.fake.waitFor('response_url', before + 1);
   return calls.at(-1)!.args;
@@ -53,7 +53,7 @@ describe('/attune subcommands in Slack', () => {
   });
 
   it('reflect opens a modal with the command trigger, holding the prompt and an answer input', async () => {
-    await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: 'trig-reflect', responseUrl: h.fake.responseUrl('reflect') }), FORM);
+    await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-reflect'), responseUrl: h.fake.responseUrl('reflect') }), FORM);
     const [open] = await h.fake.waitFor('views.open');
     const [served] = await h.app.store.history.served('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     const prompt = h.app.content.reflections.find((p) => p.id === served!.promptId)!;
@@ -167,8 +167,9 @@ describe('/attune subcommands in Slack', () => {
     for (const c of h.app.registry.list()) {
       const answered = () => h.fake.ok('response_url').length + h.fake.ok('views.open').length;
       const before = answered();
-      await postSigned(h.port, slashCommandBody({ text: c.name, triggerId: `every-${c.name}`, responseUrl: h.fake.responseUrl(`every-${c.name}`) }), FORM);
-      await h.fake.until(() => answered() > before);
+      await postSigned(h.port, slashCommandBody({ text: c.name, triggerId: h.fake.trigger(`every-${c.name}`), responseUrl: h.fake.responseUrl(`every-${c.name}`) }), FORM);
+      await h.fake.until(() => answered() > before || h.fake.refused().length > 0);
+      expect(h.fake.refused().map((r) => [c.name, r.method, r.args.error, r.args.problems])).toEqual([]);
     }
     expect(h.fake.ok('response_url').length + h.fake.ok('views.open').length).toBe(h.app.registry.list().length);
   });

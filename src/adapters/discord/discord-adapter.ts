@@ -17,10 +17,10 @@ import {
 } from 'discord.js';
 import type { Adapter, SendResult } from '../../core/adapter.js';
 import type { AppContext } from '../../core/app-context.js';
-import type { DirectOutbox, GroupCapable } from '../../core/direct-outbox.js';
+import type { DirectOutbox } from '../../core/direct-outbox.js';
 import type { Dispatcher, DispatchResult } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
-import { privateReply, text, type Reply } from '../../core/reply.js';
+import { privateReply, text, type FormField, type Reply } from '../../core/reply.js';
 import { ROOT_COMMAND } from './command-manifest.js';
 import { commandFromOptions } from './command-invocation.js';
 import { formCustomId, parseCustomId } from './custom-id.js';
@@ -51,7 +51,9 @@ const SNOWFLAKE = /^\d{5,25}$/;
  * is all interactions need), replies rendered as embeds and components, and direct messages for
  * what Attune sends on its own.
  */
-export class DiscordAdapter implements Adapter, GroupCapable {
+// No sendGroup: bots cannot open group DMs on Discord, so a group message is one queued DM per person
+// (QueuedOutbox), and one person's failed DM is retried alone, never re-sending the others'.
+export class DiscordAdapter implements Adapter {
   readonly platform = 'discord' as const;
   private client: Client | undefined;
   private readonly inflight = new Set<Promise<void>>();
@@ -84,6 +86,10 @@ export class DiscordAdapter implements Adapter, GroupCapable {
     await client.login(this.options.token);
     await ready;
     this.app.log.info({ bot: client.user?.id }, 'discord adapter on');
+  }
+
+  connected(): boolean {
+    return this.client?.isReady() ?? false;
   }
 
   /** Resolves when every interaction received so far has been answered. */
@@ -125,13 +131,6 @@ export class DiscordAdapter implements Adapter, GroupCapable {
       this.app.log.warn({ personId, err: errorInfo(err) }, 'discord DM failed; can retry');
       return { ok: false, permanent: false, error: 'discord DM failed' };
     }
-  }
-
-  /** Bots cannot open group DMs on Discord: one DM each; the first failure is reported. */
-  async sendGroup(personIds: string[], reply: Reply): Promise<SendResult> {
-    const results: SendResult[] = [];
-    for (const id of personIds) results.push(await this.send(id, reply));
-    return results.find((r) => !r.ok) ?? { ok: true };
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {
@@ -190,7 +189,7 @@ export class DiscordAdapter implements Adapter, GroupCapable {
     const form = await openForm(this.app.store, actor.id, parsed.token, this.app.clock.now());
     if (!form) return this.answer(i, privateReply(this.app.content.copy('discord.formExpired')));
     const submitted: Record<string, string> = {};
-    for (const field of form.fields) submitted[field.id] = textInputValue(i, field.id);
+    for (const field of form.fields) submitted[field.id] = modalValue(i, field);
     const read = readModalValues(form, submitted, this.app.content.copy);
     if ('error' in read) {
       const copy = this.app.content.copy;
@@ -205,13 +204,16 @@ export class DiscordAdapter implements Adapter, GroupCapable {
   /** Dispatches; answers at once when quick, else defers first and edits the reply in. Then any notices. */
   private async run(i: RepliableInteraction, actor: Actor, inv: Invocation): Promise<void> {
     const pending = this.options.dispatcher.dispatch(inv);
+    // In a DM only the person sees Attune's answers anyway; an ephemeral one there would vanish on reload.
+    const inDm = !i.guildId;
+    const shown = (reply: Reply): Reply => (inDm ? { ...reply, private: false } : reply);
     let result: DispatchResult | undefined = await within(pending, this.options.deferAfterMs ?? 1500);
     if (result) {
-      await i.reply(toMessageOptions(await this.render(actor.id, result.reply)));
+      await i.reply(toMessageOptions(await this.render(actor.id, shown(result.reply))));
     } else {
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.deferReply(inDm ? {} : { flags: MessageFlags.Ephemeral });
       result = await pending;
-      const { flags: _flags, ...rest } = toMessageOptions(await this.render(actor.id, result.reply));
+      const { flags: _flags, ...rest } = toMessageOptions(await this.render(actor.id, shown(result.reply)));
       await i.editReply(rest);
     }
     await this.notices(i, actor, result.firstContact);
@@ -292,9 +294,10 @@ function toMessageOptions(rendered: RenderedMessage): MessageOptions {
   };
 }
 
-function textInputValue(i: ModalSubmitInteraction, id: string): string {
+/** What was typed or picked for a field; an optional field left empty may be absent from the submission. */
+function modalValue(i: ModalSubmitInteraction, field: FormField): string {
   try {
-    return i.fields.getTextInputValue(id);
+    return field.kind === 'text' ? i.fields.getTextInputValue(field.id) : (i.fields.getStringSelectValues(field.id)[0] ?? '');
   } catch {
     return '';
   }

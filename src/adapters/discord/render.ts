@@ -122,17 +122,42 @@ export function renderMessage(reply: Reply, opts: RenderOptions): RenderedMessag
     const [first, ...more] = images;
     const embed: APIEmbed = { color: EMBED_COLOR };
     if (title !== undefined) embed.title = title;
-    if (text) embed.description = truncate(text, LIMITS.description);
     if (fields.length) embed.fields = fields;
     if (first) embed.image = { url: `attachment://${first}` };
-    if (!embed.title && !embed.description && !embed.fields) embed.description = truncate(reply.text, LIMITS.description);
-    // Discord refuses a message whose embeds hold over 6,000 characters in all: the prose gives way.
+    // An embed's description holds 4,096 characters and all of a message's embeds 6,000. Longer prose
+    // shows as many whole paragraphs as fit, says so, and comes in full as an attached text file.
     const others = (embed.title?.length ?? 0) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-    if (embed.description && others + embed.description.length > LIMITS.embedTotal) embed.description = truncate(embed.description, Math.max(LIMITS.embedTotal - others, 3));
+    const prose = text || (!embed.title && !embed.fields ? reply.text : '');
+    const room = Math.min(LIMITS.description, LIMITS.embedTotal - others);
+    if (prose.length <= room) {
+      if (prose) embed.description = prose;
+    } else {
+      const note = `-# ${opts.copy('discord.overflow', { file: OVERFLOW_FILE })}`;
+      embed.description = `${fitParagraphs(prose, room - note.length - 2)}\n\n${note}`;
+      files.push({ name: OVERFLOW_FILE, data: new TextEncoder().encode(`${reply.text}\n`) });
+    }
     body.embeds = [embed, ...more.slice(0, LIMITS.embeds - 1).map((name) => ({ color: EMBED_COLOR, image: { url: `attachment://${name}` } }))];
   }
   if (reply.private) body.flags = MessageFlags.Ephemeral;
   return { body, files, forms };
+}
+
+/** The file holding a reply's full text when it is longer than a message can show. */
+export const OVERFLOW_FILE = 'attune-full-text.txt';
+
+/** The longest run of whole paragraphs within max characters (else the first paragraph, cut at a line). */
+function fitParagraphs(prose: string, max: number): string {
+  const paragraphs = prose.split('\n\n');
+  let out = '';
+  for (const p of paragraphs) {
+    const next = out ? `${out}\n\n${p}` : p;
+    if (next.length > max) break;
+    out = next;
+  }
+  if (out) return out;
+  const cut = prose.slice(0, max);
+  const line = cut.lastIndexOf('\n');
+  return line > max / 2 ? cut.slice(0, line) : cut;
 }
 
 function button(customId: string, label: string): APIButtonComponentWithCustomId {

@@ -24,6 +24,7 @@ export const SLACK = {
   inputHint: 2000,
   textInputMax: 3000,
   messageBlocks: 50,
+  viewBlocks: 100,
 } as const;
 
 export function clip(value: string, max: number): string {

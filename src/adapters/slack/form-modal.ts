@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionRef, Block, FormField } from '../../core/reply.js';
-import { option, plain, SLACK, type SlackBlock } from './block-kit.js';
+import { escapeMrkdwn, mrkdwn, option, plain, SLACK, type SlackBlock } from './block-kit.js';
 import { renderStatic, type RenderLabels } from './render-blocks.js';
 
 type FormBlock = Extract<Block, { type: 'form' }>;
@@ -28,12 +28,20 @@ export type FormMetadata = z.infer<typeof FormMetadata>;
 
 export interface ModalLabels extends RenderLabels {
   cancel: string;
+  /** Said under a modal's introduction when it was too long to show whole. */
+  shortened: string;
 }
 
 /** The modal for a form: the reply's other static blocks as context above one input block per field. Pure. */
 export function renderModal(form: FormBlock, context: Block[], labels: ModalLabels, responseUrl?: string): Record<string, unknown> {
   const metadata: FormMetadata = { c: form.action.command, a: form.action.action, f: form.fields.map(fieldRule), ...(responseUrl ? { r: responseUrl } : {}) };
-  const blocks: SlackBlock[] = [...context.flatMap((b) => (b.type === 'scale' || b.type === 'choice' ? [] : renderStatic(b, labels))), ...form.fields.map((f) => renderInput(f, labels))];
+  const inputs = form.fields.map((f) => renderInput(f, labels));
+  const above = context.flatMap((b) => (b.type === 'scale' || b.type === 'choice' ? [] : renderStatic(b, labels)));
+  // A modal holds 100 blocks. The text above the inputs only introduces them: past the room left, it
+  // ends with a line saying it was shortened rather than stopping mid-way unannounced.
+  const room = SLACK.viewBlocks - inputs.length;
+  const intro = above.length <= room ? above : [...above.slice(0, room - 1), { type: 'context', elements: [mrkdwn(escapeMrkdwn(labels.shortened))] }];
+  const blocks: SlackBlock[] = [...intro, ...inputs];
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,

@@ -40,7 +40,8 @@ export function buildManifest(commands: readonly Command[], options: ManifestOpt
           command: SLASH_COMMAND,
           description: 'Attune: reflect, check in, see your history, and more',
           usage_hint: usage.length > 1000 ? `${usage.slice(0, 997)}...` : usage,
-          should_escape: false,
+          // Mentions then arrive as <@U123|name> (an id, even for names with spaces) and &, <, > as entities.
+          should_escape: true,
           ...(endpoint ? { url: endpoint } : {}),
         },
       ],

@@ -12,12 +12,25 @@ export interface Upload {
   data: Uint8Array;
 }
 
+/** Blocks in one Slack message. */
+export const SLACK_PAGE = SLACK.messageBlocks;
+
 export interface SlackMessage {
   text: string;
+  /** The first message's blocks: at most 50, Slack's limit for a message. */
   blocks: SlackBlock[];
+  /** Blocks past the first 50, as further messages of at most 50 each, sent in order after the first. */
+  more: SlackBlock[][];
   uploads: Upload[];
   /** The reply's first form: opened as a modal when a trigger_id is at hand, otherwise a button opens it. */
   form?: FormBlock;
+  /** Forms whose buttons carry a token: kept by the adapter so a click opens that very form. */
+  forms: Array<{ token: string; form: FormBlock }>;
+}
+
+export interface RenderOptions {
+  /** Names a form for its button's value; without it the button re-runs the form's command. */
+  formToken?: (form: FormBlock) => string;
 }
 
 export interface RenderLabels {
@@ -30,20 +43,24 @@ export interface RenderLabels {
  * scale and button choices -> actions blocks, select choices -> a section with a static_select,
  * form -> a button that opens it, image and file -> uploads, divider -> divider. Pure.
  */
-export function renderMessage(reply: Reply, labels: RenderLabels): SlackMessage {
+export function renderMessage(reply: Reply, labels: RenderLabels, options: RenderOptions = {}): SlackMessage {
   const blocks: SlackBlock[] = [];
   const uploads: Upload[] = [];
+  const forms: SlackMessage['forms'] = [];
   let form: FormBlock | undefined;
   for (const block of reply.blocks) {
     switch (block.type) {
-      case 'form':
+      case 'form': {
         form ??= block;
+        const token = options.formToken?.(block);
+        if (token) forms.push({ token, form: block });
         blocks.push({
           type: 'actions',
           block_id: block.id,
-          elements: [{ type: 'button', text: plain(block.title, SLACK.buttonText), action_id: encodeActionId('form', block.action, 0), style: 'primary' }],
+          elements: [{ type: 'button', text: plain(block.title, SLACK.buttonText), action_id: encodeActionId('form', block.action, 0), style: 'primary', ...(token ? { value: token } : {}) }],
         });
         break;
+      }
       case 'image':
         uploads.push({ filename: block.filename, title: block.alt, mime: block.mime, data: block.data });
         break;
@@ -54,14 +71,32 @@ export function renderMessage(reply: Reply, labels: RenderLabels): SlackMessage 
         blocks.push(...renderStatic(block, labels));
     }
   }
-  return { text: clip(reply.text, 40_000), blocks: blocks.slice(0, SLACK.messageBlocks), uploads, ...(form ? { form } : {}) };
+  // A reply too long for one message continues in the next ones: nothing is dropped.
+  const [first = [], ...more] = paginate(blocks, SLACK.messageBlocks);
+  return { text: clip(reply.text, 40_000), blocks: first, more, uploads, forms, ...(form ? { form } : {}) };
+}
+
+/** Splits blocks into pages of at most `size`, keeping a section right before its actions block on one page. */
+export function paginate(blocks: SlackBlock[], size: number): SlackBlock[][] {
+  const pages: SlackBlock[][] = [];
+  let page: SlackBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const keepWithNext = blocks[i]!.type === 'section' && blocks[i + 1]?.type === 'actions';
+    if (page.length + (keepWithNext ? 2 : 1) > size && page.length) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(blocks[i]!);
+  }
+  if (page.length) pages.push(page);
+  return pages;
 }
 
 /** Blocks that render the same in a message, a modal or App Home. Forms, images and files render nothing here. */
 export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
   switch (block.type) {
     case 'text':
-      return [renderText(block.text, block.style)];
+      return renderText(block.text, block.style);
     case 'fields':
       return [{ type: 'section', fields: block.fields.map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK.fieldText))) }];
     case 'divider':
@@ -114,15 +149,49 @@ export function renderStatic(block: Block, labels: RenderLabels): SlackBlock[] {
   }
 }
 
-function renderText(value: string, style: 'heading' | 'normal' | 'quote' | 'muted' | undefined): SlackBlock {
+function renderText(value: string, style: 'heading' | 'normal' | 'quote' | 'muted' | undefined): SlackBlock[] {
   switch (style) {
     case 'heading':
-      return value.length <= SLACK.headerText ? { type: 'header', text: { ...plain(value, SLACK.headerText), emoji: true } } : { type: 'section', text: mrkdwn(`*${escapeMrkdwn(value)}*`) };
+      return value.length <= SLACK.headerText ? [{ type: 'header', text: { ...plain(value, SLACK.headerText), emoji: true } }] : sections(value, (l) => `*${l}*`);
     case 'quote':
-      return { type: 'section', text: mrkdwn(escapeMrkdwn(value).split('\n').map((l) => `>${l}`).join('\n')) };
+      return sections(value, (l) => `>${l}`);
     case 'muted':
-      return { type: 'context', elements: [mrkdwn(escapeMrkdwn(value))] };
+      return sections(value).map((b) => ({ type: 'context', elements: [b.text] }));
     default:
-      return { type: 'section', text: mrkdwn(escapeMrkdwn(value)) };
+      return sections(value);
   }
+}
+
+/**
+ * Text as mrkdwn sections of at most 3,000 characters each, split between lines: escaping (`<` becomes
+ * `&lt;`) can lengthen a text that fitted, and a section over the limit would be refused.
+ */
+function sections(value: string, line: (escaped: string) => string = (l) => l): Array<SlackBlock & { text: { type: 'mrkdwn'; text: string } }> {
+  const lines = value.split('\n').flatMap((l) => hardSplit(line(escapeMrkdwn(l)), SLACK.sectionText));
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const l of lines) {
+    if (current !== undefined && current.length + 1 + l.length <= SLACK.sectionText) current = `${current}\n${l}`;
+    else {
+      if (current !== undefined) out.push(current);
+      current = l;
+    }
+  }
+  if (current !== undefined) out.push(current);
+  return out.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** A single line longer than a section, in pieces (not cutting an entity such as &amp; in two). */
+function hardSplit(line: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    let cut = max;
+    const amp = rest.lastIndexOf('&', cut);
+    if (amp > cut - 5 && /^&(amp|lt|gt);/.test(rest.slice(amp))) cut = amp;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { AppConfig } from '../../config.js';
@@ -13,13 +15,23 @@ import { effectiveTimeZone } from '../../features/people.js';
 import { boltLogger } from './bolt-logger.js';
 import { renderModal, type ModalLabels, type SubmissionMessages } from './form-modal.js';
 import { renderHome, type HomeLabels } from './home-view.js';
-import { renderMessage, type SlackMessage, type Upload } from './render-blocks.js';
+import type { SlackBlock } from './block-kit.js';
+import { renderMessage, SLACK_PAGE, type SlackMessage, type Upload } from './render-blocks.js';
 import { errorCode, postSendResult, toSendResult } from './slack-errors.js';
+import { readIncomingText } from './incoming-text.js';
+import { keepForms, keptForm } from './pending-forms.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
 
 type FormBlock = Extract<Block, { type: 'form' }>;
+
+/**
+ * Bolt's client serves people who are waiting (users.info, views.open, replies): a few quick retries
+ * and a timeout, instead of the default ten retries over about 30 minutes with none, so a Slack
+ * outage fails these fast (logged; the reply falls back where it can) instead of holding every worker.
+ */
+const INTERACTIVE_CLIENT: webApi.WebClientOptions = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 } };
 
 /** Requests worked on at once after their ack; the rest wait their turn (see WorkQueue). */
 const WORK_CONCURRENCY = 8;
@@ -31,6 +43,8 @@ export interface SlackAdapterOptions {
   port: number;
   /** Extra Web API client options, e.g. a shorter retry policy in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** Serves GET /healthz next to /slack/events (HTTP mode only). */
+  healthRoute?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** Where a reply goes: back through the interaction's response_url (ephemeral or in channel), else a DM. */
@@ -58,6 +72,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
   private readonly dmChannels = new Map<string, string>();
   private readonly socketMode: boolean;
   private boundPort: number | undefined;
+  private started = false;
   /** The work after each ack (dispatch, store writes, replies), a few requests at a time. */
   readonly work: WorkQueue;
   /**
@@ -76,15 +91,17 @@ export class SlackAdapter implements Adapter, GroupCapable {
     this.socketMode = Boolean(slack.appToken);
     this.bolt = new BoltApp({
       token: slack.botToken,
-      ...(this.socketMode ? { socketMode: true, appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: options.port }),
+      ...(this.socketMode
+        ? { socketMode: true, appToken: slack.appToken }
+        : { signingSecret: slack.signingSecret, port: options.port, ...(options.healthRoute ? { customRoutes: [{ path: '/healthz', method: ['GET'], handler: options.healthRoute }] } : {}) }),
       logger: boltLogger(app.log),
       // Attune keeps no conversation state in Bolt; skipping its store saves work on every request.
       convoStore: false,
       deferInitialization: true,
-      clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
+      clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...INTERACTIVE_CLIENT, ...options.clientOptions },
     });
     const copy = app.content.copy;
-    this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel') };
+    this.modalLabels = { choose: copy('slack.choose'), cancel: copy('slack.cancel'), shortened: copy('slack.modalShortened') };
     this.submission = {
       required: () => copy('slack.form.required'),
       tooLong: (max, length) => copy('slack.form.tooLong', { max, length }),
@@ -134,11 +151,17 @@ export class SlackAdapter implements Adapter, GroupCapable {
     const server = (this.socketMode ? await this.bolt.start() : await this.bolt.start(this.options.port)) as { address?: () => unknown } | undefined;
     const address = server?.address?.();
     if (address && typeof address === 'object' && 'port' in address) this.boundPort = Number(address.port);
+    this.started = true;
     this.app.log.info({ component: 'slack', mode: this.socketMode ? 'socket' : 'http', port: this.boundPort }, 'slack adapter on');
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await this.bolt.stop();
+  }
+
+  connected(): boolean {
+    return this.started;
   }
 
   /** Remembers an event or interaction id; false when it was already handled (a retry). */
@@ -162,6 +185,11 @@ export class SlackAdapter implements Adapter, GroupCapable {
     };
   }
 
+  /** What the person typed, from Slack's escaped text: entities decoded, mentions named through users.info. */
+  async incomingText(raw: string): Promise<string> {
+    return readIncomingText(raw, async (userId) => (await this.users.lookup(userId)).name);
+  }
+
   /** Dispatches and delivers the reply; a reply's form opens as a modal when the target has a trigger. */
   async run(inv: Invocation, target: ReplyTarget): Promise<Reply> {
     const { reply } = await this.app.dispatcher.dispatch(inv);
@@ -178,25 +206,55 @@ export class SlackAdapter implements Adapter, GroupCapable {
   }
 
   async deliver(reply: Reply, target: ReplyTarget): Promise<void> {
-    const message = renderMessage(reply, this.modalLabels);
+    const personId = `slack:${target.teamId}:${target.userId}`;
+    const message = this.render(reply);
     if (message.form && target.triggerId && (await this.openModal(message.form, reply, { ...target, triggerId: target.triggerId }))) return;
+    await this.keep(personId, message.forms);
     const notes = message.uploads.length ? await this.uploadToDm(target, message.uploads) : undefined;
-    const withNote: SlackMessage = notes ? { ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: notes }] }] } : message;
-    try {
-      if (target.responseUrl) await this.respond(target.responseUrl, withNote, Boolean(reply.private));
-      else {
-        const channel = target.channel ?? (await this.dmChannel(target.userId));
-        await this.bolt.client.chat.postMessage({ channel, text: withNote.text, ...(withNote.blocks.length ? { blocks: withNote.blocks as never } : {}) });
+    const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: notes ?? '' }] };
+    const pages = withNote([message.blocks, ...message.more], notes ? note : undefined);
+    for (const [i, blocks] of pages.entries()) await this.deliverPage({ ...message, blocks }, i, reply, target);
+  }
+
+  private async deliverPage(message: Pick<SlackMessage, 'text' | 'blocks'>, page: number, reply: Reply, target: ReplyTarget): Promise<void> {
+    if (target.responseUrl) {
+      try {
+        await this.respond(target.responseUrl, message, Boolean(reply.private));
+        return;
+      } catch (err) {
+        // A response_url lasts 30 minutes and 5 posts; past that the reply goes to the person's DM.
+        this.app.log.info({ component: 'slack', error: errorCode(err), page }, 'response_url refused the reply; sending it as a DM');
       }
+    }
+    try {
+      const channel = target.channel ?? (await this.dmChannel(target.userId));
+      await this.bolt.client.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
     } catch (err) {
-      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not deliver a reply');
+      this.app.log.warn({ component: 'slack', error: errorCode(err), page }, 'could not deliver a reply');
     }
   }
 
-  private async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {
-    const context = reply.blocks.filter((b) => b !== form);
+  /** The form a message button opened for this person, kept when the message was sent. */
+  keptForm(teamId: string, userId: string, token: string): Promise<FormBlock | undefined> {
+    return keptForm(this.app.store, `slack:${teamId}:${userId}`, token, this.app.clock.now());
+  }
+
+  /** The modal a form opens in, with the reply's other text above its inputs. */
+  modalView(form: FormBlock, reply: Reply, responseUrl?: string): Record<string, unknown> {
+    return renderModal(form, reply.blocks.filter((b) => b !== form), this.modalLabels, responseUrl);
+  }
+
+  private render(reply: Reply): SlackMessage {
+    return renderMessage(reply, this.modalLabels, { formToken: () => randomBytes(6).toString('base64url') });
+  }
+
+  private async keep(personId: string, forms: SlackMessage['forms']): Promise<void> {
+    await keepForms(this.app.store, personId, forms, this.app.clock.now()).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not keep a form for its button'));
+  }
+
+  async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {
     try {
-      await this.bolt.client.views.open({ trigger_id: target.triggerId, view: renderModal(form, context, this.modalLabels, target.responseUrl) as never });
+      await this.bolt.client.views.open({ trigger_id: target.triggerId, view: this.modalView(form, reply, target.responseUrl) as never });
       return true;
     } catch (err) {
       // An expired trigger (over 3 s) is the usual cause: the message with its "open" button follows instead.
@@ -224,7 +282,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
     }
   }
 
-  private async respond(responseUrl: string, message: SlackMessage, ephemeral: boolean): Promise<void> {
+  private async respond(responseUrl: string, message: Pick<SlackMessage, 'text' | 'blocks'>, ephemeral: boolean): Promise<void> {
     const res = await fetch(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -258,7 +316,7 @@ export class SlackAdapter implements Adapter, GroupCapable {
     const parts = personId.split(':');
     if (parts.length !== 3 || parts[0] !== 'slack') return { ok: false, permanent: true, error: 'not a slack address' };
     try {
-      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply);
+      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply, [personId]);
     } catch (err) {
       return toSendResult(err);
     }
@@ -273,21 +331,34 @@ export class SlackAdapter implements Adapter, GroupCapable {
     try {
       const res = await this.openClient.conversations.open({ users: users.map((p) => p[2]).join(',') });
       if (!res.channel?.id) return { ok: false, permanent: false, error: 'no_channel' };
-      return await this.post(res.channel.id, reply);
+      return await this.post(res.channel.id, reply, personIds);
     } catch (err) {
       return toSendResult(err);
     }
   }
 
-  private async post(channel: string, reply: Reply): Promise<SendResult> {
-    const message = renderMessage(reply, this.modalLabels);
+  private async post(channel: string, reply: Reply, personIds: string[]): Promise<SendResult> {
+    const message = this.render(reply);
+    for (const id of personIds) await this.keep(id, message.forms);
     try {
       await this.postClient.chat.postMessage({ channel, text: message.text, ...(message.blocks.length ? { blocks: message.blocks as never } : {}) });
     } catch (err) {
       return postSendResult(err);
     }
+    // Further pages of a long message: the first is out, so a failure here is logged, not retried.
+    for (const blocks of message.more) {
+      await this.postClient.chat.postMessage({ channel, text: message.text, blocks: blocks as never }).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'a further page of a message failed'));
+    }
     // The message is out: a failed attachment is logged, not reported, or a retry would post it twice.
     if (message.uploads.length) await this.upload(channel, message.uploads).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'file upload failed'));
     return { ok: true };
   }
+}
+
+/** The upload note goes at the end of the last page, or on a page of its own when that one is full. */
+function withNote(pages: SlackBlock[][], note: SlackBlock | undefined): SlackBlock[][] {
+  if (!note) return pages;
+  const last = pages[pages.length - 1] ?? [];
+  if (last.length < SLACK_PAGE) return [...pages.slice(0, -1), [...last, note]];
+  return [...pages, [note]];
 }

@@ -7,6 +7,8 @@ import { errorCode } from './slack-errors.js';
 import { AppHomeOpened, BlockActionsPayload, DirectMessage, EventEnvelope, SlashCommandPayload, teamOf, ViewSubmissionPayload } from './slack-payloads.js';
 
 export const SLASH_COMMAND = '/attune';
+/** How long a view submission's work may take before its ack (Slack allows 3 s in all). */
+const VIEW_ACK_BUDGET_MS = 2000;
 
 /**
  * Bolt listeners. Each acknowledges first (Slack's 3 s deadline) and does the work after; retried
@@ -26,10 +28,12 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       return;
     }
     const p = parsed.data;
-    void adapter.work.run(async () => {
+    // Past the queue: the command's reply may be a form, and its trigger_id lasts 3 s.
+    void adapter.work.urgent(async () => {
       if (!(await adapter.claim(`slack:cmd:${p.team_id}:${p.trigger_id}`))) return;
       const actor = await adapter.actor(p.team_id, p.user_id, p.user_name);
-      await adapter.run({ kind: 'command', actor, text: p.text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
+      const text = await adapter.incomingText(p.text);
+      await adapter.run({ kind: 'command', actor, text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
     });
   });
 
@@ -44,20 +48,31 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     }
     const p = parsed.data;
     const action = p.actions[0]!;
-    const target: ReplyTarget = { teamId, userId: p.user.id, triggerId: p.trigger_id, ...(p.response_url ? { responseUrl: p.response_url } : {}) };
+    // A click on a message in the DM with Attune (a scheduled prompt, say) is answered there with a
+    // message that stays: an ephemeral reply through response_url would vanish when Slack reloads.
+    const dm = p.container?.type === 'message' && !p.container.is_ephemeral && p.container.channel_id?.startsWith('D') ? p.container.channel_id : undefined;
+    const target: ReplyTarget = { teamId, userId: p.user.id, triggerId: p.trigger_id, ...(dm ? { channel: dm } : p.response_url ? { responseUrl: p.response_url } : {}) };
     const decoded = decodeActionId(action.action_id);
     if (!decoded) {
       warn('unknown action id', { actionId: action.action_id.slice(0, 80) });
       await adapter.deliver({ text: copy('error.unknownAction'), blocks: [{ type: 'text', text: copy('error.unknownAction') }], private: true }, target);
       return;
     }
-    void adapter.work.run(async () => {
+    if (decoded.kind === 'form') {
+      // The kept form opens first, before anything else can use up the trigger's 3 s; a retried
+      // click finds its trigger used and changes nothing.
+      const kept = action.value ? await adapter.keptForm(teamId, p.user.id, action.value).catch(() => undefined) : undefined;
+      if (kept && (await adapter.openModal(kept, { text: kept.title, blocks: [kept] }, { ...target, triggerId: p.trigger_id }))) return;
+      void adapter.work.urgent(async () => {
+        if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;
+        const actor = await adapter.actor(teamId, p.user.id, p.user.name ?? p.user.username);
+        await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
+      });
+      return;
+    }
+    void adapter.work.urgent(async () => {
       if (!(await adapter.claim(`slack:act:${teamId}:${p.trigger_id}:${action.action_ts}`))) return;
       const actor = await adapter.actor(teamId, p.user.id, p.user.name ?? p.user.username);
-      if (decoded.kind === 'form') {
-        await adapter.openForm(actor, decoded, { ...target, triggerId: p.trigger_id });
-        return;
-      }
       // A button rendered without a value (its value was '') arrives without one.
       const value = action.value ?? action.selected_option?.value ?? '';
       await adapter.run(
@@ -96,15 +111,26 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       await ack({ response_action: 'errors', errors: result.errors });
       return;
     }
-    await ack();
-    void adapter.work.run(async () => {
-      if (!(await adapter.claim(`slack:view:${view.id}:${view.hash}`))) return;
+    const target: ReplyTarget = { teamId, userId: user.id, ...(meta.r ? { responseUrl: meta.r } : {}) };
+    const handled = adapter.work.urgent(async () => {
+      if (!(await adapter.claim(`slack:view:${view.id}:${view.hash}`))) return undefined;
       const actor = await adapter.actor(teamId, user.id, user.name ?? user.username);
-      await adapter.run(
-        { kind: 'action', actor, command: meta.c, action: meta.a, values: result.values, idempotencyKey: `slack:${view.id}:${view.hash}` },
-        { teamId, userId: user.id, ...(meta.r ? { responseUrl: meta.r } : {}) },
-      );
+      return adapter.app.dispatcher.dispatch({ kind: 'action', actor, command: meta.c, action: meta.a, values: result.values, idempotencyKey: `slack:${view.id}:${view.hash}` });
     });
+    // Slack waits 3 s for the ack. A quick result that asks more (the team questions after a check-in)
+    // replaces the modal with its form; the rest of the reply is sent as a message either way.
+    const quick = await within(handled, VIEW_ACK_BUDGET_MS);
+    const form = quick.done ? quick.value?.reply.blocks.find((b): b is Extract<typeof b, { type: 'form' }> => b.type === 'form') : undefined;
+    if (quick.done && quick.value && form) {
+      const { reply } = quick.value;
+      await ack({ response_action: 'update', view: adapter.modalView(form, reply, meta.r) as never });
+      const rest = reply.blocks.filter((b) => b !== form);
+      if (rest.length) await adapter.deliver({ ...reply, blocks: rest }, target);
+      return;
+    }
+    await ack();
+    const done = quick.done ? quick.value : await handled;
+    if (done) await adapter.deliver(done.reply, target);
   });
 
   bolt.event('app_home_opened', async ({ body, event }) => {
@@ -127,9 +153,9 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
     await adapter.work.run(async () => {
       if (!(await adapter.claim(`slack:event:${eventId}`))) return;
       const actor = await adapter.actor(teamId, dm.data.user);
-      // The core decides whether the text is a command or an answer to the open prompt.
+      // The core decides whether the text is a command or an answer to the open prompt; Slack's escaping is undone first.
       await adapter.run(
-        { kind: 'message', actor, text: dm.data.text, idempotencyKey: `slack:${eventId}` },
+        { kind: 'message', actor, text: await adapter.incomingText(dm.data.text), idempotencyKey: `slack:${eventId}` },
         { teamId, userId: dm.data.user, channel: dm.data.channel },
       );
     });
@@ -145,4 +171,17 @@ async function tellBadPayload(adapter: SlackAdapter, responseUrl: unknown, messa
   await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message }) }).catch((err: unknown) =>
     adapter.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not post to response_url'),
   );
+}
+
+/** Whether the promise settled within ms, and its value if so; it keeps running either way. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ done: true as const, value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -31,6 +31,9 @@ export const BlockActionsPayload = z.object({
     )
     .min(1),
   view: z.object({ type: z.string() }).optional(),
+  /** Where the clicked message is: a message in Attune's DM gets its answer there, as a message that stays. */
+  container: z.object({ type: z.string().optional(), channel_id: z.string().optional(), is_ephemeral: z.boolean().optional() }).optional(),
+  channel: z.object({ id: z.string() }).nullish(),
 });
 export type BlockActionsPayload = z.infer<typeof BlockActionsPayload>;
 

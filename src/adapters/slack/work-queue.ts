@@ -30,6 +30,23 @@ export class WorkQueue {
     });
   }
 
+  /**
+   * Runs a task at once, past the queue: work holding a trigger_id (3 s, for a modal) would expire
+   * waiting its turn. Only person-paced interactions take this lane, so it stays small.
+   */
+  async urgent<T>(task: () => Promise<T>): Promise<T | undefined> {
+    this.running++;
+    try {
+      return await task();
+    } catch (err) {
+      this.onError(err);
+      return undefined;
+    } finally {
+      this.running--;
+      if (this.running < this.concurrency) this.waiting.shift()?.();
+    }
+  }
+
   get pending(): number {
     return this.running + this.waiting.length;
   }

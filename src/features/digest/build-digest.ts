@@ -117,10 +117,8 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
     blocks.push(text(`${copy(`digest.signal.${s.kind}`, { ...s.vars, threshold })}\n${copy('digest.coaching', { component: componentLabel(tip.component), tip: tip.text })}`));
   }
 
-  if (data.shared.length) {
-    blocks.push(divider(), heading(copy('digest.sharedTitle')), text(copy('digest.sharedIntro'), 'muted'));
-    for (const s of data.shared) blocks.push(text(copy('digest.sharedItem', s), 'quote'));
-  }
+  const slug = team.id.slice(team.id.lastIndexOf('/') + 1);
+  if (data.shared.length) blocks.push(...sharedNotes(app, data, slug));
 
   const chart = trendChart(
     copy('digest.chartTitle', { team: team.name }),
@@ -132,10 +130,38 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
       ...(w.stress ? { stress: w.stress.mean } : {}),
     })),
   );
-  const slug = team.id.slice(team.id.lastIndexOf('/') + 1);
   blocks.push({ type: 'image', alt: copy('digest.chartAlt', { team: team.name }), filename: `digest-${slug}-${latest.from}.png`, data: chart, mime: 'image/png' });
 
   return { text: fallback(blocks), blocks, private: true };
+}
+
+/** Characters of shared notes shown in the digest itself; the rest goes to an attached file. */
+const SHARED_INLINE_CHARS = 2500;
+
+/**
+ * Shared notes, designed to fit every platform whatever the team's size: as many whole notes as fit
+ * in one quote block, and when that is not all of them, a line saying so and a text file with every
+ * note (the digest is private to the lead, and so is the file).
+ */
+function sharedNotes(app: Pick<AppContext, 'content'>, data: DigestData, slug: string): Block[] {
+  const copy = app.content.copy;
+  const items = data.shared.map((s) => copy('digest.sharedItem', s));
+  const shown: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (length + item.length + 2 > SHARED_INLINE_CHARS) break;
+    shown.push(item);
+    length += item.length + 2;
+  }
+  const blocks: Block[] = [divider(), heading(copy('digest.sharedTitle')), text(copy('digest.sharedIntro'), 'muted')];
+  if (shown.length) blocks.push(text(shown.join('\n\n'), 'quote'));
+  if (shown.length === items.length) return blocks;
+  const latest = data.weeks[data.weeks.length - 1]!;
+  const file = `shared-notes-${slug}-${latest.from}.txt`;
+  const title = copy('digest.sharedFileTitle', { team: data.team.name, from: latest.from, to: latest.to });
+  blocks.push(text(copy('digest.sharedMore', { shown: shown.length, total: items.length, file }), 'muted'));
+  blocks.push({ type: 'file', filename: file, mime: 'text/plain', title, data: new TextEncoder().encode(`${title}\n\n${items.join('\n\n')}\n`) });
+  return blocks;
 }
 
 function scoreLine(app: Pick<AppContext, 'content'>, now: ScoreStats, before: ScoreStats | undefined, spark: string): string {
