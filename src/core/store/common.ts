@@ -19,5 +19,6 @@ export interface Created<T> {
  * An update-by-function: gets a copy of the current record and returns the next one. It may run more
  * than once (an engine may retry on conflict), so it must be pure: no I/O, no side effects. Throwing in
  * it changes nothing and the error reaches the caller. Returning `current` itself writes nothing.
+ * The record's key (its id; a profile's person id) stays the stored one whatever the change returns.
  */
 export type Change<T> = (current: T) => T;

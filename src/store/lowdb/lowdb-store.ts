@@ -765,7 +765,9 @@ export class LowdbStore {
       get: async (id: string) => this.getIn(pick, id),
       list: async (query?: object) => byKey(pick(this.state.data)).filter((r) => fits(r as object, query)),
       create: (record: T) => this.createIn(pick, idOf(record), record, schema),
-      update: (id: string, change: Change<T>) => this.updateIn(pick, id, change, schema),
+      // The key is the record's identity: a change cannot move it to another key.
+      update: (id: string, change: Change<T>) =>
+        this.updateIn(pick, id, change, schema, (current, next) => ({ ...next, ...(kind === 'profiles' ? { personId: (current as { personId: string }).personId } : { id: (current as { id: string }).id }) })),
       remove: (id: string) => this.removeIn(pick, id),
     };
   }
