@@ -15,7 +15,7 @@ import { teamThreshold } from './threshold.js';
 import { completeWeeks } from './weeks.js';
 import { teamActivityBlocks } from '../practice/team-counts.js';
 
-type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content' | 'random'>;
+type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'content' | 'random'> & Partial<Pick<AppContext, 'log'>>;
 
 /** The digest's figures: what a lead or admin may see of a team, week by week (oldest first). */
 export interface DigestData {
@@ -24,18 +24,21 @@ export interface DigestData {
   weeks: DigestWeek[];
   /** Notes whose authors chose to share them with their lead by name; only for the team's leads. */
   shared: Array<{ name: string; date: LocalDate; note: string }>;
+  /** Members whose history could not be read (a damaged file): left out of these figures. */
+  unreadable: number;
 }
 
 /** Computes (or reads the frozen) weeks and applies today's threshold. `viewer` decides the shared notes. */
 export async function digestData(app: Ctx, viewer: Person, team: Team, today: LocalDate): Promise<DigestData> {
   const threshold = teamThreshold(team, app.config);
-  const weeks = (await frozenWeeks(app, team, completeWeeks(today))).map((w) => visibleWeek(w, threshold));
+  const unreadable = new Set<string>();
+  const weeks = (await frozenWeeks(app, team, completeWeeks(today), { unreadable })).map((w) => visibleWeek(w, threshold));
   const latest = weeks[weeks.length - 1]!;
   let shared: DigestData['shared'] = [];
   if (leadsTeam(viewer, team)) {
     // Shared notes are read live, never frozen: a person who erases their data takes them along. A note goes
     // only to the leads who led one of the author's teams when it was written ("nobody else reads it" holds).
-    const mine = teamCheckIns(team, await loadCheckIns(app.store, everMembers(team), { from: latest.from, to: latest.to }));
+    const mine = teamCheckIns(team, await loadCheckIns(app.store, everMembers(team), { from: latest.from, to: latest.to }, unreadable));
     const notes = mine.filter((c) => c.shareNote && c.note && (c.sharedWith ?? []).includes(viewer.id));
     const names = new Map<string, string>();
     for (const c of notes) if (!names.has(c.personId)) names.set(c.personId, (await app.store.people.get(c.personId))?.name ?? c.personId);
@@ -43,7 +46,9 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
       .map((c) => ({ name: names.get(c.personId)!, date: c.localDate, note: c.note! }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
   }
-  return { team, threshold, weeks, shared };
+  // Operators learn which file to fix from store:check; the log names how many, never what they hold.
+  if (unreadable.size) app.log?.error({ team: team.id, people: unreadable.size }, 'digest left out history that could not be read; run npm run store:check');
+  return { team, threshold, weeks, shared, unreadable: unreadable.size };
 }
 
 export async function buildDigest(app: Ctx, viewer: Person, team: Team, today: LocalDate): Promise<Reply> {
@@ -67,6 +72,7 @@ export function renderDigest(app: Pick<AppContext, 'content'>, data: DigestData)
   const latest = weeks[weeks.length - 1]!;
   const previous = weeks[weeks.length - 2];
   const blocks: Block[] = [heading(copy('digest.title', { team: team.name })), text(copy('digest.period', { from: latest.from, to: latest.to, threshold }), 'muted')];
+  if (data.unreadable) blocks.push(text(copy('digest.unreadable', { count: data.unreadable }), 'muted'));
 
   const pNow = participation(latest);
   const pBefore = previous ? participation(previous) : undefined;

@@ -22,7 +22,7 @@ type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'random'>;
  * for that week (the ledger): one that would let a linear combination of published figures isolate a
  * person is withheld. What was admitted is written to the ledger in the same write as the weeks.
  */
-export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], options: { freeze?: boolean } = {}): Promise<DigestWeek[]> {
+export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], options: { freeze?: boolean; unreadable?: Set<string> } = {}): Promise<DigestWeek[]> {
   const stored = await app.store.digest.weeks(team.id);
   const missing = weeks.filter((w) => !stored[w.from]);
   if (missing.length === 0) return weeks.map((w) => stored[w.from]!);
@@ -30,7 +30,7 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   const frozenAt = app.clock.now().toISOString();
   const linked = (await linkedTeams(app.store, team)).sort((a, b) => everMembers(b).length - everMembers(a).length || a.id.localeCompare(b.id));
   const range = { from: missing[0]!.from, to: missing[missing.length - 1]!.to };
-  const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range);
+  const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range, options.unreadable);
   const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
 
   // Each team's check-ins bucketed by week start once, rather than filtered again for every week.

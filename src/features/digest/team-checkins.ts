@@ -42,9 +42,20 @@ export async function linkedTeams(store: Pick<Store, 'teams'>, team: Team): Prom
   return [...seen.values()];
 }
 
-/** Check-ins of these people in the range, loaded once per person. */
-export async function loadCheckIns(store: Pick<Store, 'history'>, personIds: Iterable<string>, range: DateRange): Promise<CheckIn[]> {
-  const lists = await Promise.all([...new Set(personIds)].map((p) => store.history.checkIns(p, range)));
+/**
+ * Check-ins of these people in the range, loaded once per person. A person whose history cannot be read
+ * (a damaged file) is left out and added to `unreadable`, so one bad file does not stop a whole team's digest.
+ */
+export async function loadCheckIns(store: Pick<Store, 'history'>, personIds: Iterable<string>, range: DateRange, unreadable?: Set<string>): Promise<CheckIn[]> {
+  const lists = await Promise.all(
+    [...new Set(personIds)].map((p) =>
+      store.history.checkIns(p, range).catch((err: unknown) => {
+        if (!unreadable) throw err;
+        unreadable.add(p);
+        return [];
+      }),
+    ),
+  );
   return lists.flat();
 }
 
