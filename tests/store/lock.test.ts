@@ -114,7 +114,7 @@ describe('one process per data directory', () => {
         env: {
           PATH: process.env.PATH,
           ATTUNE_DATA_DIR: dir,
-          SLACK_BOT_TOKEN: 'xoxb-not-a-real-token',
+          SLACK_BOT_TOKEN: 'xoxb-fake',
           SLACK_SIGNING_SECRET: 'not-a-real-secret',
           SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
           PORT: String(40_000 + (process.pid % 20_000)),

@@ -1,24 +1,10 @@
 import type { Store } from '../../core/store/index.js';
-import type { FormBlock } from './render.js';
+import { keptForms } from '../../core/kept-forms.js';
 
-const PURPOSE = 'discord.forms';
-const KEEP = 10;
-const OPEN_MS = 24 * 60 * 60_000;
-
-/**
- * Forms waiting for their "open" button, per person. A Discord modal can only open in answer to a
- * click, so the form travels by token; the newest few stay open for a day.
- */
-export async function keepForms(store: Store, personId: string, forms: Array<{ token: string; form: FormBlock }>, now: Date): Promise<void> {
-  if (forms.length === 0) return;
-  const kept = Object.entries((await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now)) ?? {});
-  const next = [...kept.filter(([token]) => !forms.some((f) => f.token === token)), ...forms.map((f) => [f.token, f.form] as const)].slice(-KEEP);
-  await store.drafts.set(personId, PURPOSE, Object.fromEntries(next), new Date(now.getTime() + OPEN_MS));
-}
-
-export async function openForm(store: Store, personId: string, token: string, now: Date): Promise<FormBlock | undefined> {
-  return (await store.drafts.get<Record<string, FormBlock>>(personId, PURPOSE, now))?.[token];
-}
+/** A Discord modal can only open in answer to a click, so the form travels by token. */
+const forms = keptForms('discord.forms');
+export const keepForms = forms.keep;
+export const openForm = forms.get;
 
 const DM_CLOSED = 'discord.dmClosed';
 const DM_CLOSED_MS = 365 * 24 * 60 * 60_000;
