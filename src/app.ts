@@ -11,6 +11,7 @@ import type { Outbox } from './core/outbox.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './core/store/index.js';
 import { commands } from '../commands/index.js';
+import { diskPersonFiles } from './adapters/shell/person-files.js';
 
 export interface App extends AppContext {
   dispatcher: Dispatcher;
@@ -23,7 +24,7 @@ export async function createApp(opts: { config: AppConfig; clock: Clock; log: Lo
   // main.ts opens the store itself (its replica services shape the send path); tests let createApp open it.
   const store = opts.store ?? (await openStore(opts.config, opts.clock.now()));
   const outbox = opts.outbox ?? new DirectOutbox();
-  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom };
+  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom, files: diskPersonFiles(opts.config.dataDir) };
   const registry = new Registry(commands);
   return { ...context, registry, dispatcher: new Dispatcher(context, registry) };
 }
