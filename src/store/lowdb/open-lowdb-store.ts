@@ -25,6 +25,7 @@ function repositories(engine: LowdbStore): Repositories {
     teams: {
       get: run((id) => engine.team(id)),
       list: run((workspace) => engine.teams(workspace)),
+      ofMember: run((workspace, personId) => engine.teamsOfMember(workspace, personId)),
       create: run((team) => engine.createTeam(team)),
       update: run((id, change) => engine.updateTeam(id, change)),
       remove: run((id) => engine.removeTeam(id)),
