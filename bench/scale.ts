@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     goal('event-claim', `p99 ${f(ec50.p99!)} with ${shape.largeEventKeys} keys vs ${f(ec0.p99!)} with none = ${(ec50.p99! / ec0.p99!).toFixed(2)}x`, 'within 1.5x', ec50.p99! <= 1.5 * ec0.p99!);
 
     const st = probe('stall', year);
-    goal('event-loop-stall', `worst ${f(st.worstStall!)} during ${shape.concurrentCheckIns} check-ins + ${shape.concurrentCommands} commands (all done in ${f(st.total!)})`, 'under 50 ms', st.worstStall! < 50);
+    goal('event-loop-stall', `worst ${f(st.worstStall!)} during ${shape.concurrentCheckIns} check-ins + ${shape.concurrentCommands} commands (process CPU, all threads, in that gap ${f(st.worstStallCpu!)}; most CPU in any gap ${f(st.maxCpuInAGap!)}; all done in ${f(st.total!)})`, 'under 50 ms', st.worstStall! < 50);
 
     const compiled = !small;
     if (compiled) {
