@@ -2,6 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Adapter } from './core/adapter.js';
+import { platformOf, type Platform } from './core/model/ids.js';
 import { OffsetClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   const sending = createSendPath({ store, config, direct: outbox, replicaId, onError: (err) => log.error({ err }, 'the outbox relay failed') });
   const app: App = await createApp({ config, clock, log, store, outbox: sending.started });
   opened = app;
-  const scheduler = new Scheduler(app, { outbox: sending.queued, handles: sending.handles });
+  // Occurrences of a platform this process does not run are left to one that does: preparing them here would
+  // record prompts as served and their sends as failed (a shell opened on a Slack deployment's data, for one).
+  const runsHere = new Set<Platform>([...(shellOn ? (['shell'] as const) : []), ...(config.slack ? (['slack'] as const) : []), ...(config.discord ? (['discord'] as const) : [])]);
+  const scheduler = new Scheduler(app, { outbox: sending.queued, handles: (id) => runsHere.has(platformOf(id)) && sending.handles(id) });
   const adapters: Adapter[] = [];
   let discordElection: Election | undefined;
   const health = () => checkHealth(app, adapters);

@@ -105,6 +105,7 @@ export class Scheduler {
     const recovered = this.chain.catch(() => undefined).then(() => this.recoverPending(this.app.clock.now()));
     this.chain = recovered;
     await recovered;
+    if (this.stopped) return;
     await this.tick(this.app.clock.now());
     // Stopped during the catch-up (a shell that ended at once): no timer may outlive stop().
     if (this.stopped) return;
