@@ -10,6 +10,7 @@ import { cryptoRandom } from './core/crypto-random.js';
 import type { Outbox } from './core/outbox.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './core/store/index.js';
+import { cooperativeStore } from './core/store/cooperative-store.js';
 import { commands } from '../commands/index.js';
 import { diskPersonFiles } from './adapters/shell/person-files.js';
 
@@ -22,7 +23,8 @@ export interface App extends AppContext {
 export async function createApp(opts: { config: AppConfig; clock: Clock; log: Logger; promptsDir?: string; outbox?: Outbox; store?: Store; random?: () => number }): Promise<App> {
   const content = await loadContent(opts.promptsDir);
   // main.ts opens the store itself (its replica services shape the send path); tests let createApp open it.
-  const store = opts.store ?? (await openStore(opts.config, opts.clock.now()));
+  // Every store call may yield to the event loop first, so a burst of requests takes turns (see cooperative.ts).
+  const store = cooperativeStore(opts.store ?? (await openStore(opts.config, opts.clock.now())));
   const outbox = opts.outbox ?? new DirectOutbox();
   const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom, files: diskPersonFiles(opts.config.dataDir) };
   const registry = new Registry(commands);

@@ -2,6 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Adapter } from './core/adapter.js';
+import { platformOf, type Platform } from './core/model/ids.js';
 import { OffsetClock } from './core/clock.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   const sending = createSendPath({ store, config, direct: outbox, replicaId, onError: (err) => log.error({ err }, 'the outbox relay failed') });
   const app: App = await createApp({ config, clock, log, store, outbox: sending.started });
   opened = app;
-  const scheduler = new Scheduler(app, { outbox: sending.queued, handles: sending.handles });
+  // Occurrences of a platform this process does not run are left to one that does: preparing them here would
+  // record prompts as served and their sends as failed (a shell opened on a Slack deployment's data, for one).
+  const runsHere = new Set<Platform>([...(shellOn ? (['shell'] as const) : []), ...(config.slack ? (['slack'] as const) : []), ...(config.discord ? (['discord'] as const) : [])]);
+  const scheduler = new Scheduler(app, { outbox: sending.queued, handles: (id) => runsHere.has(platformOf(id)) && sending.handles(id) });
   const adapters: Adapter[] = [];
   let discordElection: Election | undefined;
   const health = () => checkHealth(app, adapters);
@@ -121,7 +125,13 @@ async function main(): Promise<void> {
     await Promise.all(adapters.filter((a) => a !== shell).map((a) => a.start()));
     await discordElection?.start();
     sending.start();
-    await scheduler.start();
+    // The shell answers at once: the scheduler's catch-up after downtime (a year of people) runs beside it.
+    // It fails the start as it did before the shell was up (a damaged ledger file is named, then we stop).
+    void scheduler.start().catch((err: unknown) => {
+      if (stopping) return;
+      reportStartFailure(err);
+      void shutdown(1);
+    });
     await shell.start();
     await shutdown(0);
     return;
@@ -132,11 +142,8 @@ async function main(): Promise<void> {
   await scheduler.start();
 }
 
-main().catch(async (err: unknown) => {
-  if (stopping) return;
-  stopping = true;
-  // Release the data directory before exiting, so a restart is not refused by our own lock.
-  await (opened?.store ?? openedStore)?.close().catch(() => undefined);
+/** What a failed start says: a known problem by its message alone, anything else with its stack. */
+function reportStartFailure(err: unknown): void {
   // The database's errors are known by name: importing them would load the pg driver for the JSON store too.
   const databaseProblem = err instanceof Error && (err.name === 'DatabaseUnreachableError' || err.name === 'SchemaTooNewError');
   if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof StoreLockedError || err instanceof StoreStateMissingError || err instanceof ContentError || databaseProblem) {
@@ -144,5 +151,13 @@ main().catch(async (err: unknown) => {
   } else {
     process.stderr.write(`Attune failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }
+}
+
+main().catch(async (err: unknown) => {
+  if (stopping) return;
+  stopping = true;
+  // Release the data directory before exiting, so a restart is not refused by our own lock.
+  await (opened?.store ?? openedStore)?.close().catch(() => undefined);
+  reportStartFailure(err);
   process.exit(1);
 });

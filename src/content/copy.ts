@@ -37,7 +37,11 @@ export function compileMessage(key: string, template: string): IntlMessageFormat
  * and select arguments still get the number.
  */
 export function makeCopy(messages: Record<string, string>): Copy {
-  const compiled = new Map(Object.entries(messages).map(([key, template]) => [key, compileMessage(key, template)]));
+  return copyOf(new Map(Object.entries(messages).map(([key, template]) => [key, compileMessage(key, template)])));
+}
+
+/** The copy lookup over messages already compiled (start-up compiles each once, to validate it). */
+export function copyOf(compiled: ReadonlyMap<string, IntlMessageFormat>): Copy {
   return (key, vars = {}) => {
     const format = compiled.get(key);
     if (!format) throw new Error(`No copy for "${key}" in prompts/copy`);

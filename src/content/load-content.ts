@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
 import { CoachingFileSchema, type CoachingTip } from './coaching-tips.js';
-import { compileMessage, CopyFileSchema, makeCopy, type Copy } from './copy.js';
+import { compileMessage, copyOf, CopyFileSchema, type Copy } from './copy.js';
 import { NudgesFileSchema, type Nudge } from './nudges.js';
 import { ReflectionsFileSchema, type ReflectionPrompt } from './reflection-prompts.js';
 import { CheckInFileSchema, toCheckInWording, type CheckInWording } from './checkin-scales.js';
@@ -61,20 +61,20 @@ async function loadCopy(dir: string): Promise<Copy> {
   const copyDir = path.join(dir, 'copy');
   const names = (await readdir(copyDir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
   if (names.length === 0) throw new ContentError(copyDir, 'it holds no copy files (*.json)');
-  const messages: Record<string, string> = {};
+  // Each message is compiled once: the compile that validates it at start-up is the one used to format.
+  const compiled = new Map<string, ReturnType<typeof compileMessage>>();
   for (const name of names) {
     const file = await loadContentFile(copyDir, name, CopyFileSchema);
     for (const [key, value] of Object.entries(file.messages)) {
-      if (key in messages) throw new ContentError(path.join(copyDir, name), `the key ${key} is already defined in another copy file`);
+      if (compiled.has(key)) throw new ContentError(path.join(copyDir, name), `the key ${key} is already defined in another copy file`);
       try {
-        compileMessage(key, value);
+        compiled.set(key, compileMessage(key, value));
       } catch (err) {
         throw new ContentError(path.join(copyDir, name), (err as Error).message);
       }
-      messages[key] = value;
     }
   }
-  return makeCopy(messages);
+  return copyOf(compiled);
 }
 
 export async function loadContent(dir: string = defaultPromptsDir()): Promise<Content> {

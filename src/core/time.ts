@@ -28,16 +28,51 @@ export function localDate(at: Date, zone: string): LocalDate {
   return localDateTime(at, zone).toISODate() as LocalDate;
 }
 
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A plain YYYY-MM-DD date (years 1000-9999) as days since 1970-01-01 UTC; undefined for anything else,
+ * which then goes through luxon as before. Date arithmetic runs for every day of every history read
+ * (a year's check-ins in `history`, the support check): luxon costs ~100x this per call.
+ */
+function epochDay(date: LocalDate): number | undefined {
+  const m = ISO_DATE.exec(date);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  // Date.UTC rolls 2026-02-30 over to March; luxon calls it invalid, so luxon answers it.
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return t / DAY_MS;
+}
+
+function fromEpochDay(day: number): LocalDate | undefined {
+  const iso = new Date(day * DAY_MS).toISOString();
+  return /^\d{4}-/.test(iso) && !iso.startsWith('0') ? iso.slice(0, 10) : undefined;
+}
+
 /** Days between two local dates, b - a. */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
+  const da = epochDay(a);
+  const db = epochDay(b);
+  if (da !== undefined && db !== undefined) return db - da;
   return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as LocalDate;
+  const day = Number.isInteger(days) ? epochDay(date) : undefined;
+  const out = day === undefined ? undefined : fromEpochDay(day + days);
+  return out ?? (DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as LocalDate);
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
+  const day = epochDay(date);
+  // 1970-01-01 was a Thursday (index 3 from Monday).
+  if (day !== undefined) return WEEKDAYS[(((day + 3) % 7) + 7) % 7]!;
   return WEEKDAYS[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1]!;
 }
 

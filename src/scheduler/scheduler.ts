@@ -81,6 +81,7 @@ export class Scheduler {
   /** Ticks run one after another, so each window starts where the previous one ended. */
   private chain: Promise<unknown> = Promise.resolve();
   private task: ScheduledTask | undefined;
+  private stopped = false;
 
   constructor(
     private readonly app: AppContext,
@@ -95,10 +96,19 @@ export class Scheduler {
     this.handles = options.handles ?? (() => true);
   }
 
-  /** Recovers from a previous run, catches up, then ticks every minute until stop(). */
+  /**
+   * Recovers from a previous run, catches up, then ticks every minute until stop(). The recovery and the
+   * catch-up run in the tick chain, so a tick asked for meanwhile (the shell's \advance) waits for them.
+   */
   async start(): Promise<void> {
-    await this.recoverPending(this.app.clock.now());
+    this.stopped = false;
+    const recovered = this.chain.catch(() => undefined).then(() => this.recoverPending(this.app.clock.now()));
+    this.chain = recovered;
+    await recovered;
+    if (this.stopped) return;
     await this.tick(this.app.clock.now());
+    // Stopped during the catch-up (a shell that ended at once): no timer may outlive stop().
+    if (this.stopped) return;
     this.task = cron.schedule('* * * * *', () => this.tick(this.app.clock.now()).then(() => undefined), {
       name: 'attune-scheduler',
       noOverlap: true,
@@ -106,6 +116,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.task) {
       await this.task.stop();
       await this.task.destroy();

@@ -6,6 +6,8 @@ export interface TeamsRepository {
   get(id: string): Promise<Team | undefined>;
   /** Every team, or every team of one workspace; in id order. */
   list(workspace?: string): Promise<Team[]>;
+  /** The teams of one workspace this person is a current member of (an open membership interval); in id order. */
+  ofMember(workspace: string, personId: string): Promise<Team[]>;
   create(team: Team): Promise<Created<Team>>;
   update(id: string, change: Change<Team>): Promise<Team | undefined>;
   /** Removes the team and its frozen digest weeks. */

@@ -18,9 +18,7 @@ export function withMemberRemoved(team: Team, personId: string, now: Date): Team
 
 /** The teams this person belongs to right now, in their workspace. */
 export async function currentTeamsOf(store: Pick<Store, 'teams'>, workspace: string, personId: string): Promise<Team[]> {
-  return (await store.teams.list(workspace))
-    .filter((t) => isCurrentMember(t, personId))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return (await store.teams.ofMember(workspace, personId)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Was the person a member of the team at this instant? */

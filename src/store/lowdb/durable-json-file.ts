@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreFileError } from '../errors.js';
+import { yieldIfBusy } from '../../core/cooperative.js';
 
 export interface DurableJsonFileOptions {
   /** Pretty-print (for files an operator may read, like state.json). History partitions stay compact. */
@@ -45,6 +46,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreFileError(this.file, `it could not be read (${(err as Error).message})`);
     }
+    // Reads finishing together would otherwise parse and validate back to back in one turn of the event loop.
+    await yieldIfBusy();
     return parseStoreFile(this.file, raw, this.schema);
   }
 

@@ -1,4 +1,4 @@
-import { TeamSchema, type Team } from '../../core/model/team.js';
+import { isCurrentMember, TeamSchema, type Team } from '../../core/model/team.js';
 import type { Change, Created, TeamsRepository } from '../../core/store/index.js';
 import type { Executor } from './executor.js';
 import { KeyedTable } from './keyed-table.js';
@@ -21,6 +21,14 @@ export class PgTeams implements TeamsRepository {
   }
   list(workspace?: string): Promise<Team[]> {
     return this.table.list({ workspace });
+  }
+  /** Narrowed by the jsonb containment of the person in `members`; the open interval is checked here. */
+  async ofMember(workspace: string, personId: string): Promise<Team[]> {
+    const { rows } = await this.db.query<{ data: Team }>(
+      `SELECT data FROM teams WHERE workspace = $1 AND data->'members' @> jsonb_build_array(jsonb_build_object('personId', $2::text)) ORDER BY id`,
+      [workspace, personId],
+    );
+    return rows.map((r) => r.data).filter((t) => isCurrentMember(t, personId));
   }
   create(team: Team): Promise<Created<Team>> {
     return this.table.create(team);
