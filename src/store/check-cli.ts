@@ -8,7 +8,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { checkFile, schemaFor } from './lowdb/check-file.js';
+import { schemaFor } from './lowdb/check-file.js';
+import { checkFiles } from './lowdb/check-files.js';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -23,19 +24,10 @@ async function walk(dir: string): Promise<string[]> {
 
 const dataDir = path.resolve(loadConfig().dataDir);
 const files = await walk(dataDir);
-let checked = 0;
-const bad: string[] = [];
-const unknown: string[] = [];
-for (const file of files) {
-  const schema = schemaFor(dataDir, file);
-  if (!schema) {
-    unknown.push(file);
-    continue;
-  }
-  checked++;
-  const problem = await checkFile(dataDir, file);
-  if (problem) bad.push(problem);
-}
+const unknown = files.filter((file) => !schemaFor(dataDir, file));
+const known = files.filter((file) => schemaFor(dataDir, file));
+const checked = known.length;
+const bad = await checkFiles(dataDir, known);
 console.log(`Checked ${checked} store files under ${dataDir}: ${checked - bad.length} valid, ${bad.length} damaged.`);
 for (const line of bad) console.log(`  ${line}`);
 if (unknown.length) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,4 +72,22 @@ describe('npm run store:check', () => {
     expect(status).toBe(1);
     expect(stdout).toContain(`${month}: it is not valid JSON`);
   });
+
+  it('checks a large directory on worker threads, counting every file and naming the damaged one', async () => {
+    await seed();
+    // 1,200 valid months written as the store writes them, and one damaged among them.
+    const body = (id: string) => JSON.stringify({ version: 1, personId: id, month: '2026-01', reflections: [], checkins: [], served: [] });
+    for (let i = 0; i < 1200; i++) {
+      const id = `shell:p${i}`;
+      await mkdir(path.join(dir, 'history', personFolder(id)), { recursive: true });
+      await writeFile(path.join(dir, 'history', personFolder(id), '2026-01.json'), i === 777 ? body(id).replace('"checkins":[]', '"checkins":[{"id":1}]') : body(id));
+    }
+    const { status, stdout } = storeCheck();
+    const total = Number(/Checked (\d+)/.exec(stdout)![1]);
+    expect(total).toBeGreaterThan(1200);
+    expect(stdout).toContain(`${total - 1} valid, 1 damaged`);
+    expect(stdout).toContain(path.join(dir, 'history', personFolder('shell:p777'), '2026-01.json'));
+    expect(status).toBe(1);
+  });
 });
+
