@@ -5,17 +5,11 @@
  * Start-up validates state.json; history partitions are validated when first read, so run this
  * after restoring a backup or before an upgrade.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ZodType } from 'zod';
 import { loadConfig } from '../config.js';
-import { StoreFileError } from './errors.js';
-import { parseStoreFile } from './lowdb/durable-json-file.js';
-import { EventKeysPartitionSchema, HistoryPartitionSchema, LedgerPartitionSchema } from './lowdb/partition-schemas.js';
-import { StateSchema } from './lowdb/state-schema.js';
-import { PairRoundSchema } from '../core/model/mentoring.js';
-import { PersonShardSchema } from './lowdb/person-shards.js';
-import { SERVED_INDEX_FILE, ServedIndexSchema } from './lowdb/served-index.js';
+import { schemaFor } from './lowdb/check-file.js';
+import { checkFiles } from './lowdb/check-files.js';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -28,35 +22,12 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
-  const rel = path.relative(dataDir, file).split(path.sep);
-  if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
-  if (rel[0] === 'history') return rel.at(-1) === SERVED_INDEX_FILE ? ServedIndexSchema : HistoryPartitionSchema;
-  if (rel[0] === 'ledger') return LedgerPartitionSchema;
-  if (rel[0] === 'events') return EventKeysPartitionSchema;
-  if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
-  if (rel[0] === 'people' && rel.length === 2) return PersonShardSchema;
-  return undefined;
-}
-
 const dataDir = path.resolve(loadConfig().dataDir);
 const files = await walk(dataDir);
-let checked = 0;
-const bad: string[] = [];
-const unknown: string[] = [];
-for (const file of files) {
-  const schema = schemaFor(dataDir, file);
-  if (!schema) {
-    unknown.push(file);
-    continue;
-  }
-  checked++;
-  try {
-    parseStoreFile(file, await readFile(file, 'utf8'), schema);
-  } catch (err) {
-    bad.push(err instanceof StoreFileError ? `${err.file}: ${err.problem}` : `${file}: ${(err as Error).message}`);
-  }
-}
+const unknown = files.filter((file) => !schemaFor(dataDir, file));
+const known = files.filter((file) => schemaFor(dataDir, file));
+const checked = known.length;
+const bad = await checkFiles(dataDir, known);
 console.log(`Checked ${checked} store files under ${dataDir}: ${checked - bad.length} valid, ${bad.length} damaged.`);
 for (const line of bad) console.log(`  ${line}`);
 if (unknown.length) {

@@ -12,7 +12,8 @@ import { addDays } from '../../src/core/time.js';
 import { digestData } from '../../src/features/digest/build-digest.js';
 import { exactWeek } from '../../src/features/digest/week-aggregate.js';
 import { completeWeeks } from '../../src/features/digest/weeks.js';
-import type { DateRange, Store } from '../../src/core/store/index.js';
+import type { DateRange, Store, WeekSummary } from '../../src/core/store/index.js';
+import { monthWeeks, toSummary } from '../../src/store/lowdb/week-partials.js';
 
 /** Just the reads and writes the digest makes, in memory (first write wins, like the real store), so hundreds of random workspaces run in seconds. */
 class MemoryStore {
@@ -35,6 +36,11 @@ class MemoryStore {
   readonly history = {
     checkIns: async (personId: string, range: DateRange): Promise<CheckIn[]> =>
       this.checkinList.filter((c) => c.personId === personId && c.localDate >= range.from && c.localDate <= range.to),
+    // The same sums the JSON engine keeps per month, here over the whole range at once.
+    weekSummaries: async (personId: string, range: DateRange): Promise<WeekSummary[]> =>
+      Object.entries(monthWeeks(await this.history.checkIns(personId, range)))
+        .flatMap(([week, teams]) => Object.entries(teams).map(([teamId, p]) => toSummary(personId, teamId, week, p)))
+        .sort((a, b) => a.week.localeCompare(b.week) || (a.teamId < b.teamId ? -1 : 1)),
   };
   readonly digest = {
     weeks: async (teamId: string): Promise<Record<string, DigestWeek>> => structuredClone(this.frozen.get(teamId) ?? {}),

@@ -85,4 +85,15 @@ describe('migrating a data directory written by the previous layout', () => {
     const everything = await Promise.all((await readdir(path.join(dir, 'people'))).map((n) => readFile(path.join(dir, 'people', n), 'utf8')));
     expect(everything.join('')).not.toContain('shell:cy');
   });
+
+  it('answers week summaries for months written before they were kept, from their check-ins, without rewriting the files', async () => {
+    const month = path.join(dir, 'history', 'shell=3Acy', '2026-03.json');
+    const before = await readFile(month, 'utf8');
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.history.weekSummaries('shell:cy', { from: '2026-03-02', to: '2026-03-08' })).toEqual([
+      { personId: 'shell:cy', teamId: 'shell/care', week: '2026-03-02', days: 1, mood: 4, energy: 3, stress: 2, hardRun: false, firstAt: '2026-03-02T10:00:00.000Z', words: false },
+    ]);
+    await store.close();
+    expect(await readFile(month, 'utf8')).toBe(before);
+  });
 });

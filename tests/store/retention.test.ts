@@ -88,4 +88,23 @@ describe('platform event keys', () => {
     await store.close();
     expect(await readdir(path.join(dir, 'events'))).not.toContain('2026-03-02.json');
   });
+
+  it('keeps recognising the keys of the older 256-shard layout, moving them into the new shards once', async () => {
+    const day = path.join(dir, 'events', '2026-03-02');
+    await mkdir(day, { recursive: true });
+    await writeFile(path.join(dir, 'state.json'), JSON.stringify({ version: 1 }));
+    await writeFile(path.join(day, '17.json'), JSON.stringify({ version: 1, day: '2026-03-02', keys: { EvA: '2026-03-02T08:00:00.000Z' } }));
+    await writeFile(path.join(day, '203.json'), JSON.stringify({ version: 1, day: '2026-03-02', keys: { EvB: '2026-03-02T08:01:00.000Z' } }));
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.events.claim('EvA', now)).toBe(false);
+    expect(await store.events.claim('EvB', now)).toBe(false);
+    expect(await store.events.claim('EvC', now)).toBe(true);
+    await store.close();
+    expect((await readdir(day)).filter((n) => /^\d+\.json$/.test(n))).toEqual([]);
+    const reopened = await openLowdbStore({ dataDir: dir, now });
+    expect(await reopened.events.claim('EvA', now)).toBe(false);
+    expect(await reopened.events.claim('EvC', now)).toBe(false);
+    await reopened.close();
+  });
 });
+

@@ -1,6 +1,7 @@
 import type { CheckIn, Reflection, ServedPrompt } from '../model/history.js';
 import type { LocalDate } from '../time.js';
 import type { DateRange, Created } from './common.js';
+import type { WeekSummary } from './week-summary.js';
 
 /**
  * A person's reflections, check-ins and served prompts. Reads are ordered by `at`, oldest first.
@@ -25,6 +26,12 @@ export interface HistoryRepository {
    * (one entry per prompt), so it costs the same after years of history.
    */
   latestServed(personId: string, since: LocalDate): Promise<ServedPrompt[]>;
+  /**
+   * The person's weekly check-in summaries, one per (team, week), for the weeks from `range.from` (a Monday)
+   * to `range.to` (a Sunday); ordered by week, then team. Engines keep them as check-ins are written (or
+   * answer with one GROUP BY), so a digest does not read the check-ins themselves.
+   */
+  weekSummaries(personId: string, range: DateRange): Promise<WeekSummary[]>;
   /** The months (YYYY-MM) holding any history of this person, oldest first. */
   months(personId: string): Promise<string[]>;
 }

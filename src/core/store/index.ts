@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './store.js';
+export * from './week-summary.js';
 export type { PeopleRepository } from './people-repository.js';
 export type { TeamsRepository } from './teams-repository.js';
 export type { HistoryRepository } from './history-repository.js';

@@ -1,13 +1,14 @@
 import type { AppContext } from '../../core/app-context.js';
 import type { PublishedQuery } from '../../core/model/digest-ledger.js';
 import type { DigestWeek } from '../../core/model/digest-week.js';
-import type { CheckIn } from '../../core/model/history.js';
+import type { WeekSummary } from '../../core/store/index.js';
 import type { Team } from '../../core/model/team.js';
 import { WeekAuditor } from './auditor.js';
 import { releaseWeek } from './release.js';
 import { everMembers, linkedTeams, loadCheckIns, membersDuring, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
-import { exactWeek } from './week-aggregate.js';
+import { exactWeekFromSummaries, loadWeekSummaries, summariesSuffice } from './summary-week.js';
+import { exactWeek, type ExactWeek } from './week-aggregate.js';
 import { activitySignature, exactActivity, releaseActivity } from '../practice/team-counts.js';
 import type { Week } from './weeks.js';
 
@@ -31,19 +32,21 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   const frozenAt = app.clock.now().toISOString();
   const linked = (await linkedTeams(app.store, team)).sort((a, b) => everMembers(b).length - everMembers(a).length || a.id.localeCompare(b.id));
   const range = { from: missing[0]!.from, to: missing[missing.length - 1]!.to };
-  const all = await loadCheckIns(app.store, linked.flatMap(everMembers), range, options.unreadable);
-  const byTeam = new Map(linked.map((t) => [t.id, teamCheckIns(t, all)] as const));
-
-  // Each team's check-ins bucketed by week start once, rather than filtered again for every week.
-  const buckets = new Map<string, Map<string, CheckIn[]>>();
-  for (const t of linked) {
-    const byWeek = new Map<string, CheckIn[]>(missing.map((w) => [w.from, []]));
-    for (const c of byTeam.get(t.id)!) {
-      const w = missing.find((m) => c.localDate >= m.from && c.localDate <= m.to);
-      if (w) byWeek.get(w.from)!.push(c);
-    }
-    buckets.set(t.id, byWeek);
+  // The weekly summaries the store keeps as check-ins arrive: no answer is read unless a week needs its words.
+  const summaries = await loadWeekSummaries(app.store, linked.flatMap(everMembers), range, options.unreadable);
+  const rowsOf = new Map<string, WeekSummary[]>();
+  for (const r of summaries) {
+    const key = `${r.teamId}|${r.week}`;
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
   }
+  const exactOf = async (t: Team, week: Week): Promise<ExactWeek> => {
+    const rows = rowsOf.get(`${t.id}|${week.from}`) ?? [];
+    const members = membersDuring(t, week);
+    const threshold = teamThreshold(t, app.config);
+    if (summariesSuffice(t, rows)) return exactWeekFromSummaries({ team: t, week, rows, members, threshold });
+    const checkIns = teamCheckIns(t, await loadCheckIns(app.store, everMembers(t), week, options.unreadable));
+    return exactWeek({ team: t, week, checkIns, members, threshold });
+  };
 
   const frozenOf = new Map<string, Record<string, DigestWeek>>();
   for (const t of linked) frozenOf.set(t.id, t.id === team.id ? stored : await app.store.digest.weeks(t.id));
@@ -56,7 +59,7 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
     for (const t of linked) {
       if (frozenOf.get(t.id)![week.from]) continue;
       const threshold = teamThreshold(t, app.config);
-      const exact = exactWeek({ team: t, week, checkIns: buckets.get(t.id)!.get(week.from)!, members: membersDuring(t, week), threshold });
+      const exact = await exactOf(t, week);
       const before = auditor.admitted.length;
       let released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
       if (released.withheld !== 'overlap') {

@@ -3,9 +3,9 @@ import type { Team } from '../../core/model/team.js';
 import { termPeople } from './themes.js';
 import type { Week } from './weeks.js';
 
-/** A check-in is hard when its mood is at most this; three hard check-ins in a row make a hard run. */
-export const HARD_MOOD = 2;
-export const HARD_RUN = 3;
+import { HARD_MOOD, HARD_RUN } from '../../core/store/index.js';
+
+export { HARD_MOOD, HARD_RUN };
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** A person's weekly score: their mean, rounded half up to a whole step of the scale. */

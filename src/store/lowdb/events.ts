@@ -48,18 +48,28 @@ export class LowdbEvents implements EventsRepository {
       const day = name.replace(/\.json$/, '');
       if (keep.has(day)) this.days.add(day);
     }
-    // The older layout kept one file a day: carry its recent keys into the shards so a retry is still recognised.
-    for (const name of names.filter((n) => n.endsWith('.json') && keep.has(n.slice(0, -5)))) {
-      const legacy = await new DurableJsonFile(path.join(root, name), EventKeysPartitionSchema).read();
-      const byShard = new Map<number, Array<[string, string]>>();
-      for (const [key, at] of Object.entries(legacy?.keys ?? {})) byShard.set(eventShard(key), [...(byShard.get(eventShard(key)) ?? []), [key, at]]);
-      for (const [shard, entries] of byShard) {
-        const doc = await this.docs.get(JSON.stringify([name.slice(0, -5), shard]));
-        await doc.update((p) => {
-          for (const [key, at] of entries) p.keys[key] ??= at;
-        });
-      }
+    // The older layouts kept one file a day, then 256 shards a day: carry their recent keys into today's
+    // shards so a retry is still recognised. The old file goes only once its keys are durable in the new
+    // shards, so a crash half-way simply runs it again at the next open.
+    for (const name of names.filter((n) => n.endsWith('.json') && keep.has(n.slice(0, -5)))) await this.adopt(name.slice(0, -5), path.join(root, name));
+    for (const day of names.filter((n) => keep.has(n))) {
+      const older = (await readdir(path.join(root, day)).catch(() => [] as string[])).filter((n) => /^\d+\.json$/.test(n));
+      for (const name of older) await this.adopt(day, path.join(root, day, name));
     }
     await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(root, n), { recursive: true, force: true })));
+  }
+
+  /** Moves the keys of a file of an older layout into the day's shards, then removes the file. */
+  private async adopt(day: string, file: string): Promise<void> {
+    const legacy = await new DurableJsonFile(file, EventKeysPartitionSchema).read();
+    const byShard = new Map<number, Array<[string, string]>>();
+    for (const [key, at] of Object.entries(legacy?.keys ?? {})) byShard.set(eventShard(key), [...(byShard.get(eventShard(key)) ?? []), [key, at]]);
+    for (const [shard, entries] of byShard) {
+      const doc = await this.docs.get(JSON.stringify([day, shard]));
+      await doc.update((p) => {
+        for (const [key, at] of entries) p.keys[key] ??= at;
+      });
+    }
+    await rm(file, { force: true });
   }
 }

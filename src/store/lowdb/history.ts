@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { CheckIn, Reflection, ServedPrompt } from '../../core/model/index.js';
 import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
-import type { Created, DateRange, HistoryRepository } from '../../core/store/index.js';
+import type { Created, DateRange, HistoryRepository, WeekSummary } from '../../core/store/index.js';
 import { DocumentCache } from './document-cache.js';
 import { clone, type LowdbEngine } from './engine.js';
 import type { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { HistoryPartitionSchema, type HistoryPartition } from './partition-schemas.js';
+import { mergePartials, monthWeeks, toSummary, type WeekPartial } from './week-partials.js';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /** Served-prompt indexes kept in memory (a few KB each). */
@@ -100,6 +101,7 @@ export class LowdbHistory implements HistoryRepository {
   private addKeyed<T extends { personId: string; localDate: string; key?: string | undefined }>(
     valid: T,
     pick: (p: HistoryPartition) => T[],
+    also?: (p: HistoryPartition) => void,
   ): Promise<Created<T>> {
     return this.personLocks.run(valid.personId, async () => {
       if (valid.key) {
@@ -108,6 +110,7 @@ export class LowdbHistory implements HistoryRepository {
       }
       await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
         pick(p).push(valid);
+        also?.(p);
       });
       return { record: clone(valid), created: true };
     });
@@ -131,7 +134,7 @@ export class LowdbHistory implements HistoryRepository {
   }
 
   addCheckIn(checkIn: CheckIn): Promise<Created<CheckIn>> {
-    return this.addKeyed(CheckInSchema.parse(checkIn), (p) => p.checkins);
+    return this.addKeyed(CheckInSchema.parse(checkIn), (p) => p.checkins, (p) => (p.weeks = monthWeeks(p.checkins)));
   }
 
   async replaceCheckIn(checkIn: CheckIn): Promise<CheckIn> {
@@ -139,8 +142,35 @@ export class LowdbHistory implements HistoryRepository {
     await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
       p.checkins = p.checkins.filter((c) => c.localDate !== valid.localDate);
       p.checkins.push(valid);
+      // The week summaries change in the same write as the check-ins they sum.
+      p.weeks = monthWeeks(p.checkins);
     });
     return clone(valid);
+  }
+
+  async weekSummaries(personId: string, range: DateRange): Promise<WeekSummary[]> {
+    if (range.from > range.to) return [];
+    const known = await this.knownMonths(personId);
+    // A week's shares, in month order: the month of its Monday first, then the next one.
+    const shares = new Map<string, WeekPartial>();
+    for (const month of monthsBetween(range.from, range.to)) {
+      if (!known.has(month)) continue;
+      const doc = await this.partition(personId, month);
+      // Files of older versions have none yet: computed once per load (the month's next write stores them).
+      const weeks = (doc.data.weeks ??= monthWeeks(doc.data.checkins));
+      for (const [week, teams] of Object.entries(weeks)) {
+        if (week < range.from || week > range.to) continue;
+        for (const [teamId, share] of Object.entries(teams)) {
+          const key = `${week}\u0000${teamId}`;
+          const before = shares.get(key);
+          shares.set(key, before ? mergePartials(before, share) : share);
+        }
+      }
+    }
+    return [...shares.keys()].sort().map((key) => {
+      const [week, teamId] = key.split('\u0000') as [string, string];
+      return toSummary(personId, teamId, week, shares.get(key)!);
+    });
   }
 
   checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {

@@ -60,7 +60,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
   const repos: Repositories = {
     people: locked(engine, parts.people, KEYED),
     teams: locked(engine, parts.teams, [...KEYED, 'ofMember']),
-    history: locked(engine, parts.history, ['addReflection', 'replaceReflection', 'reflections', 'addCheckIn', 'replaceCheckIn', 'checkIns', 'recordServed', 'served', 'latestServed', 'months']),
+    history: locked(engine, parts.history, ['addReflection', 'replaceReflection', 'reflections', 'addCheckIn', 'replaceCheckIn', 'checkIns', 'recordServed', 'served', 'latestServed', 'weekSummaries', 'months']),
     ledger: locked(engine, parts.ledger, ['get', 'claim', 'update', 'on', 'prune'], ['prune']),
     events: locked(engine, parts.events, ['claim']),
     drafts: locked(engine, parts.drafts, ['get', 'set', 'clear']),

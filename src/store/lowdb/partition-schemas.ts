@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckInSchema, ReflectionSchema, ServedPromptSchema } from '../../core/model/history.js';
 import { DeliverySchema } from '../../core/model/delivery.js';
+import { MonthWeeksSchema } from './week-partials.js';
 
 /** history/<person>/<YYYY-MM>.json: one person's month. Deleting a person removes their folder whole. */
 export const HistoryPartitionSchema = z.object({
@@ -10,6 +11,11 @@ export const HistoryPartitionSchema = z.object({
   reflections: z.array(ReflectionSchema).default([]),
   checkins: z.array(CheckInSchema).default([]),
   served: z.array(ServedPromptSchema).default([]),
+  /**
+   * The month's check-ins summed per week and team (week-partials.ts), rewritten with every check-in in
+   * the same write. Absent in files of older versions: then computed from the check-ins when read.
+   */
+  weeks: MonthWeeksSchema.optional(),
 });
 export type HistoryPartition = z.infer<typeof HistoryPartitionSchema>;
 

@@ -13,8 +13,14 @@ export function ledgerShard(personId: string): number {
   return createHash('sha1').update(personId).digest().readUInt16BE(0) % LEDGER_SHARDS;
 }
 
-/** Shards of one day's event keys: a claim rewrites about 1/256 of the day's keys, so it costs the same at 50,000 keys. */
-export const EVENT_SHARDS = 256;
+/**
+ * Shards of one day's event keys: a claim reads and rewrites about 1/1024 of the day's keys (about 50
+ * at 50,000 keys a day, 2 KB), so it costs about the same as on a day with none.
+ */
+export const EVENT_SHARDS = 1024;
+
+/** A shard file's name: `s` and three hex digits (the older 256-shard layout used bare decimals, see events.ts). */
+export const eventShardFile = (shard: number) => `s${shard.toString(16).padStart(3, '0')}.json`;
 
 export function eventShard(key: string): number {
   return createHash('sha1').update(key).digest().readUInt16BE(0) % EVENT_SHARDS;
@@ -31,7 +37,7 @@ export function layout(dataDir: string) {
     ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, `${String(shard).padStart(2, '0')}.json`),
     eventsRoot: path.join(dataDir, 'events'),
     eventsDay: (day: string) => path.join(dataDir, 'events', day),
-    events: (day: string, shard: number) => path.join(dataDir, 'events', day, `${String(shard).padStart(2, '0')}.json`),
+    events: (day: string, shard: number) => path.join(dataDir, 'events', day, eventShardFile(shard)),
     mentoringRoundsRoot: path.join(dataDir, 'mentoring', 'rounds'),
     pairRound: (poolId: string, slot: string) => path.join(dataDir, 'mentoring', 'rounds', personFolder(poolId), `${slot}.json`),
   };

@@ -158,13 +158,14 @@ export async function scrubBackup(file: string, personId: string, write: (file: 
   } catch {
     return;
   }
+  // Parsed (2 MB at 5,000 people) and rewritten only when it names the person.
+  if (!raw.includes(JSON.stringify(personId).slice(1, -1))) return;
   const old = JSON.parse(raw) as {
     people?: Record<string, unknown>;
     drafts?: Record<string, unknown>;
     nudges?: { people?: Record<string, unknown> };
     teams?: Record<string, { members?: Array<{ personId: string }>; leads?: string[] }>;
   };
-  if (!raw.includes(JSON.stringify(personId).slice(1, -1))) return;
   delete old.people?.[personId];
   delete old.drafts?.[personId];
   delete old.nudges?.people?.[personId];

@@ -1,5 +1,5 @@
 import { CheckInSchema, ReflectionSchema, type CheckIn, type Reflection, type ServedPrompt } from '../../core/model/history.js';
-import type { Created, DateRange, HistoryRepository } from '../../core/store/index.js';
+import { HARD_MOOD, HARD_RUN, type Created, type DateRange, type HistoryRepository, type WeekSummary } from '../../core/store/index.js';
 import type { LocalDate } from '../../core/time.js';
 import type { Executor } from './executor.js';
 import { jsonb } from './keyed-table.js';
@@ -95,6 +95,49 @@ export class PgHistory implements HistoryRepository {
       [personId, since],
     );
     return rows.map((r) => r.data);
+  }
+
+  /**
+   * One GROUP BY over the person's check-ins of the range: per team and day the latest check-in, then per
+   * (week, team) the sums, and whether HARD_RUN hard check-ins follow each other (gaps and islands).
+   */
+  async weekSummaries(personId: string, range: DateRange): Promise<WeekSummary[]> {
+    if (range.from > range.to) return [];
+    const { rows } = await this.db.query<{ week: string; team: string; days: number; mood: number; energy: number; stress: number; first_at: string; words: boolean; hard_run: boolean }>(
+      `WITH latest AS (
+         SELECT DISTINCT ON (t.team, c.local_date) t.team, c.local_date, c.data->>'at' AS at,
+           (c.data->>'mood')::int AS mood, (c.data->>'energy')::int AS energy, (c.data->>'stress')::int AS stress,
+           (coalesce(c.data->>'note', '') <> '' AND coalesce((c.data->>'shareNote')::boolean, false)) OR coalesce(c.data->'custom', '{}'::jsonb) <> '{}'::jsonb AS words
+         FROM check_ins c CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(c.data->'teams', '[]'::jsonb)) AS t(team)
+         WHERE c.person_id = $1 AND c.local_date BETWEEN $2 AND $3
+         ORDER BY t.team, c.local_date, c.data->>'at' DESC
+       ), days AS (
+         SELECT *, to_char(local_date::date - (extract(isodow FROM local_date::date)::int - 1), 'YYYY-MM-DD') AS week, mood <= $4 AS hard FROM latest
+       ), islands AS (
+         SELECT team, week, hard,
+           row_number() OVER (PARTITION BY team, week ORDER BY local_date) - row_number() OVER (PARTITION BY team, week, hard ORDER BY local_date) AS grp
+         FROM days
+       ), runs AS (
+         SELECT team, week, bool_or(hard AND n >= $5) AS hard_run
+         FROM (SELECT team, week, hard, grp, count(*) AS n FROM islands GROUP BY team, week, hard, grp) i GROUP BY team, week
+       )
+       SELECT d.week, d.team, count(*)::int AS days, sum(d.mood)::int AS mood, sum(d.energy)::int AS energy, sum(d.stress)::int AS stress,
+         min(d.at) AS first_at, bool_or(d.words) AS words, r.hard_run
+       FROM days d JOIN runs r USING (team, week) GROUP BY d.week, d.team, r.hard_run ORDER BY d.week, d.team COLLATE "C"`,
+      [personId, range.from, range.to, HARD_MOOD, HARD_RUN],
+    );
+    return rows.map((r) => ({
+      personId,
+      teamId: r.team,
+      week: r.week,
+      days: r.days,
+      mood: r.mood,
+      energy: r.energy,
+      stress: r.stress,
+      hardRun: r.hard_run,
+      firstAt: r.first_at,
+      words: r.words,
+    }));
   }
 
   async months(personId: string): Promise<string[]> {

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { ZodType } from 'zod';
+import { PairRoundSchema } from '../../core/model/mentoring.js';
+import { StoreFileError } from '../errors.js';
+import { parseStoreFile } from './durable-json-file.js';
+import { EventKeysPartitionSchema, HistoryPartitionSchema, LedgerPartitionSchema, type HistoryPartition } from './partition-schemas.js';
+import { PersonShardSchema } from './person-shards.js';
+import { SERVED_INDEX_FILE, ServedIndexSchema } from './served-index.js';
+import { StateSchema } from './state-schema.js';
+import { monthWeeks } from './week-partials.js';
+
+/** The schema of a file of the data directory, or undefined for a file that is not part of the store. */
+export function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
+  const rel = path.relative(dataDir, file).split(path.sep);
+  if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
+  if (rel[0] === 'history') return rel.at(-1) === SERVED_INDEX_FILE ? ServedIndexSchema : HistoryPartitionSchema;
+  if (rel[0] === 'ledger') return LedgerPartitionSchema;
+  if (rel[0] === 'events') return EventKeysPartitionSchema;
+  if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
+  if (rel[0] === 'people' && rel.length === 2) return PersonShardSchema;
+  return undefined;
+}
+
+/** What a valid file may still get wrong: derived data that disagrees with what it derives from. */
+function consistency(schema: ZodType<unknown>, data: unknown): string | undefined {
+  if (schema === HistoryPartitionSchema) {
+    const p = data as HistoryPartition;
+    if (p.weeks && !isDeepStrictEqual(p.weeks, monthWeeks(p.checkins))) return 'its week summaries do not match its check-ins';
+  }
+  return undefined;
+}
+
+/**
+ * Reads, parses and validates one store file (read only). Returns what is wrong with it, naming the
+ * file, or undefined when it is valid; throws only for a file that is not part of the store.
+ */
+export async function checkFile(dataDir: string, file: string): Promise<string | undefined> {
+  const schema = schemaFor(dataDir, file);
+  if (!schema) throw new Error(`${file} is not part of the store`);
+  try {
+    const data = parseStoreFile(file, await readFile(file, 'utf8'), schema);
+    const problem = consistency(schema, data);
+    return problem && `${file}: ${problem}`;
+  } catch (err) {
+    return err instanceof StoreFileError ? `${err.file}: ${err.problem}` : `${file}: ${(err as Error).message}`;
+  }
+}
