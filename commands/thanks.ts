@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
+import { personArg } from '../src/core/person-arg.js';
 import { MAX_THANKS } from '../src/core/model/practice.js';
 import { sendThanks, THANKS_EXAMPLE, THANKS_USAGE } from '../src/features/practice/thanks.js';
 
@@ -10,7 +11,7 @@ export default defineCommand({
   examples: [THANKS_EXAMPLE],
   audience: 'member',
   args: z.object({
-    person: z.string().max(200).optional().describe('Who to thank: @name'),
+    person: personArg('Who to thank: @name').optional(),
     // Longer than MAX_THANKS on purpose: the handler says how long it was and what the limit is.
     text: z.string().max(MAX_THANKS * 4).optional().describe(`What they did, at most ${MAX_THANKS} characters`),
   }),

@@ -6,8 +6,10 @@ import path from 'node:path';
  * folder per person under the data directory, so erasing a person can remove them all.
  */
 export function personFilesDir(dataDir: string, personId: string): string {
-  // shell:alice keeps the folder name people already know: data/shell-files/alice.
-  const name = personId.startsWith('shell:') ? personId.slice('shell:'.length) : personId;
+  // An address whose workspace is its platform (shell:alice) keeps the folder name people already
+  // know: data/shell-files/alice. Others (platform:workspace:person) use the whole address.
+  const parts = personId.split(':');
+  const name = parts.length === 2 ? parts[1]! : personId;
   return path.join(dataDir, 'shell-files', name.replace(/[^\p{L}\p{N}._-]/gu, '_'));
 }
 

@@ -28,6 +28,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: user id -> tz (absent: no tz field, as Slack does for some users). */
   readonly zones = new Map<string, string>();
+  /** users.info real names: user id -> name (default `Person <id>`). */
+  readonly names = new Map<string, string>();
   private readonly rateLimited = new Map<string, number>();
   private readonly failing = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
@@ -40,6 +42,8 @@ export class FakeSlack {
   private readonly responseUrls = new Map<string, { issued: number; uses: number }>();
   private readonly recent = new Map<string, number[]>();
   private triggerCount = 0;
+  /** Views opened (views.open), which views.update may change. */
+  private readonly views = new Set<string>();
   url = '';
   /** The WebSocket URL apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
@@ -108,6 +112,16 @@ export class FakeSlack {
   async waitFor(method: string, count = 1): Promise<RecordedCall[]> {
     await this.until(() => this.ok(method).length >= count);
     return this.ok(method);
+  }
+
+  /**
+   * Resolves once `count` forms were shown in modals, and returns those calls: a modal opened with the
+   * form (views.open), or a placeholder the form then filled (views.update).
+   */
+  async waitForForm(count = 1): Promise<RecordedCall[]> {
+    const forms = () => this.calls.filter((c) => /^views\.(open|update|push)$/.test(c.method) && c.status === 200 && c.args.error === undefined && viewOf(c).callback_id === 'attune_form');
+    await this.until(() => forms().length >= count);
+    return forms();
   }
 
   /** Resolves once the recorded calls satisfy the condition (checked at every new call). */
@@ -189,6 +203,7 @@ export class FakeSlack {
       if (this.now() - trigger.issued > TRIGGER_MS) return { error: 'expired_trigger_id' };
       trigger.used = true;
     }
+    if (method === 'views.update' && !this.views.has(String(args.view_id))) return { error: 'not_found' };
     if (method.startsWith('views.')) {
       const problems = viewProblems(typeof args.view === 'string' ? JSON.parse(args.view) : args.view);
       if (problems.length) return { error: 'invalid_arguments', problems };
@@ -209,7 +224,7 @@ export class FakeSlack {
       case 'users.info': {
         const id = String(args.user);
         const tz = this.zones.get(id);
-        return { ok: true, user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: `Person ${id}`, profile: { display_name: '' }, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}) } };
+        return { ok: true, user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: this.names.get(id) ?? `Person ${id}`, profile: { display_name: '' }, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}) } };
       }
       case 'conversations.open': {
         const users = String(args.users).split(',');
@@ -219,8 +234,13 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `1700000000.${String(this.calls.length).padStart(6, '0')}` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1700000000.000001' };
-      case 'views.open':
-        return { ok: true, view: { id: 'VMODAL1', hash: 'h1' } };
+      case 'views.open': {
+        const id = `VMODAL${this.views.size + 1}`;
+        this.views.add(id);
+        return { ok: true, view: { id, hash: 'h1' } };
+      }
+      case 'views.update':
+        return { ok: true, view: { id: args.view_id, hash: 'h2' } };
       case 'views.publish':
         return { ok: true, view: { id: 'VHOME1' } };
       case 'files.getUploadURLExternal':
@@ -232,6 +252,11 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function viewOf(call: RecordedCall): { callback_id?: string } {
+  const view = call.args.view;
+  return (typeof view === 'string' ? JSON.parse(view) : (view ?? {})) as { callback_id?: string };
 }
 
 function parseArgs(contentType: string, body: string): Record<string, unknown> {
