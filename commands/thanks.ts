@@ -12,8 +12,9 @@ export default defineCommand({
   audience: 'member',
   args: z.object({
     person: personArg('Who to thank: @name').optional(),
-    // Longer than MAX_THANKS on purpose: the handler says how long it was and what the limit is.
-    text: z.string().max(MAX_THANKS * 4).optional().describe(`What they did, at most ${MAX_THANKS} characters`),
+    // Typed text may run longer than MAX_THANKS: the handler says how long it was and what the limit is.
+    // Platforms that enforce a length as people type (Discord's max_length) get the real limit.
+    text: z.string().max(MAX_THANKS * 4).optional().meta({ description: `What they did, at most ${MAX_THANKS} characters`, maxLength: MAX_THANKS }),
   }),
   parse: { positional: ['person', 'text'], rest: 'text' },
   run: (ctx, args) => sendThanks(ctx, args.person, args.text),

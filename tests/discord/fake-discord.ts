@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { commandProblems, invocationProblems } from './command-rules.js';
 import { messageProblems, modalProblems } from './discord-rules.js';
 
 export const APP_ID = '100000000000000001';
@@ -53,6 +54,8 @@ export class FakeDiscord {
   private messageId = 0;
   private offset = 0;
   private readonly interactions = new Map<string, { issued: number; acked: boolean }>();
+  /** The commands last registered (PUT .../commands), which a person's invocation must fit. */
+  private registered: Array<Record<string, unknown>> | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -97,6 +100,19 @@ export class FakeDiscord {
     if (t === 'INTERACTION_CREATE') this.interactions.set(String((d as { token: string }).token), { issued: this.now(), acked: false });
     const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
     for (const socket of this.sockets) socket.send(packet);
+  }
+
+  /**
+   * A person uses a registered command, as Discord's client sends it to Discord: values that break an
+   * option's registered limits (max_length, min/max, choices, required) are refused with 50035 and the
+   * bot never sees them; anything else reaches the bot as INTERACTION_CREATE.
+   */
+  invoke(payload: { data: Record<string, unknown> }): { status: 204 } | { status: 400; code: 50035; problems: string[] } {
+    if (!this.registered) throw new Error('no commands registered: deploy them to the fake first');
+    const problems = invocationProblems(this.registered, payload.data);
+    if (problems.length) return { status: 400, code: 50035, problems };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { status: 204 };
   }
 
   /** Resolves when `count` calls match; the calls are returned in arrival order. */
@@ -212,6 +228,11 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
       const problems = messageProblems(withFiles(call.json, call));
       if (problems.length) return invalidFormBody(problems);
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const problems = commandProblems(call.json);
+      if (problems.length) return invalidFormBody(problems);
+      this.registered = call.json as Array<Record<string, unknown>>;
     }
     return undefined;
   }
