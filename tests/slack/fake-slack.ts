@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { messageProblems, viewProblems } from './block-kit-rules.js';
 
 export interface RecordedCall {
@@ -47,6 +48,12 @@ export class FakeSlack {
   url = '';
   /** The WebSocket URL apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
+  private wss: WebSocketServer | undefined;
+  private socket: WebSocket | undefined;
+  /** Socket Mode connections opened so far (each starts with Slack's hello). */
+  socketConnections = 0;
+  /** Envelope ids the app acknowledged over the socket. */
+  readonly socketAcks: string[] = [];
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -54,7 +61,51 @@ export class FakeSlack {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Serves Socket Mode: apps.connections.open hands out this server's URL; each connection gets a hello. */
+  async startSocketMode(): Promise<void> {
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
+    this.socketUrl = `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}/link`;
+    this.wss.on('connection', (ws) => {
+      this.socket = ws;
+      this.socketConnections++;
+      ws.on('message', (data: Buffer) => {
+        this.socketAcks.push(String((JSON.parse(data.toString('utf8')) as { envelope_id: string }).envelope_id));
+        for (const w of this.waiters.splice(0)) w();
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  /** Sends an envelope over the current Socket Mode connection, as Slack does (retry > 0 for a redelivery). */
+  envelope(id: string, type: string, payload: Record<string, unknown>, retry = 0): void {
+    if (!this.socket) throw new Error('no Socket Mode connection');
+    this.socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retry, retry_reason: retry ? 'timeout' : '' }));
+  }
+
+  /**
+   * Drops the Socket Mode connection: with `warning`, as Slack does before a refresh (a disconnect
+   * message, then close); without, as a network fault does (the socket just dies).
+   */
+  dropSocket(opts: { warning?: boolean } = {}): void {
+    const ws = this.socket;
+    this.socket = undefined;
+    if (!ws) return;
+    if (opts.warning) {
+      ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      ws.close();
+    } else ws.terminate();
+  }
+
+  /** Resolves once the app acknowledged this envelope. */
+  async acked(id: string): Promise<void> {
+    await this.until(() => this.socketAcks.includes(id));
+  }
+
   async stop(): Promise<void> {
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
