@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { messageProblems, viewProblems } from './block-kit-rules.js';
+import { messageProblems, PerMinuteLimiter, RESPONSE_URL_MS, RESPONSE_URL_USES, TRIGGER_MS, viewProblems } from './slack-api-rules.js';
+
+export { PER_MINUTE, RESPONSE_URL_MS, RESPONSE_URL_USES, TRIGGER_MS } from './slack-api-rules.js';
 
 export interface RecordedCall {
   method: string;
@@ -11,12 +13,6 @@ export interface RecordedCall {
   status: number;
 }
 
-/** Slack's documented windows: a trigger_id lives 3 s and opens one view; a response_url 30 minutes and 5 posts. */
-export const TRIGGER_MS = 3000;
-export const RESPONSE_URL_MS = 30 * 60_000;
-export const RESPONSE_URL_USES = 5;
-/** Calls a minute before a 429: conversations.open is Tier 3 (50+), users.info Tier 4 (100+). */
-export const PER_MINUTE: Record<string, number> = { 'conversations.open': 50, 'users.info': 100 };
 
 /**
  * A local fake of the Slack Web API (plus response_url and the file upload URL), as strict as Slack:
@@ -41,7 +37,7 @@ export class FakeSlack {
   private offset = 0;
   private readonly triggers = new Map<string, { issued: number; used: boolean }>();
   private readonly responseUrls = new Map<string, { issued: number; uses: number }>();
-  private readonly recent = new Map<string, number[]>();
+  private readonly tiers = new PerMinuteLimiter();
   private triggerCount = 0;
   /** Views opened (views.open), which views.update may change. */
   private readonly views = new Set<string>();
@@ -223,16 +219,11 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'internal_error' }));
       return;
     }
-    const limit = PER_MINUTE[method];
-    if (limit !== undefined) {
-      const now = this.now();
-      const window = (this.recent.get(method) ?? []).filter((t) => t > now - 60_000);
-      if (window.length >= limit) {
-        this.record({ method, args, at, status: 429 });
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-        return;
-      }
-      this.recent.set(method, [...window, now]);
+    const tier = this.tiers.take(method, this.now());
+    if (!tier.ok) {
+      this.record({ method, args, at, status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(tier.retryAfterSeconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
     }
     const refused = this.refusal(method, args);
     if (refused) {
