@@ -21,6 +21,23 @@ const engineImports = {
   ],
 };
 
+const clockRules = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock, not Date.now().' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock, not new Date().' },
+];
+
+// The core and features decide by what an adapter declares (PlatformTraits), never by a platform's name,
+// and receive people as references (PersonArg), never as a platform's mention syntax.
+const PLATFORM_NAME = '/^(slack|discord|shell):?$/';
+const platformChecks = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/] > Literal[value=${PLATFORM_NAME}]`, message: "Decide by the adapter's declared traits (PlatformTraits), not by a platform's name." },
+  { selector: `SwitchCase > Literal[value=${PLATFORM_NAME}]`, message: "Decide by the adapter's declared traits (PlatformTraits), not by a platform's name." },
+  { selector: `CallExpression[callee.property.name=/^(startsWith|endsWith|includes)$/] > Literal[value=${PLATFORM_NAME}]`, message: "Decide by the adapter's declared traits (PlatformTraits), not by a platform's name." },
+  { selector: 'Literal[regex.pattern=/<@/]', message: 'Mentions are read by the adapters: the core and features get people (PersonArg), not <@...> syntax.' },
+  { selector: 'Literal[value=/<@/]', message: 'Mentions are read by the adapters: the core and features get people (PersonArg), not <@...> syntax.' },
+  { selector: 'TemplateElement[value.raw=/<@/]', message: 'Mentions are read by the adapters: the core and features get people (PersonArg), not <@...> syntax.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -30,11 +47,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock, not Date.now().' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock, not new Date().' },
-      ],
+      'no-restricted-syntax': ['error', ...clockRules],
     },
   },
   {
@@ -44,6 +57,10 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**'],
     rules: { 'no-restricted-imports': ['error', engineImports] },
+  },
+  {
+    files: ['src/core/**', 'src/features/**', 'commands/**', 'src/scheduler/**'],
+    rules: { 'no-restricted-syntax': ['error', ...clockRules, ...platformChecks] },
   },
   {
     files: ['tests/**', 'bench/**'],

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageProblems, PER_MINUTE, PerMinuteLimiter, POST_PER_CHANNEL_MS } from '../tests/slack/slack-api-rules.js';
 
 /**
  * A local fake of the Slack Web API calls a scheduled DM makes (auth.test at start, conversations.open,
@@ -9,6 +10,11 @@ import type { AddressInfo } from 'node:net';
  *   ones that reach the handler: accepted posts and the injected 500s; a 429 is not counted);
  * - past either limit: HTTP 429 with `Retry-After` in whole seconds, as Slack sends it;
  * - otherwise `failRate` of the calls fail with HTTP 500 (seeded, so runs are comparable).
+ * - a message over Block Kit's limits is refused (`invalid_blocks`) and not delivered, as Slack does;
+ * - with `tierLimits`, conversations.open and users.info are held to their tiers (Tier 3: 50 a minute,
+ *   Tier 4: 100), answering 429 with Retry-After past them. Off by default: a fan-out to thousands
+ *   opens one DM each, which at Tier 3 alone takes minutes per 1,000 people (see fanout.md).
+ * The rules are tests/slack/slack-api-rules.ts, the same module the tests' fake Slack uses.
  * It counts deliveries per channel (`D` + user id), so a duplicate is visible.
  */
 export class FakeSlackApi {
@@ -19,6 +25,9 @@ export class FakeSlackApi {
   opens = 0;
   openErrors = 0;
   serverErrors = 0;
+  /** Posts refused for breaking Block Kit's limits. */
+  invalidBlocks = 0;
+  private readonly tiers: PerMinuteLimiter | undefined;
   private server: Server | undefined;
   private window = -1;
   private windowCount = 0;
@@ -30,7 +39,9 @@ export class FakeSlackApi {
     private readonly workspacePerSecond: number,
     private readonly failRate: number,
     seed = 42,
+    options: { tierLimits?: boolean } = {},
   ) {
+    this.tiers = options.tierLimits ? new PerMinuteLimiter(PER_MINUTE) : undefined;
     this.random = mulberry32(seed);
     this.openRandom = mulberry32(seed + 1);
   }
@@ -54,7 +65,12 @@ export class FakeSlackApi {
     if (req.url?.endsWith('/_stats')) return { status: 200, body: this.stats() };
     if (req.headers.authorization !== 'Bearer xoxb-bench') return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     const params = (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
-    const method = req.url?.split('/').pop();
+    const method = req.url?.split('/').pop() ?? '';
+    const tier = this.tiers?.take(method, performance.now());
+    if (tier && !tier.ok) {
+      this.rateLimited++;
+      return { status: 429, headers: { 'retry-after': String(tier.retryAfterSeconds) }, body: { ok: false, error: 'ratelimited' } };
+    }
     // What Bolt calls at start (token check): answered, not counted.
     if (method === 'auth.test') return { status: 200, body: { ok: true, url: 'https://bench.slack.com/', team: 'Bench', team_id: 'T0BENCH', user: 'attune', user_id: 'UATTUNE', bot_id: 'BATTUNE' } };
     if (method === 'conversations.open') return this.open(params.users);
@@ -71,8 +87,13 @@ export class FakeSlackApi {
     }
     if (this.windowCount >= this.workspacePerSecond) return this.tooMany((window + 1) * 1000 - now);
     const last = this.lastPost.get(channel);
-    if (last !== undefined && now - last < 1000) return this.tooMany(1000 - (now - last));
+    if (last !== undefined && now - last < POST_PER_CHANNEL_MS) return this.tooMany(POST_PER_CHANNEL_MS - (now - last));
     this.windowCount++;
+    const problems = messageProblems({ ...params, ...(typeof params.blocks === 'string' ? { blocks: JSON.parse(params.blocks) as unknown } : {}) });
+    if (problems.length) {
+      this.invalidBlocks++;
+      return { status: 200, body: { ok: false, error: 'invalid_blocks', errors: problems } };
+    }
     if (this.random() < this.failRate) {
       this.serverErrors++;
       return { status: 500, body: { ok: false, error: 'internal_error' } };
@@ -98,7 +119,7 @@ export class FakeSlackApi {
 
   /** What the benchmark reads at the end (the fake runs in its own process, so over HTTP). */
   stats(): FakeSlackStats {
-    return { calls: this.calls, rateLimited: this.rateLimited, serverErrors: this.serverErrors, opens: this.opens, openErrors: this.openErrors, delivered: Object.fromEntries(this.delivered) };
+    return { calls: this.calls, rateLimited: this.rateLimited, serverErrors: this.serverErrors, invalidBlocks: this.invalidBlocks, opens: this.opens, openErrors: this.openErrors, delivered: Object.fromEntries(this.delivered) };
   }
 
   private tooMany(waitMs: number) {
@@ -111,6 +132,7 @@ export interface FakeSlackStats {
   calls: number;
   rateLimited: number;
   serverErrors: number;
+  invalidBlocks: number;
   /** conversations.open calls, and how many of them failed with a 500. */
   opens: number;
   openErrors: number;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { UsageError } from '../src/core/errors.js';
 import { privateReply } from '../src/core/reply.js';
 import { adminsOf, grantAdmin } from '../src/features/admins.js';
-import { splitPersonRefs } from '../src/features/people-ref.js';
+import { personArg } from '../src/core/person-arg.js';
 
 const USAGE = '/attune admin add <person>';
 const EXAMPLE = 'admin add @maya';
@@ -14,12 +13,10 @@ export default defineCommand({
   usage: USAGE,
   examples: [EXAMPLE],
   audience: 'admin',
-  args: z.object({ person: z.string({ message: 'name the person' }).max(200).describe('The person: an @mention or a name') }),
+  args: z.object({ person: personArg('The person: an @mention or a name') }),
   parse: { positional: ['person'], rest: 'person' },
   async run(ctx, args) {
-    const refs = splitPersonRefs(args.person);
-    if (refs.length !== 1) throw new UsageError('Name exactly one person.', USAGE, EXAMPLE);
-    const { person, changed } = await grantAdmin(ctx, refs[0]!);
+    const { person, changed } = await grantAdmin(ctx, args.person);
     const copy = ctx.content.copy;
     const admins = (await adminsOf(ctx, ctx.person.workspace)).map((p) => p.name).join(', ');
     return privateReply(copy(changed ? 'admin.added' : 'admin.already', { name: person.name, admins }));

@@ -40,6 +40,7 @@ export default defineCommand({
   usage: USAGE,
   examples: [EXAMPLE, 'checkin 2 2 4 --share the release is wearing me down', 'checkin'],
   audience: 'member',
+  formWhenBare: true,
   args: z.object({
     mood: score('mood (1 rough, 5 great)'),
     energy: score('energy (1 drained, 5 charged)'),

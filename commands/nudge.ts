@@ -98,7 +98,8 @@ export default defineCommand({
       .enum(ACTIONS, { error: (issue) => `"${echo(String(issue.input))}" is not something nudge can do; use one of ${ACTIONS.join(', ')}` })
       .optional()
       .describe('now, snooze, off, on, daily, status or resources'),
-    value: z.string().max(2000).optional().describe('Days to snooze, a daily time HH:MM or off, or support text (admins)'),
+    // The longest value is the support text; the handler says when one is over its limit.
+    value: z.string().max(2000).optional().meta({ description: 'Days to snooze, a daily time HH:MM or off, or support text (admins)', maxLength: MAX_RESOURCES }),
   }),
   parse: { positional: ['action', 'value'], rest: 'value' },
   async run(ctx, args) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
+import { personArg } from '../src/core/person-arg.js';
 import { PRACTICE_EXAMPLE, PRACTICE_USAGE, parsePracticeWords } from '../src/features/practice/practice-words.js';
 import { finishPeer, startPeer, swapRoles } from '../src/features/practice/peer.js';
 import { answerSolo, startSolo } from '../src/features/practice/solo.js';
@@ -10,14 +11,16 @@ export default defineCommand({
   usage: PRACTICE_USAGE,
   examples: [PRACTICE_EXAMPLE, 'practice phone', 'practice with @sam email'],
   audience: 'member',
+  formWhenBare: true,
   args: z.object({
-    options: z.string().max(300, 'at most 300 characters').optional().describe('phone|chat|email|in-person, easy|medium|hard, or: with @name'),
+    partner: personArg('Practise with your match: @name').optional(),
+    options: z.string().max(300, 'at most 300 characters').optional().describe('phone|chat|email|in-person, easy|medium|hard'),
   }),
-  parse: { positional: ['options'], rest: 'options' },
+  parse: { positional: ['options'], rest: 'options', keywords: { with: 'partner' } },
   run(ctx, args) {
     const request = parsePracticeWords(ctx.content.copy, args.options);
     const filters = { ...(request.channel ? { channel: request.channel } : {}), ...(request.difficulty ? { difficulty: request.difficulty } : {}) };
-    return request.partner ? startPeer(ctx, request.partner, filters) : startSolo(ctx, filters);
+    return args.partner ? startPeer(ctx, args.partner, filters) : startSolo(ctx, filters);
   },
   actions: {
     answer: (ctx, input) => answerSolo(ctx, input.values.answer ?? input.value ?? ''),

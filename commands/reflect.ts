@@ -28,6 +28,7 @@ export default defineCommand({
   usage: '/attune reflect [your answer]',
   examples: ['reflect I noticed I rush when a customer is upset.'],
   audience: 'member',
+  formWhenBare: true,
   // maxLength is declared to platforms that enforce it as people type (Discord's max_length); the
   // feature itself checks the length and says what the limit is.
   args: z.object({ answer: z.string().optional().meta({ description: 'Your answer, to save it without opening the form', maxLength: MAX_ANSWER }) }),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { UsageError } from '../src/core/errors.js';
 import { privateReply } from '../src/core/reply.js';
-import { splitPersonRefs } from '../src/features/people-ref.js';
+import { peopleArg } from '../src/core/person-arg.js';
 import { addMembers } from '../src/features/teams/team-admin.js';
 import { welcomeToTeam } from '../src/features/welcome/team-welcome.js';
 
@@ -17,13 +16,11 @@ export default defineCommand({
   audience: 'admin',
   args: z.object({
     team: z.string({ message: 'name the team (its handle, e.g. care)' }).max(80).describe('The team handle, e.g. care'),
-    people: z.string({ message: 'name at least one person' }).max(2000).describe('People to add: @mentions or names'),
+    people: peopleArg('People to add: @mentions or names'),
   }),
   parse: { positional: ['team', 'people'], rest: 'people' },
   async run(ctx, args) {
-    const refs = splitPersonRefs(args.people);
-    if (refs.length === 0) throw new UsageError('Name at least one person to add.', USAGE, EXAMPLE);
-    const { team, added, already } = await addMembers(ctx, args.team, refs);
+    const { team, added, already } = await addMembers(ctx, args.team, args.people);
     await welcomeToTeam(ctx, team, added);
     const copy = ctx.content.copy;
     const lines = [

@@ -3,7 +3,7 @@ import { defineCommand } from '../src/core/command.js';
 import { UsageError } from '../src/core/errors.js';
 import { privateReply } from '../src/core/reply.js';
 import { handleOf } from '../src/features/teams/find-team.js';
-import { addQuestion, listQuestions, MAX_QUESTIONS, removeQuestion } from '../src/features/teams/questions.js';
+import { addQuestion, listQuestions, MAX_QUESTION_DETAILS, MAX_QUESTIONS, removeQuestion } from '../src/features/teams/questions.js';
 
 const USAGE = '/attune team question add <team> scale|text <question> | remove <team> <id or number> | list <team>';
 const EXAMPLE = 'team question add care scale How supported did you feel by the team today?';
@@ -17,7 +17,8 @@ export default defineCommand({
   args: z.object({
     op: z.enum(['add', 'remove', 'list'], { message: 'start with add, remove or list' }).describe('add, remove or list'),
     team: z.string({ message: 'name the team (its handle, e.g. care)' }).max(80).describe('The team handle, e.g. care'),
-    details: z.string().max(400).optional().describe('add: scale|text and the question; remove: its id or number'),
+    // Typed details may run longer: the handler names the question's limit. Discord stops typing at it.
+    details: z.string().max(400).optional().meta({ description: 'add: scale|text and the question; remove: its id or number', maxLength: MAX_QUESTION_DETAILS }),
   }),
   parse: { positional: ['op', 'team', 'details'], rest: 'details' },
   async run(ctx, args) {

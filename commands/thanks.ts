@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
+import { personArg } from '../src/core/person-arg.js';
 import { MAX_THANKS } from '../src/core/model/practice.js';
 import { sendThanks, THANKS_EXAMPLE, THANKS_USAGE } from '../src/features/practice/thanks.js';
 
@@ -10,9 +11,10 @@ export default defineCommand({
   examples: [THANKS_EXAMPLE],
   audience: 'member',
   args: z.object({
-    person: z.string().max(200).optional().describe('Who to thank: @name'),
-    // Longer than MAX_THANKS on purpose: the handler says how long it was and what the limit is.
-    text: z.string().max(MAX_THANKS * 4).optional().describe(`What they did, at most ${MAX_THANKS} characters`),
+    person: personArg('Who to thank: @name').optional(),
+    // Typed text may run longer than MAX_THANKS: the handler says how long it was and what the limit is.
+    // Platforms that enforce a length as people type (Discord's max_length) get the real limit.
+    text: z.string().max(MAX_THANKS * 4).optional().meta({ description: `What they did, at most ${MAX_THANKS} characters`, maxLength: MAX_THANKS }),
   }),
   parse: { positional: ['person', 'text'], rest: 'text' },
   run: (ctx, args) => sendThanks(ctx, args.person, args.text),

@@ -38,8 +38,16 @@ export interface CommandSpec<S extends z.ZodObject = z.ZodObject> {
   audience: Audience;
   /** Arguments as a zod object. Text arrives as strings, so numeric fields use z.coerce. */
   args: S;
-  /** How words map to fields: in order (`positional`), or as `key value` pairs (`named`). */
-  parse?: { positional: Array<Keys<S>>; rest?: Keys<S> } | { named: true; flags?: Array<Keys<S>> };
+  /**
+   * How words map to fields: in order (`positional`, where a leading keyword may name the field of the
+   * word after it: `with @sam`), or as `key value` pairs (`named`).
+   */
+  parse?: { positional: Array<Keys<S>>; rest?: Keys<S>; keywords?: Record<string, Keys<S>> } | { named: true; flags?: Array<Keys<S>> };
+  /**
+   * Run with no arguments, it usually answers with a form. Adapters whose forms need a short-lived
+   * trigger (Slack's 3 s trigger_id) open a placeholder at once and fill it in when the reply is ready.
+   */
+  formWhenBare?: boolean;
   run(ctx: CommandContext, args: z.output<S>): Reply | Promise<Reply>;
   /** Handlers for buttons, selects and forms that this command's replies carry. */
   actions?: Record<string, (ctx: CommandContext, input: ActionInput) => Reply | Promise<Reply>>;

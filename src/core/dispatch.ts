@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { effectiveTimeZone, ensurePerson } from '../features/people.js';
 import type { AppContext } from './app-context.js';
-import { validateOptions, wordsToOptions } from './args.js';
+import { tailOf, textOf, validateOptions, wordsToOptions, type CommandWords } from './args.js';
 import { readsAsCommand, stripRoot } from './command-line.js';
 import { cleanInvocation } from './clean-invocation.js';
 import { echo } from './text-hygiene.js';
@@ -51,7 +51,7 @@ export class Dispatcher {
         ...(inv.idempotencyKey ? { idempotencyKey: inv.idempotencyKey } : {}),
       };
       const reply =
-        inv.kind === 'command' ? await this.runCommand(ctx, inv) : inv.kind === 'action' ? await this.runAction(ctx, inv) : await this.runMessage(ctx, inv.text);
+        inv.kind === 'command' ? await this.runCommand(ctx, inv) : inv.kind === 'action' ? await this.runAction(ctx, inv) : await this.runMessage(ctx, inv.parts ? textOf(inv.parts) : inv.text, inv.parts);
       assertValidReply(reply);
       return { reply, firstContact };
     } catch (err) {
@@ -69,12 +69,13 @@ export class Dispatcher {
       command = this.registry.get(inv.command);
       options = inv.options ?? {};
     } else {
-      const text = (inv.text ?? '').trim();
+      const words: CommandWords = inv.parts ?? inv.text ?? '';
+      const text = textOf(words).trim();
       if (!text) return this.runNamed(ctx, 'help', {});
       const found = this.registry.resolve(text);
       if (!found) return this.unknown(ctx, text);
       command = found.command;
-      options = wordsToOptions(command, found.rest);
+      options = wordsToOptions(command, tailOf(words, found.rest.length));
     }
     if (!command) return this.unknown(ctx, inv.command ?? '');
     await this.checkAudience(ctx, command);
@@ -83,8 +84,12 @@ export class Dispatcher {
   }
 
   /** A line that reads as a command runs as that command; anything else answers today's reflection. */
-  private async runMessage(ctx: CommandContext, text: string): Promise<Reply> {
-    if (readsAsCommand(this.registry, text)) return this.runCommand(ctx, { kind: 'command', actor: ctx.actor, text: stripRoot(text).text });
+  private async runMessage(ctx: CommandContext, text: string, parts?: CommandWords): Promise<Reply> {
+    if (readsAsCommand(this.registry, text)) {
+      const stripped = stripRoot(text).text;
+      const words = tailOf(parts ?? text, stripped.length);
+      return this.runCommand(ctx, { kind: 'command', actor: ctx.actor, text: stripped, ...(typeof words === 'string' ? {} : { parts: [...words] }) });
+    }
     const reflect = this.registry.get('reflect');
     if (!reflect) return this.unknown(ctx, text);
     this.checkAudience(ctx, reflect);

@@ -1,4 +1,6 @@
 import type { Platform } from './model/ids.js';
+import type { PersonMention } from './person-arg.js';
+import type { PlatformTraits } from './platform-traits.js';
 
 /** Who is asking: an adapter fills this from the platform event. */
 export interface Actor {
@@ -10,7 +12,15 @@ export interface Actor {
   displayName: string;
   /** A zone the platform reports (Slack's users.info tz); used only until the person sets one. */
   platformTimeZone?: string;
+  /** What the actor's platform can do (its adapter's traits); absent: nothing is assumed. */
+  traits?: PlatformTraits;
 }
+
+/**
+ * Typed text with the people the platform identified in it (mentions) kept as references: a
+ * string part is text as typed, a mention part one person. `text` shows each mention as `@name`.
+ */
+export type TextPart = string | PersonMention;
 
 /** A typed command: text after `/attune`, or options already split by the platform (Discord). */
 export interface CommandInvocation {
@@ -18,6 +28,8 @@ export interface CommandInvocation {
   actor: Actor;
   /** The words after `/attune`, e.g. `checkin 4 3 2 long day`. */
   text?: string;
+  /** The same words with the people the platform identified in them (see TextPart). */
+  parts?: TextPart[];
   /** Or the resolved command name and its options (Discord's typed options). */
   command?: string;
   options?: Record<string, unknown>;
@@ -46,6 +58,8 @@ export interface MessageInvocation {
   kind: 'message';
   actor: Actor;
   text: string;
+  /** The same text with the people the platform identified in it (see TextPart). */
+  parts?: TextPart[];
   idempotencyKey?: string;
 }
 

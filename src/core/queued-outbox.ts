@@ -31,6 +31,9 @@ export function queueLimitsFrom(config: AppConfig): QueuedOutboxOptions['limits'
   return { slack: { perSecond: config.slackRate, concurrency: Math.max(DEFAULT_LIMITS.concurrency, Math.ceil(config.slackRate)) } };
 }
 
+/** Per-platform defaults under the configured limits: the shell prints to one terminal, one message at a time. */
+const PLATFORM_DEFAULTS: Partial<Record<Platform, Partial<QueueLimits>>> = { shell: { concurrency: 1 } };
+
 /** Waits; injected so tests and benchmarks control time. */
 export type Wait = (ms: number) => Promise<void>;
 
@@ -94,7 +97,7 @@ export class QueuedOutbox implements Outbox {
   private queue(platform: Platform): PlatformQueue {
     let q = this.queues.get(platform);
     if (!q) {
-      const limits = { ...DEFAULT_LIMITS, ...(platform === 'shell' ? { concurrency: 1 } : {}), ...this.options.limits?.[platform] };
+      const limits = { ...DEFAULT_LIMITS, ...PLATFORM_DEFAULTS[platform], ...this.options.limits?.[platform] };
       q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r), platform, this.options.pacer);
       this.queues.set(platform, q);
     }

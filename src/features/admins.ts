@@ -2,9 +2,10 @@ import { canManageAdmins } from '../core/access.js';
 import type { CommandContext } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { PersonSchema, type Person } from '../core/model/person.js';
+import type { PersonArg } from '../core/person-arg.js';
 import { resolvePersonRef } from './people-ref.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now'>;
+type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now'> & { actor?: CommandContext['actor'] };
 
 /** The admins of a workspace, longest-standing first. */
 export async function adminsOf(ctx: Pick<CommandContext, 'store'>, workspace: string): Promise<Person[]> {
@@ -17,9 +18,9 @@ export async function adminsOf(ctx: Pick<CommandContext, 'store'>, workspace: st
  * Makes someone an admin. Someone Attune has not met yet gets a record now (that is all it holds
  * about them until they use it), so the role is waiting for them.
  */
-export async function grantAdmin(ctx: Ctx, ref: string): Promise<{ person: Person; changed: boolean }> {
+export async function grantAdmin(ctx: Ctx, ref: PersonArg): Promise<{ person: Person; changed: boolean }> {
   if (!canManageAdmins(ctx.person)) throw new UserError(ctx.content.copy('admin.notAdmin'));
-  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref, ctx.actor?.traits);
   const fresh = PersonSchema.parse({ id: target.id, workspace: ctx.person.workspace, name: target.name, createdAt: ctx.now.toISOString(), admin: true });
   const { record, created } = await ctx.store.people.create(fresh);
   if (created) return { person: record, changed: true };
@@ -29,9 +30,9 @@ export async function grantAdmin(ctx: Ctx, ref: string): Promise<{ person: Perso
 }
 
 /** Takes the admin role away; the workspace always keeps at least one admin. */
-export async function revokeAdmin(ctx: Ctx, ref: string): Promise<{ person: Person; changed: boolean }> {
+export async function revokeAdmin(ctx: Ctx, ref: PersonArg): Promise<{ person: Person; changed: boolean }> {
   if (!canManageAdmins(ctx.person)) throw new UserError(ctx.content.copy('admin.notAdmin'));
-  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const target = await resolvePersonRef(ctx, ctx.person.workspace, ref, ctx.actor?.traits);
   const copy = ctx.content.copy;
   // Counting admins and removing one in one transaction: two admins revoking each other at once can't leave none.
   const person = await ctx.store.transaction(async (tx) => {

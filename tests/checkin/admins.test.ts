@@ -60,8 +60,9 @@ describe('admins', () => {
     expect((await admins())).toEqual(['shell:me']);
   });
 
-  it('gives the usage for more than one person', async () => {
+  it('reads several words as one name, and changes nothing when nobody has it', async () => {
     await run(app, 'me', 'help');
-    expect((await run(app, 'me', 'admin add alice bob')).text).toBe('Name exactly one person.\nUsage: /attune admin add <person>\nExample: admin add @maya');
+    expect((await run(app, 'me', 'admin add alice bob')).text).toBe('I don\'t know anyone called "alice bob" here. Mention them (type @ and pick their name) so I can tell who you mean.');
+    expect((await app.store.people.list('shell')).filter((p) => p.admin).map((p) => p.id)).toEqual(['shell:me']);
   });
 });

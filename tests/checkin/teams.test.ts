@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TextPart } from '../../src/core/invocation.js';
 import { makeTestApp, run, shellActor, type TestApp } from '../helpers/test-app.js';
 import { typeIntoShell } from '../helpers/shell-driver.js';
 import type { CommandContext } from '../../src/core/command.js';
@@ -91,20 +92,21 @@ describe('membership intervals', () => {
   });
 
   it('adds nobody when one of the people named is unknown', async () => {
+    // Mention syntax typed in the shell is no person: only an adapter identifies people.
     const res = await run(app, 'me', 'team add care alice <@U123>');
-    expect(res.text).toBe(
-      "<@U123> is a mention from another chat app, so I can't tell who it is here. Mention the person in this workspace (type @ and pick their name).",
-    );
+    expect(res.text).toBe('I don\'t know anyone called "<@U123>" here. Mention them (type @ and pick their name) so I can tell who you mean.');
     expect((await care()).members).toEqual([]);
   });
 
-  it('on Slack, adds people by their mentions, names with spaces included', async () => {
+  it('adds people the adapter identified in the text (names with spaces included), each once', async () => {
     const admin = { id: 'slack:T1:U001', platform: 'slack' as const, workspace: 'slack:T1', displayName: 'Ana' };
-    const say = async (text: string) => (await app.dispatcher.dispatch({ kind: 'command', actor: admin, text })).reply.text;
-    await say('team create Care');
-    expect(await say('team add care <@U002|Jane Doe> <@U003>, <@U002>')).toBe('Added Jane Doe, <@U003> to Care.');
+    const say = async (parts: TextPart[]) => (await app.dispatcher.dispatch({ kind: 'command', actor: admin, text: '', parts })).reply.text;
+    const jane: TextPart = { kind: 'person', id: 'slack:T1:U002', name: 'Jane Doe' };
+    const u3: TextPart = { kind: 'person', id: 'slack:T1:U003' };
+    await say(['team create Care']);
+    expect(await say(['team add care ', jane, ' ', u3, ', ', jane])).toBe('Added Jane Doe, U003 to Care.');
     expect((await app.store.teams.get('slack:T1/care'))!.members.map((m) => m.personId)).toEqual(['slack:T1:U002', 'slack:T1:U003']);
-    expect(await say('team lead care <@U003>')).toBe("<@U003> now leads Care and can read its digest (team totals only, never anyone's answers).");
+    expect(await say(['team lead care ', u3])).toBe("U003 now leads Care and can read its digest (team totals only, never anyone's answers).");
     expect((await app.store.teams.get('slack:T1/care'))!.leads).toEqual(['slack:T1:U003']);
   });
 
@@ -137,9 +139,9 @@ describe('team lead', () => {
     expect((await run(app, 'me', 'team lead care maya remove')).text).toBe('maya does not lead Care, so nothing changed.');
   });
 
-  it('gives the usage for more than one person', async () => {
+  it('gives the usage for a second person instead of "remove"', async () => {
     expect((await run(app, 'me', 'team lead care maya bob')).text).toBe(
-      'Name exactly one person, optionally followed by "remove".\nUsage: /attune team lead <team> <person> [remove]\nExample: team lead care @maya',
+      'remove: add "remove" to take the lead role away, or nothing\nUsage: /attune team lead <team> <person> [remove]\nExample: team lead care @maya',
     );
   });
 });
@@ -214,8 +216,8 @@ describe('access: only admins manage teams', () => {
     const ctx = { ...app, person: (await app.store.people.get('shell:bob'))!, now: app.clock.now() } as unknown as CommandContext;
     const message = 'Only an admin of this workspace can change teams. Ask one of your admins.';
     await expect(createTeam(ctx, 'Rogue')).rejects.toThrow(new UserError(message));
-    await expect(addMembers(ctx, 'care', ['bob'])).rejects.toThrow(message);
-    await expect(setLead(ctx, 'care', 'bob', true)).rejects.toThrow(message);
+    await expect(addMembers(ctx, 'care', [{ kind: 'name', text: 'bob' }])).rejects.toThrow(message);
+    await expect(setLead(ctx, 'care', { kind: 'name', text: 'bob' }, true)).rejects.toThrow(message);
     await expect(setThreshold(ctx, 'care', 3)).rejects.toThrow(message);
     expect((await app.store.teams.list('shell')).map((t) => t.id)).toEqual(['shell/care']);
   });

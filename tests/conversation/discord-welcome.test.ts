@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dmChannelId } from '../discord/fake-discord.js';
 import { startHarness, type Harness } from '../discord/harness.js';
-import { ALICE, BOB, chatInput, group, personOf, selectPick, str, sub } from '../discord/payloads.js';
+import { ALICE, BOB, chatInput, group, personOf, selectPick, str, sub, userOpt } from '../discord/payloads.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ describe('a Discord member an admin adds to a team', () => {
   it('gets a welcome whose DM carries the time-zone picker, and picking a zone sets theirs', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [group('team', sub('create', [str('name', 'Care')]))]));
-    await h.interact(chatInput(ALICE, [group('team', sub('add', [str('team', 'care'), str('people', `<@${BOB.id}>`)]))]));
+    await h.interact(chatInput(ALICE, [group('team', sub('add', [str('team', 'care'), userOpt('people', BOB)]))]));
     const sent = h.app.outbox.sent.filter((s) => s.to.includes(personOf(BOB)));
     expect(sent).toHaveLength(1);
     // The app's outbox is a recorder in tests: hand the welcome to the adapter as main.ts's outbox would.

@@ -32,3 +32,32 @@ describe('platform knowledge stays in src/adapters', () => {
     ]);
   });
 });
+
+describe('the core and features know no platform by name', () => {
+  it('no file of the core, features, commands or scheduler checks a platform name or reads mention syntax (lint-clean)', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const results = await eslint.lintFiles(['src/core', 'src/features', 'commands', 'src/scheduler'].map((d) => path.join(root, d)));
+    const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.message}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('the lint rule rejects a platform-name check and mention syntax in a feature', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const source = [
+      "declare const id: string;",
+      "export const a = id.split(':')[0] === 'discord';",
+      "export const b = id.startsWith('slack:');",
+      'export const c = /^<@([UW][A-Z0-9]+)>$/.test(id);',
+      "export const d = `<@${id}>`;",
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(source, { filePath: path.join(root, 'src/features/example.ts') });
+    const messages = result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}: ${m.message.split(':')[0]}`);
+    expect(messages).toEqual([
+      "2: Decide by the adapter's declared traits (PlatformTraits), not by a platform's name.",
+      "3: Decide by the adapter's declared traits (PlatformTraits), not by a platform's name.",
+      '4: Mentions are read by the adapters',
+      '5: Mentions are read by the adapters',
+    ]);
+  });
+});

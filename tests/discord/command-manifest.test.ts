@@ -109,19 +109,19 @@ describe('commandFromOptions', () => {
 
   it('maps a subcommand and its options back to the command and zod field names', () => {
     const data = [{ type: 1, name: 'settings', options: [{ type: 3, name: 'tz', value: 'Europe/Berlin' }, { type: 3, name: 'time', value: '08:15' }] }];
-    expect(commandFromOptions(registry, data)).toEqual({ command: 'settings', options: { tz: 'Europe/Berlin', time: '08:15' } });
+    expect(commandFromOptions(registry, data, 'discord:G1')).toEqual({ command: 'settings', options: { tz: 'Europe/Berlin', time: '08:15' } });
   });
 
   it('maps a group, a two-word command and a lowercased option name', () => {
     const data = [{ type: 2, name: 'coach', options: [{ type: 1, name: 'ask', options: [{ type: 3, name: 'goal_text', value: 'staying calm' }] }] }];
-    expect(commandFromOptions(registry, data)).toEqual({ command: 'coach ask', options: { goalText: 'staying calm' } });
+    expect(commandFromOptions(registry, data, 'discord:G1')).toEqual({ command: 'coach ask', options: { goalText: 'staying calm' } });
   });
 
   it('maps "show" in a group back to the one-word command', () => {
-    expect(commandFromOptions(registry, [{ type: 2, name: 'coach', options: [{ type: 1, name: 'show', options: [] }] }])).toEqual({ command: 'coach', options: {} });
+    expect(commandFromOptions(registry, [{ type: 2, name: 'coach', options: [{ type: 1, name: 'show', options: [] }] }], 'discord:G1')).toEqual({ command: 'coach', options: {} });
   });
 
   it('keeps the name of a subcommand the registry no longer has, so dispatch can say it is unknown', () => {
-    expect(commandFromOptions(registry, [{ type: 1, name: 'gone', options: [] }])).toEqual({ command: 'gone', options: {} });
+    expect(commandFromOptions(registry, [{ type: 1, name: 'gone', options: [] }], 'discord:G1')).toEqual({ command: 'gone', options: {} });
   });
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { commandProblems, invocationProblems } from './command-rules.js';
 import { messageProblems, modalProblems } from './discord-rules.js';
 
 export const APP_ID = '100000000000000001';
@@ -45,6 +46,10 @@ export const TOKEN_MS = 15 * 60_000;
 export class FakeDiscord {
   readonly calls: Call[] = [];
   readonly identifies: Array<{ token: string; intents: number }> = [];
+  /** RESUMEs received (op 6): the session and the last sequence number the client had seen. */
+  readonly resumes: Array<{ sessionId: string; seq: number }> = [];
+  /** Every dispatch sent (or due while no client was connected), for replay on RESUME. */
+  private readonly sent: Array<{ s: number; packet: string; token?: string }> = [];
   heartbeats = 0;
   private readonly responders: Responder[] = [];
   private readonly sockets = new Set<WebSocket>();
@@ -53,6 +58,8 @@ export class FakeDiscord {
   private messageId = 0;
   private offset = 0;
   private readonly interactions = new Map<string, { issued: number; acked: boolean }>();
+  /** The commands last registered (PUT .../commands), which a person's invocation must fit. */
+  private registered: Array<Record<string, unknown>> | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -94,9 +101,49 @@ export class FakeDiscord {
 
   /** Sends a gateway dispatch (op 0) to every connected client; an interaction's 3 s start now. */
   dispatch(t: string, d: unknown): void {
-    if (t === 'INTERACTION_CREATE') this.interactions.set(String((d as { token: string }).token), { issued: this.now(), acked: false });
-    const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    const token = t === 'INTERACTION_CREATE' ? String((d as { token: string }).token) : undefined;
+    // An interaction's 3 s run from its delivery: one held during an outage starts when it is replayed,
+    // so the fake judges the bot's answer, not how long the reconnect took on a busy machine.
+    if (token && (this.sockets.size || this.identifies.length === 0)) this.interactions.set(token, { issued: this.now(), acked: false });
+    const s = ++this.seq;
+    const packet = JSON.stringify({ op: 0, t, s, d });
+    // While no client is connected, Discord keeps the session's events for a resume.
+    this.sent.push({ s, packet, ...(token ? { token } : {}) });
     for (const socket of this.sockets) socket.send(packet);
+  }
+
+  /** Drops the gateway connection as a network fault or Discord restart does (close 4000: resumable). */
+  drop(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'fake drop');
+    this.sockets.clear();
+  }
+
+  /** Asks the client to reconnect and resume (op 7 RECONNECT), as Discord does before moving a session. */
+  requestReconnect(): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify({ op: 7, d: null, s: null, t: null }));
+  }
+
+  /** Resolves once a client has sent RESUME `count` times and been sent RESUMED. */
+  async waitForResume(count = 1): Promise<void> {
+    while (this.resumes.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Connected gateway clients now. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * A person uses a registered command, as Discord's client sends it to Discord: values that break an
+   * option's registered limits (max_length, min/max, choices, required) are refused with 50035 and the
+   * bot never sees them; anything else reaches the bot as INTERACTION_CREATE.
+   */
+  invoke(payload: { data: Record<string, unknown> }): { status: 204 } | { status: 400; code: 50035; problems: string[] } {
+    if (!this.registered) throw new Error('no commands registered: deploy them to the fake first');
+    const problems = invocationProblems(this.registered, payload.data);
+    if (problems.length) return { status: 400, code: 50035, problems };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { status: 204 };
   }
 
   /** Resolves when `count` calls match; the calls are returned in arrival order. */
@@ -125,13 +172,23 @@ export class FakeDiscord {
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 1000 }, s: null, t: null }));
     socket.on('message', (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d: { token: string; intents: number } };
+      const packet = JSON.parse(String(raw)) as { op: number; d: { token: string; intents: number; session_id?: string; seq?: number } };
       if (packet.op === 1) {
         this.heartbeats++;
         socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       } else if (packet.op === 2) {
         this.identifies.push({ token: packet.d.token, intents: packet.d.intents });
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: this.readyPayload() }));
+        for (const wake of this.waiters.splice(0)) wake();
+      } else if (packet.op === 6) {
+        // RESUME: replay what the client missed after its last sequence number, then RESUMED.
+        const seq = Number(packet.d.seq ?? 0);
+        this.resumes.push({ sessionId: String(packet.d.session_id), seq });
+        for (const missed of this.sent.filter((p) => p.s > seq)) {
+          if (missed.token && !this.interactions.has(missed.token)) this.interactions.set(missed.token, { issued: this.now(), acked: false });
+          socket.send(missed.packet);
+        }
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
         for (const wake of this.waiters.splice(0)) wake();
       }
     });
@@ -212,6 +269,11 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
       const problems = messageProblems(withFiles(call.json, call));
       if (problems.length) return invalidFormBody(problems);
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const problems = commandProblems(call.json);
+      if (problems.length) return invalidFormBody(problems);
+      this.registered = call.json as Array<Record<string, unknown>>;
     }
     return undefined;
   }

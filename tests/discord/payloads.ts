@@ -58,9 +58,25 @@ export interface RawOption {
   options?: RawOption[];
 }
 
-/** `/attune <options>` as Discord sends it. */
+const picked = new Map<string, FakeUser>();
+
+/** A USER option: the picked person's id, resolved (user and member) in the payload as Discord does. */
+export function userOpt(name: string, picked_: FakeUser): RawOption {
+  picked.set(picked_.id, picked_);
+  return { type: 6, name, value: picked_.id };
+}
+
+function userIds(options: RawOption[]): string[] {
+  return options.flatMap((o) => (o.type === 6 ? [String(o.value)] : userIds(o.options ?? [])));
+}
+
+/** `/attune <options>` as Discord sends it; users picked in USER options come in `resolved`. */
 export function chatInput(user: FakeUser, options: RawOption[]) {
-  return { ...base(2, user, false), data: { id: '900000000000000001', name: 'attune', type: 1, options } };
+  const ids = userIds(options);
+  const users = Object.fromEntries(ids.map((id) => [id, apiUser(picked.get(id) ?? { id, username: `user${id.slice(-4)}`, global_name: null })]));
+  const members = Object.fromEntries(ids.map((id) => [id, { roles: [], joined_at: '2025-01-01T00:00:00.000000+00:00', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, permissions: '0' }]));
+  const resolved = ids.length ? { resolved: { users, members } } : {};
+  return { ...base(2, user, false), data: { id: '900000000000000001', name: 'attune', type: 1, options, ...resolved } };
 }
 
 export const sub = (name: string, options: RawOption[] = []): RawOption => ({ type: 1, name, options });

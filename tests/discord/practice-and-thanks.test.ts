@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dmChannelId, type Call } from './fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
-import { ALICE, BOB, buttonClick, chatInput, modalSubmit, personOf, str, sub, type FakeUser } from './payloads.js';
+import { ALICE, BOB, buttonClick, chatInput, modalSubmit, personOf, str, sub, userOpt, type FakeUser } from './payloads.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -12,7 +12,6 @@ afterEach(async () => {
 type Json = { type: number; data: { content?: string; flags?: number; embeds?: Array<{ title?: string; description?: string }>; components?: Array<{ components: Array<{ custom_id: string; label: string; type: number }> }> } };
 const callback = (calls: Call[]) => calls.find((c) => c.path.endsWith('/callback'))!.json as Json;
 const messagesTo = (user: FakeUser) => (c: Call) => c.method === 'POST' && c.path === `/channels/${dmChannelId(user.id)}/messages`;
-const mention = (user: FakeUser) => `<@${user.id}>`;
 /** All visible text of a message body. */
 const textOf = (body: Json['data']) => [body.content ?? '', ...(body.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? ''])].join('\n');
 
@@ -47,7 +46,7 @@ describe('/attune practice in Discord', () => {
     await h.interact(chatInput(ALICE, [sub('help')]));
     const now = h.app.clock.now().toISOString();
     await h.app.store.mentoring.matches.create({ id: 'm1', requestId: 'r1', workspace: 'discord:200000000000000001', mentorId: personOf(BOB), menteeId: personOf(ALICE), goal: 'staying calm', skill: 'de-escalation', startedAt: now, status: 'active', followUps: {} });
-    const mine = callback(await h.interact(chatInput(ALICE, [sub('practice', [str('options', `with ${mention(BOB)} phone`)])])));
+    const mine = callback(await h.interact(chatInput(ALICE, [sub('practice', [userOpt('partner', BOB), str('options', 'phone')])])));
     expect(textOf(mine.data)).toContain('Round 1: you respond; Bob plays the customer.');
     expect(textOf(mine.data)).not.toContain('Your private brief');
 
@@ -76,7 +75,7 @@ describe('/attune practice in Discord', () => {
     h = await startHarness();
     await h.interact(chatInput(BOB, [sub('help')]));
     await h.interact(chatInput(ALICE, [sub('help')]));
-    const refused = callback(await h.interact(chatInput(ALICE, [sub('practice', [str('options', `with ${mention(BOB)}`)])])));
+    const refused = callback(await h.interact(chatInput(ALICE, [sub('practice', [userOpt('partner', BOB)])])));
     expect(refused.data).toMatchObject({ flags: 64, content: h.app.content.copy('practice.peer.notMatched', { name: 'Bob' }) });
     expect(h.app.outbox.sent).toEqual([]);
   });
@@ -88,13 +87,13 @@ describe('/attune thanks in Discord', () => {
     await h.interact(chatInput(BOB, [sub('help')]));
     await h.interact(chatInput(ALICE, [sub('help')]));
     const copy = h.app.content.copy;
-    const self = callback(await h.interact(chatInput(ALICE, [sub('thanks', [str('person', mention(ALICE)), str('text', 'for me')])])));
+    const self = callback(await h.interact(chatInput(ALICE, [sub('thanks', [userOpt('person', ALICE), str('text', 'for me')])])));
     expect(self.data).toMatchObject({ flags: 64, content: copy('thanks.self') });
-    const empty = callback(await h.interact(chatInput(ALICE, [sub('thanks', [str('person', mention(BOB))])])));
+    const empty = callback(await h.interact(chatInput(ALICE, [sub('thanks', [userOpt('person', BOB)])])));
     expect(empty.data.content).toContain(copy('thanks.empty', { name: 'Bob' }));
     expect(h.app.outbox.sent).toEqual([]);
 
-    const ok = callback(await h.interact(chatInput(ALICE, [sub('thanks', [str('person', mention(BOB)), str('text', 'for covering the phones during my break')])])));
+    const ok = callback(await h.interact(chatInput(ALICE, [sub('thanks', [userOpt('person', BOB), str('text', 'for covering the phones during my break')])])));
     expect(ok.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^Sent to Bob, privately/) });
     await deliverOutbox(h, 0);
     const dm = h.fake.calls.filter(messagesTo(BOB)).at(-1)!.json as Json['data'];

@@ -8,6 +8,7 @@ import type { Actor } from '../../src/core/invocation.js';
 import { silentLogger } from '../../src/logger.js';
 import { RecordingOutbox } from '../../src/core/direct-outbox.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
+import { SHELL_TRAITS } from '../../src/adapters/shell/shell-traits.js';
 
 export interface TestApp extends App {
   clock: ManualClock;
@@ -42,7 +43,7 @@ export async function makeTestApp(opts: { now?: string; config?: Partial<AppConf
 }
 
 export function shellActor(name: string): Actor {
-  return { id: `shell:${name}`, platform: 'shell', workspace: 'shell', displayName: name };
+  return { id: `shell:${name}`, platform: 'shell', workspace: 'shell', displayName: name, traits: SHELL_TRAITS };
 }
 
 /** Runs a command as a shell person and returns the reply. */

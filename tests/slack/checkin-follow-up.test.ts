@@ -36,7 +36,7 @@ describe('team questions after a Slack check-in', () => {
   it('the check-in modal is replaced by the team questions form, whose answers are saved', async () => {
     await teamWithQuestion();
     await postSigned(h.port, slashCommandBody({ text: 'checkin', triggerId: h.fake.trigger(), responseUrl: h.fake.responseUrl('checkin') }), FORM);
-    const [open] = await h.fake.waitFor('views.open');
+    const [open] = await h.fake.waitForForm();
     const checkinView = open!.args.view as View;
     const res = await postSigned(
       h.port,

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageProblems, viewProblems } from './block-kit-rules.js';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { messageProblems, PerMinuteLimiter, RESPONSE_URL_MS, RESPONSE_URL_USES, TRIGGER_MS, viewProblems } from './slack-api-rules.js';
+
+export { PER_MINUTE, RESPONSE_URL_MS, RESPONSE_URL_USES, TRIGGER_MS } from './slack-api-rules.js';
 
 export interface RecordedCall {
   method: string;
@@ -10,12 +13,6 @@ export interface RecordedCall {
   status: number;
 }
 
-/** Slack's documented windows: a trigger_id lives 3 s and opens one view; a response_url 30 minutes and 5 posts. */
-export const TRIGGER_MS = 3000;
-export const RESPONSE_URL_MS = 30 * 60_000;
-export const RESPONSE_URL_USES = 5;
-/** Calls a minute before a 429: conversations.open is Tier 3 (50+), users.info Tier 4 (100+). */
-export const PER_MINUTE: Record<string, number> = { 'conversations.open': 50, 'users.info': 100 };
 
 /**
  * A local fake of the Slack Web API (plus response_url and the file upload URL), as strict as Slack:
@@ -28,6 +25,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: user id -> tz (absent: no tz field, as Slack does for some users). */
   readonly zones = new Map<string, string>();
+  /** users.info real names: user id -> name (default `Person <id>`). */
+  readonly names = new Map<string, string>();
   private readonly rateLimited = new Map<string, number>();
   private readonly failing = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
@@ -38,11 +37,19 @@ export class FakeSlack {
   private offset = 0;
   private readonly triggers = new Map<string, { issued: number; used: boolean }>();
   private readonly responseUrls = new Map<string, { issued: number; uses: number }>();
-  private readonly recent = new Map<string, number[]>();
+  private readonly tiers = new PerMinuteLimiter();
   private triggerCount = 0;
+  /** Views opened (views.open), which views.update may change. */
+  private readonly views = new Set<string>();
   url = '';
   /** The WebSocket URL apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
+  private wss: WebSocketServer | undefined;
+  private socket: WebSocket | undefined;
+  /** Socket Mode connections opened so far (each starts with Slack's hello). */
+  socketConnections = 0;
+  /** Envelope ids the app acknowledged over the socket. */
+  readonly socketAcks: string[] = [];
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -50,7 +57,51 @@ export class FakeSlack {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Serves Socket Mode: apps.connections.open hands out this server's URL; each connection gets a hello. */
+  async startSocketMode(): Promise<void> {
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
+    this.socketUrl = `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}/link`;
+    this.wss.on('connection', (ws) => {
+      this.socket = ws;
+      this.socketConnections++;
+      ws.on('message', (data: Buffer) => {
+        this.socketAcks.push(String((JSON.parse(data.toString('utf8')) as { envelope_id: string }).envelope_id));
+        for (const w of this.waiters.splice(0)) w();
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  /** Sends an envelope over the current Socket Mode connection, as Slack does (retry > 0 for a redelivery). */
+  envelope(id: string, type: string, payload: Record<string, unknown>, retry = 0): void {
+    if (!this.socket) throw new Error('no Socket Mode connection');
+    this.socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retry, retry_reason: retry ? 'timeout' : '' }));
+  }
+
+  /**
+   * Drops the Socket Mode connection: with `warning`, as Slack does before a refresh (a disconnect
+   * message, then close); without, as a network fault does (the socket just dies).
+   */
+  dropSocket(opts: { warning?: boolean } = {}): void {
+    const ws = this.socket;
+    this.socket = undefined;
+    if (!ws) return;
+    if (opts.warning) {
+      ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      ws.close();
+    } else ws.terminate();
+  }
+
+  /** Resolves once the app acknowledged this envelope. */
+  async acked(id: string): Promise<void> {
+    await this.until(() => this.socketAcks.includes(id));
+  }
+
   async stop(): Promise<void> {
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -110,6 +161,16 @@ export class FakeSlack {
     return this.ok(method);
   }
 
+  /**
+   * Resolves once `count` forms were shown in modals, and returns those calls: a modal opened with the
+   * form (views.open), or a placeholder the form then filled (views.update).
+   */
+  async waitForForm(count = 1): Promise<RecordedCall[]> {
+    const forms = () => this.calls.filter((c) => /^views\.(open|update|push)$/.test(c.method) && c.status === 200 && c.args.error === undefined && viewOf(c).callback_id === 'attune_form');
+    await this.until(() => forms().length >= count);
+    return forms();
+  }
+
   /** Resolves once the recorded calls satisfy the condition (checked at every new call). */
   async until(condition: () => boolean): Promise<void> {
     while (!condition()) await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -158,16 +219,11 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'internal_error' }));
       return;
     }
-    const limit = PER_MINUTE[method];
-    if (limit !== undefined) {
-      const now = this.now();
-      const window = (this.recent.get(method) ?? []).filter((t) => t > now - 60_000);
-      if (window.length >= limit) {
-        this.record({ method, args, at, status: 429 });
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-        return;
-      }
-      this.recent.set(method, [...window, now]);
+    const tier = this.tiers.take(method, this.now());
+    if (!tier.ok) {
+      this.record({ method, args, at, status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(tier.retryAfterSeconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
     }
     const refused = this.refusal(method, args);
     if (refused) {
@@ -189,6 +245,7 @@ export class FakeSlack {
       if (this.now() - trigger.issued > TRIGGER_MS) return { error: 'expired_trigger_id' };
       trigger.used = true;
     }
+    if (method === 'views.update' && !this.views.has(String(args.view_id))) return { error: 'not_found' };
     if (method.startsWith('views.')) {
       const problems = viewProblems(typeof args.view === 'string' ? JSON.parse(args.view) : args.view);
       if (problems.length) return { error: 'invalid_arguments', problems };
@@ -209,7 +266,7 @@ export class FakeSlack {
       case 'users.info': {
         const id = String(args.user);
         const tz = this.zones.get(id);
-        return { ok: true, user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: `Person ${id}`, profile: { display_name: '' }, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}) } };
+        return { ok: true, user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: this.names.get(id) ?? `Person ${id}`, profile: { display_name: '' }, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}) } };
       }
       case 'conversations.open': {
         const users = String(args.users).split(',');
@@ -219,8 +276,13 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `1700000000.${String(this.calls.length).padStart(6, '0')}` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1700000000.000001' };
-      case 'views.open':
-        return { ok: true, view: { id: 'VMODAL1', hash: 'h1' } };
+      case 'views.open': {
+        const id = `VMODAL${this.views.size + 1}`;
+        this.views.add(id);
+        return { ok: true, view: { id, hash: 'h1' } };
+      }
+      case 'views.update':
+        return { ok: true, view: { id: args.view_id, hash: 'h2' } };
       case 'views.publish':
         return { ok: true, view: { id: 'VHOME1' } };
       case 'files.getUploadURLExternal':
@@ -232,6 +294,11 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function viewOf(call: RecordedCall): { callback_id?: string } {
+  const view = call.args.view;
+  return (typeof view === 'string' ? JSON.parse(view) : (view ?? {})) as { callback_id?: string };
 }
 
 function parseArgs(contentType: string, body: string): Record<string, unknown> {

@@ -18,7 +18,7 @@ const answers = async () => (await h.app.store.history.reflections('slack:T1:U1'
 
 async function openReflectModal(): Promise<Record<string, unknown>> {
   await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-modal'), responseUrl: h.fake.responseUrl('modal') }), FORM);
-  const [open] = await h.fake.waitFor('views.open');
+  const [open] = await h.fake.waitForForm();
   return open!.args.view as Record<string, unknown>;
 }
 

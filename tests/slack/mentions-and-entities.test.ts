@@ -16,10 +16,10 @@ afterEach(async () => {
   await h.close();
 });
 
-async function slash(text: string, user = 'U1'): Promise<Record<string, unknown>> {
+async function slash(text: string, user = 'U1', opts: { literal?: boolean } = {}): Promise<Record<string, unknown>> {
   const id = `m${++seq}`;
   const before = h.fake.ok('response_url').length;
-  await postSigned(h.port, slashCommandBody({ text, user, triggerId: h.fake.trigger(), responseUrl: h.fake.responseUrl(id) }), FORM);
+  await postSigned(h.port, slashCommandBody({ text, user, triggerId: h.fake.trigger(), responseUrl: h.fake.responseUrl(id), ...(opts.literal ? { literal: true } : {}) }), FORM);
   const calls = await h.fake.waitFor('response_url', before + 1);
   return calls.at(-1)!.args;
 }
@@ -39,6 +39,30 @@ describe('Slack mentions and escaped text', () => {
     expect(h.fake.ok('users.info').map((c) => c.args.user)).toEqual(expect.arrayContaining(['U0BOB2', 'U0CAROL3']));
   });
 
+  it('team remove, team lead and admin add/remove take people by mention, names with spaces and symbols included', async () => {
+    h.fake.names.set('U0BOB2', 'Bob <Jones> | Jr');
+    await slash('team create Care');
+    expect((await slash('team add care <@U0BOB2>')).text).toBe('Added Bob <Jones> | Jr to Care.');
+    expect((await slash('team lead care <@U0BOB2>')).text).toContain('Bob <Jones> | Jr now leads Care');
+    expect((await h.app.store.teams.get('slack:T1/care'))!.leads).toEqual(['slack:T1:U0BOB2']);
+    expect((await slash('team lead care <@U0BOB2> remove')).text).toContain('Bob <Jones> | Jr');
+    expect((await h.app.store.teams.get('slack:T1/care'))!.leads).toEqual([]);
+    expect((await slash('team remove care <@U0BOB2>')).text).toBe('Removed Bob <Jones> | Jr from Care. Their past check-ins stay counted where they were given.');
+    expect((await slash('admin add <@U0CAROL3>')).text).toContain('Person U0CAROL3');
+    expect((await h.app.store.people.get('slack:T1:U0CAROL3'))?.admin).toBe(true);
+    await slash('admin remove <@U0CAROL3>');
+    expect((await h.app.store.people.get('slack:T1:U0CAROL3'))?.admin).toBe(false);
+  });
+
+  it('text that only looks like a mention (typed, so Slack escaped it) names nobody', async () => {
+    await slash('team create Care');
+    // Slack sends a typed "<@U0EVE9>" as &lt;@U0EVE9&gt;: it is words, not a person.
+    expect((await slash('team add care <@U0EVE9>', 'U1', { literal: true })).text).toBe(
+      'I don\'t know anyone called "<@U0EVE9>" here. Mention them (type @ and pick their name) so I can tell who you mean.',
+    );
+    expect((await h.app.store.teams.get('slack:T1/care'))!.members).toEqual([]);
+  });
+
   it('a team named "Q&A <Crew>" is stored as typed, not as Slack escaped it', async () => {
     await slash('team create Q&A <Crew>');
     expect((await h.app.store.teams.list('slack:T1')).map((t) => t.name)).toEqual(['Q&A <Crew>']);
@@ -53,9 +77,13 @@ describe('Slack mentions and escaped text', () => {
 
 describe('reading Slack text', () => {
   const names = async (id: string) => ({ U0BOB2: 'Bob Jones' })[id];
-  it('decodes entities, keeps user mentions with their users.info name, and reads links, channels and @here', async () => {
-    expect(await readIncomingText('Q&amp;A &lt;b&gt; &amp;lt; <@U0BOB2> <@U0NINE|nine> <#C1|general> <https://x.org|x.org> <!here>', names)).toBe(
-      'Q&A <b> &lt; <@U0BOB2|Bob Jones> <@U0NINE|nine> #general x.org @here',
-    );
+  it('decodes entities, turns user mentions into people named through users.info, and reads links, channels and @here', async () => {
+    expect(await readIncomingText('Q&amp;A &lt;b&gt; &amp;lt; <@U0BOB2> <@U0NINE|nine> <#C1|general> <https://x.org|x.org> <!here>', 'T1', names)).toEqual([
+      'Q&A <b> &lt; ',
+      { kind: 'person', id: 'slack:T1:U0BOB2', name: 'Bob Jones' },
+      ' ',
+      { kind: 'person', id: 'slack:T1:U0NINE', name: 'nine' },
+      ' #general x.org @here',
+    ]);
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function openReflectModal(): Promise<Record<string, unknown>> {
   await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger(), responseUrl: h.fake.responseUrl('reflect') }), FORM);
-  const [open] = await h.fake.waitFor('views.open');
+  const [open] = await h.fake.waitForForm();
   return open!.args.view as Record<string, unknown>;
 }
 

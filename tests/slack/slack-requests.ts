@@ -42,7 +42,7 @@ export function slackEscaped(typed: string): string {
 }
 
 /** A slash command, form-encoded with the fields Slack sends; `text` is escaped as Slack does. */
-export function slashCommandBody(input: { text: string; user?: string; team?: string; triggerId: string; responseUrl: string }): string {
+export function slashCommandBody(input: { text: string; user?: string; team?: string; triggerId: string; responseUrl: string; literal?: boolean }): string {
   return new URLSearchParams({
     token: 'verification-token-unused',
     team_id: input.team ?? 'T1',
@@ -52,7 +52,8 @@ export function slashCommandBody(input: { text: string; user?: string; team?: st
     user_id: input.user ?? 'U1',
     user_name: (input.user ?? 'U1').toLowerCase(),
     command: '/attune',
-    text: slackEscaped(input.text),
+    // literal: every character as typed (a typed "<@U1>" is text, so Slack escapes it all).
+    text: input.literal ? input.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : slackEscaped(input.text),
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: input.responseUrl,

@@ -52,13 +52,14 @@ describe('/attune subcommands in Slack', () => {
     expect(listed.length).toBeGreaterThan(0);
   });
 
-  it('reflect opens a modal with the command trigger, holding the prompt and an answer input', async () => {
+  it('reflect opens a modal with the command trigger at once, then fills it with the prompt and an answer input', async () => {
     await postSigned(h.port, slashCommandBody({ text: 'reflect', triggerId: h.fake.trigger('trig-reflect'), responseUrl: h.fake.responseUrl('reflect') }), FORM);
-    const [open] = await h.fake.waitFor('views.open');
+    const [open] = await h.fake.waitForForm();
+    expect(h.fake.ok('views.open').map((c) => c.args.trigger_id)).toEqual(['trig-reflect']);
     const [served] = await h.app.store.history.served('slack:T1:U1', { from: '2026-03-02', to: '2026-03-02' });
     const prompt = h.app.content.reflections.find((p) => p.id === served!.promptId)!;
     const title = h.app.content.copy('reflect.title', { component: { 'self-awareness': 'Self-awareness', 'self-regulation': 'Self-regulation', motivation: 'Motivation', empathy: 'Empathy', 'social-skills': 'Social skills' }[prompt.component] });
-    expect(open!.args.trigger_id).toBe('trig-reflect');
+    expect(open!.args.view_id).toBe('VMODAL1');
     expect(open!.args.view).toEqual({
       type: 'modal',
       callback_id: 'attune_form',

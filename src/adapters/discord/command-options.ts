@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord.js';
 import { z } from 'zod';
 import type { Command } from '../../core/command.js';
+import { personFieldKind } from '../../core/person-arg.js';
 
 /** Discord's limits on slash command parts. */
 export const DISCORD_LIMITS = {
@@ -22,6 +23,16 @@ interface FieldSchema {
   minLength?: number;
   maxLength?: number;
   enum?: unknown[];
+}
+
+/** A list of people becomes this many USER options (`people`, `people_2`, ...): Discord has no list of users. */
+export const PEOPLE_OPTIONS = 10;
+
+/** The USER option names a person field is offered as: one, or PEOPLE_OPTIONS for a list. */
+export function personOptionNames(field: string, kind: 'one' | 'many'): string[] {
+  const base = optionName(field);
+  if (kind === 'one') return [base];
+  return Array.from({ length: PEOPLE_OPTIONS }, (_, i) => (i === 0 ? base : `${base.slice(0, DISCORD_LIMITS.name - 3)}_${i + 1}`));
 }
 
 /** Discord option names are lowercase: `promptTime` becomes `prompt_time`. */
@@ -46,9 +57,23 @@ export function truncate(text: string, max: number): string {
 export function commandOptions(command: Command): APIApplicationCommandBasicOption[] {
   const schema = z.toJSONSchema(command.args, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, FieldSchema>; required?: string[] };
   const required = new Set(schema.required ?? []);
-  const options = Object.entries(schema.properties ?? {}).map(([field, s]) => toOption(command, field, s, required.has(field)));
+  const options = Object.entries(schema.properties ?? {}).flatMap(([field, s]) => {
+    const kind = personFieldKind(command.args.shape[field]);
+    return kind ? personOptions(field, s, kind, required.has(field)) : [toOption(command, field, s, required.has(field))];
+  });
   if (options.length > DISCORD_LIMITS.options) throw new Error(`${command.name} has ${options.length} arguments; Discord allows ${DISCORD_LIMITS.options}`);
   return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
+}
+
+/** People are picked from the server's members (a USER option) rather than typed as mentions. */
+function personOptions(field: string, s: FieldSchema, kind: 'one' | 'many', required: boolean): APIApplicationCommandBasicOption[] {
+  const description = clip(s.description ?? humanize(field), DISCORD_LIMITS.description);
+  return personOptionNames(field, kind).map((name, i) => ({
+    type: ApplicationCommandOptionType.User,
+    name,
+    description: i === 0 ? description : clip(`Another person (${i + 1} of up to ${PEOPLE_OPTIONS})`, DISCORD_LIMITS.description),
+    required: required && i === 0,
+  }));
 }
 
 function toOption(command: Command, field: string, s: FieldSchema, required: boolean): APIApplicationCommandBasicOption {

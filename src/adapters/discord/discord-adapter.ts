@@ -29,6 +29,10 @@ import { keepForms, markDmClosed, openForm, takeDmClosed } from './pending-forms
 import { renderMessage, type RenderedMessage } from './render.js';
 import { errorInfo } from './safe-error.js';
 import { COMMON_ZONES } from './time-zones.js';
+import type { PlatformTraits } from '../../core/platform-traits.js';
+
+/** Discord tells Attune nobody's zone, so people are asked; people are named by picking them, not by typed names. */
+export const DISCORD_TRAITS: PlatformTraits = { asksTimeZone: true, namesAreAddresses: false };
 
 export interface DiscordAdapterOptions {
   app: AppContext;
@@ -55,6 +59,7 @@ const SNOWFLAKE = /^\d{5,25}$/;
 // (QueuedOutbox), and one person's failed DM is retried alone, never re-sending the others'.
 export class DiscordAdapter implements Adapter {
   readonly platform = 'discord' as const;
+  readonly traits = DISCORD_TRAITS;
   private client: Client | undefined;
   private readonly inflight = new Set<Promise<void>>();
 
@@ -149,7 +154,7 @@ export class DiscordAdapter implements Adapter {
     const actor = await this.actor(i);
     if (!actor) return this.answer(i, privateReply(this.app.content.copy('discord.noWorkspace')));
     if (i.commandName !== ROOT_COMMAND) return this.answer(i, privateReply(this.app.content.copy('error.unknownCommand', { word: i.commandName })));
-    const { command, options } = commandFromOptions(this.options.dispatcher.registry, i.options.data);
+    const { command, options } = commandFromOptions(this.options.dispatcher.registry, i.options.data, actor.workspace);
     await this.run(i, actor, { kind: 'command', actor, command, options, idempotencyKey: `discord:${i.id}` });
   }
 
@@ -269,7 +274,7 @@ export class DiscordAdapter implements Adapter {
       if (known.length !== 1) return undefined;
       workspace = known[0]!.workspace;
     }
-    return { id: `${workspace}:${user.id}`, platform: 'discord', workspace, displayName };
+    return { id: `${workspace}:${user.id}`, platform: 'discord', workspace, displayName, traits: DISCORD_TRAITS };
   }
 }
 

@@ -7,6 +7,7 @@ import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
 import { readsAsCommand } from '../../core/command-line.js';
 import { echo } from '../../core/text-hygiene.js';
+import { SHELL_TRAITS } from './shell-traits.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
 /** A meta-command such as \as or \demo: gets the words after it and the shell to act on. */
@@ -44,6 +45,7 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
  */
 export class ShellAdapter implements Adapter {
   readonly platform = 'shell' as const;
+  readonly traits = SHELL_TRAITS;
   private user: string;
   private pick: Extract<Pending, { kind: 'pick' }> | undefined;
   private form: FormState | undefined;
@@ -73,7 +75,7 @@ export class ShellAdapter implements Adapter {
   }
 
   actor(name = this.user): Actor {
-    return { id: `shell:${name}`, platform: 'shell', workspace: 'shell', displayName: name };
+    return { id: `shell:${name}`, platform: 'shell', workspace: 'shell', displayName: name, traits: this.traits };
   }
 
   /** Starts reading lines. Resolves when the input ends or the person types \quit. */

@@ -1,21 +1,30 @@
+import type { TextPart } from '../../core/invocation.js';
+
 /**
  * Text as Slack sends it (slash commands and messages, with `should_escape: true`): `&`, `<` and `>`
  * arrive as `&amp;`, `&lt;` and `&gt;`, and everything in angle brackets is Slack's own markup
  * (user and channel mentions, links, `<!here>`). This turns it into what the person typed, except that
- * user mentions stay `<@U123|Their Name>` so the command can tell exactly who was meant.
+ * each user mention becomes a person of this workspace (named through users.info), so the core knows
+ * exactly who was meant without ever reading Slack's syntax.
  */
-export async function readIncomingText(raw: string, nameOf: (userId: string) => Promise<string | undefined>): Promise<string> {
-  const parts: string[] = [];
+export async function readIncomingText(raw: string, teamId: string, nameOf: (userId: string) => Promise<string | undefined>): Promise<TextPart[]> {
+  const parts: TextPart[] = [];
   const markup = /<([^<>]*)>/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = markup.exec(raw))) {
     parts.push(unescapeEntities(raw.slice(last, m.index)));
-    parts.push(await readMarkup(m[1]!, nameOf));
+    parts.push(await readMarkup(m[1]!, teamId, nameOf));
     last = m.index + m[0].length;
   }
   parts.push(unescapeEntities(raw.slice(last)));
-  return parts.join('');
+  // Neighbouring text joins up, so the parts read as typed.
+  return parts.reduce<TextPart[]>((out, p) => {
+    const prev = out[out.length - 1];
+    if (typeof p === 'string' && typeof prev === 'string') out[out.length - 1] = prev + p;
+    else if (p !== '') out.push(p);
+    return out;
+  }, []);
 }
 
 /** Slack's three entities; `&amp;` last, so `&amp;lt;` (a typed "&lt;") stays "&lt;". */
@@ -25,13 +34,12 @@ export function unescapeEntities(value: string): string {
 
 const USER = /^@([UW][A-Z0-9]{2,30})(?:\|(.*))?$/;
 
-async function readMarkup(inner: string, nameOf: (userId: string) => Promise<string | undefined>): Promise<string> {
+async function readMarkup(inner: string, teamId: string, nameOf: (userId: string) => Promise<string | undefined>): Promise<TextPart> {
   const user = USER.exec(inner);
   if (user) {
-    // A name only helps people read replies; the id decides who it is. Characters that would end
-    // the mention early are dropped from it.
-    const name = ((await nameOf(user[1]!)) ?? unescapeEntities(user[2] ?? '')).replace(/[<>|]/g, '').trim().slice(0, 80);
-    return name ? `<@${user[1]}|${name}>` : `<@${user[1]}>`;
+    // A name only helps people read replies; the id decides who it is.
+    const name = ((await nameOf(user[1]!)) ?? unescapeEntities(user[2] ?? '')).trim().slice(0, 80);
+    return { kind: 'person', id: `slack:${teamId}:${user[1]}`, ...(name ? { name } : {}) };
   }
   const [target = '', label] = inner.split('|', 2).map(unescapeEntities);
   if (target.startsWith('#')) return label ? `#${label}` : target; // a channel

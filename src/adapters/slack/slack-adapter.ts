@@ -6,7 +6,8 @@ import type { AppConfig } from '../../config.js';
 import type { Adapter, SendResult } from '../../core/adapter.js';
 import { RUN_ACTION } from '../../core/dispatch.js';
 import type { GroupCapable } from '../../core/direct-outbox.js';
-import type { Actor, Invocation } from '../../core/invocation.js';
+import { textOf } from '../../core/args.js';
+import type { Actor, Invocation, TextPart } from '../../core/invocation.js';
 import type { ActionRef, Block, Reply } from '../../core/reply.js';
 import { localDate } from '../../core/time.js';
 import { homeSummary } from '../../features/home-summary.js';
@@ -23,6 +24,10 @@ import { keepForms, keptForm } from './pending-forms.js';
 import { registerListeners } from './slack-listeners.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
+import type { PlatformTraits } from '../../core/platform-traits.js';
+
+/** Slack reports each person's zone (users.info) and names people by mention, never by a typed name alone. */
+export const SLACK_TRAITS: PlatformTraits = { asksTimeZone: false, namesAreAddresses: false };
 
 type FormBlock = Extract<Block, { type: 'form' }>;
 
@@ -56,6 +61,8 @@ export interface ReplyTarget {
   triggerId?: string;
   /** Post into this conversation instead of the person's DM (a DM the person wrote in). */
   channel?: string;
+  /** A placeholder modal already open for this request: a reply's form fills it (no trigger needed). */
+  viewId?: string;
 }
 
 /**
@@ -64,6 +71,7 @@ export interface ReplyTarget {
  */
 export class SlackAdapter implements Adapter, GroupCapable {
   readonly platform = 'slack' as const;
+  readonly traits = SLACK_TRAITS;
   readonly bolt: BoltApp;
   readonly users: UserDirectory;
   readonly submission: SubmissionMessages;
@@ -179,15 +187,17 @@ export class SlackAdapter implements Adapter, GroupCapable {
     return {
       id,
       platform: 'slack',
+      traits: SLACK_TRAITS,
       workspace: `slack:${teamId}`,
       displayName: info.name ?? existing?.name ?? fallbackName ?? userId,
       ...(info.tz ? { platformTimeZone: info.tz } : {}),
     };
   }
 
-  /** What the person typed, from Slack's escaped text: entities decoded, mentions named through users.info. */
-  async incomingText(raw: string): Promise<string> {
-    return readIncomingText(raw, async (userId) => (await this.users.lookup(userId)).name);
+  /** What the person typed, from Slack's escaped text: entities decoded, mentions as people named through users.info. */
+  async incomingText(teamId: string, raw: string): Promise<{ text: string; parts: TextPart[] }> {
+    const parts = await readIncomingText(raw, teamId, async (userId) => (await this.users.lookup(userId)).name);
+    return { text: textOf(parts), parts };
   }
 
   /** Dispatches and delivers the reply; a reply's form opens as a modal when the target has a trigger. */
@@ -208,6 +218,9 @@ export class SlackAdapter implements Adapter, GroupCapable {
   async deliver(reply: Reply, target: ReplyTarget): Promise<void> {
     const personId = `slack:${target.teamId}:${target.userId}`;
     const message = this.render(reply);
+    if (message.form && target.viewId && (await this.updateModal(target.viewId, this.modalView(message.form, reply, target.responseUrl)))) return;
+    // No form after all: the placeholder says where the answer went, and the answer goes there.
+    if (target.viewId) await this.updateModal(target.viewId, this.placeholderView(this.app.content.copy('slack.loading.answered')));
     if (message.form && target.triggerId && (await this.openModal(message.form, reply, { ...target, triggerId: target.triggerId }))) return;
     await this.keep(personId, message.forms);
     const notes = message.uploads.length ? await this.uploadToDm(target, message.uploads) : undefined;
@@ -250,6 +263,47 @@ export class SlackAdapter implements Adapter, GroupCapable {
 
   private async keep(personId: string, forms: SlackMessage['forms']): Promise<void> {
     await keepForms(this.app.store, personId, forms, this.app.clock.now()).catch((err: unknown) => this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'could not keep a form for its button'));
+  }
+
+  /**
+   * Whether a slash command's text asks for a command that answers with a form when run bare: its
+   * modal must open with the trigger_id (3 s, once) before anything slow (claim, users.info, the command).
+   */
+  formFirst(rawText: string): boolean {
+    const found = this.app.registry.resolve(rawText);
+    return Boolean(found?.command.formWhenBare && found.rest.trim() === '');
+  }
+
+  /** Opens a placeholder modal with a fresh trigger; its view id, or undefined when Slack refused it. */
+  async openPlaceholder(triggerId: string): Promise<string | undefined> {
+    try {
+      const res = await this.bolt.client.views.open({ trigger_id: triggerId, view: this.placeholderView(this.app.content.copy('slack.loading.text')) as never });
+      return res.view?.id;
+    } catch (err) {
+      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'views.open failed for the placeholder; the form follows as a button');
+      return undefined;
+    }
+  }
+
+  private placeholderView(text: string): Record<string, unknown> {
+    const copy = this.app.content.copy;
+    return {
+      type: 'modal',
+      title: { type: 'plain_text', text: copy('slack.loading.title').slice(0, 24) },
+      close: { type: 'plain_text', text: copy('slack.loading.close').slice(0, 24) },
+      blocks: [{ type: 'section', text: { type: 'plain_text', text: text.slice(0, 3000) } }],
+    };
+  }
+
+  /** Replaces an open modal's content (no trigger needed); false when Slack refused. */
+  private async updateModal(viewId: string, view: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.bolt.client.views.update({ view_id: viewId, view: view as never });
+      return true;
+    } catch (err) {
+      this.app.log.warn({ component: 'slack', error: errorCode(err) }, 'views.update failed');
+      return false;
+    }
   }
 
   async openModal(form: FormBlock, reply: Reply, target: ReplyTarget & { triggerId: string }): Promise<boolean> {

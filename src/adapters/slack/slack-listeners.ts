@@ -28,12 +28,18 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       return;
     }
     const p = parsed.data;
+    // A command that answers with a form opens its modal first, before the claim, users.info and the
+    // command itself (any of which can be slow): the trigger_id lasts 3 s. The form fills it later.
+    const placeholder = adapter.formFirst(p.text) ? adapter.openPlaceholder(p.trigger_id) : undefined;
     // Past the queue: the command's reply may be a form, and its trigger_id lasts 3 s.
     void adapter.work.urgent(async () => {
       if (!(await adapter.claim(`slack:cmd:${p.team_id}:${p.trigger_id}`))) return;
       const actor = await adapter.actor(p.team_id, p.user_id, p.user_name);
-      const text = await adapter.incomingText(p.text);
-      await adapter.run({ kind: 'command', actor, text, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id });
+      const { text, parts } = await adapter.incomingText(p.team_id, p.text);
+      const viewId = await placeholder;
+      // A trigger the placeholder tried is used (or expired): the form then goes as a button.
+      const modal = viewId ? { viewId } : placeholder ? {} : { triggerId: p.trigger_id };
+      await adapter.run({ kind: 'command', actor, text, parts, idempotencyKey: `slack:${p.trigger_id}` }, { teamId: p.team_id, userId: p.user_id, responseUrl: p.response_url, ...modal });
     });
   });
 
@@ -154,8 +160,9 @@ export function registerListeners(bolt: BoltApp, adapter: SlackAdapter): void {
       if (!(await adapter.claim(`slack:event:${eventId}`))) return;
       const actor = await adapter.actor(teamId, dm.data.user);
       // The core decides whether the text is a command or an answer to the open prompt; Slack's escaping is undone first.
+      const { text, parts } = await adapter.incomingText(teamId, dm.data.text);
       await adapter.run(
-        { kind: 'message', actor, text: await adapter.incomingText(dm.data.text), idempotencyKey: `slack:${eventId}` },
+        { kind: 'message', actor, text, parts, idempotencyKey: `slack:${eventId}` },
         { teamId, userId: dm.data.user, channel: dm.data.channel },
       );
     });

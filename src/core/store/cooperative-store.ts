@@ -5,23 +5,24 @@ const REPOSITORIES = new Set<string>(['people', 'teams', 'history', 'ledger', 'e
 
 /** A repository (or a group of them, e.g. mentoring.profiles) whose every call first yields if the turn is busy. */
 function cooperative<T extends object>(target: T): T {
-  const wrapped = new Map<PropertyKey, unknown>();
+  // Keyed by what is wrapped, not only by name: a method replaced on the repository (a test's slow store,
+  // an engine's late binding) is the one called, never a stale wrapper of the old one.
+  const wrapped = new Map<PropertyKey, { of: unknown; as: unknown }>();
   return new Proxy(target, {
     get(obj, prop) {
       const value = Reflect.get(obj, prop, obj) as unknown;
       if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) return value;
-      if (!wrapped.has(prop)) {
-        wrapped.set(
-          prop,
-          typeof value === 'function'
-            ? async (...args: unknown[]) => {
-                await yieldIfBusy();
-                return (value as (...a: unknown[]) => unknown).apply(obj, args);
-              }
-            : cooperative(value as object),
-        );
-      }
-      return wrapped.get(prop);
+      const known = wrapped.get(prop);
+      if (known?.of === value) return known.as;
+      const as =
+        typeof value === 'function'
+          ? async (...args: unknown[]) => {
+              await yieldIfBusy();
+              return (value as (...a: unknown[]) => unknown).apply(obj, args);
+            }
+          : cooperative(value as object);
+      wrapped.set(prop, { of: value, as });
+      return as;
     },
   });
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { PeerPractice } from '../../core/model/practice.js';
 import { privateReply, type Reply } from '../../core/reply.js';
+import type { PersonArg } from '../../core/person-arg.js';
 import { nameOf, resolvePersonRef } from '../people-ref.js';
 import { debriefReply, roleReply } from './card-view.js';
 import { arePartners } from './partners.js';
@@ -16,10 +17,10 @@ const PEER_DAYS = 14;
  * `practice with @name`: both get the same card; the invited person plays the customer first (with
  * the private brief), the asker responds. The partner's message goes through the outbox.
  */
-export async function startPeer(ctx: CommandContext, rawPartner: string, filters: CardFilters): Promise<Reply> {
+export async function startPeer(ctx: CommandContext, partner: PersonArg, filters: CardFilters): Promise<Reply> {
   const copy = ctx.content.copy;
   const me = ctx.person.id;
-  const ref = await resolvePersonRef(ctx, ctx.person.workspace, rawPartner);
+  const ref = await resolvePersonRef(ctx, ctx.person.workspace, partner, ctx.actor.traits);
   if (ref.id === me) throw new UserError(copy('practice.peer.self'));
   if (!ref.known || !(await arePartners(ctx, me, ref.id))) throw new UserError(copy('practice.peer.notMatched', { name: ref.name }));
   const id = ctx.idempotencyKey ? `peer:${ctx.idempotencyKey}` : randomUUID();

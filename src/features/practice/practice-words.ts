@@ -1,29 +1,21 @@
 import { PRACTICE_CHANNELS, PRACTICE_DIFFICULTIES, type PracticeChannel, type PracticeDifficulty } from '../../content/practice-library.js';
 import type { Copy } from '../../content/copy.js';
 import { UsageError } from '../../core/errors.js';
-import { splitPersonRefs } from '../people-ref.js';
 import type { CardFilters } from './pick-card.js';
 
 export const PRACTICE_USAGE = '/attune practice [with @name] [channel] [difficulty]';
 export const PRACTICE_EXAMPLE = 'practice chat hard';
 
-/** What `practice ...` asked for: filters, and a partner when it starts with `with`. */
-export interface PracticeRequest extends CardFilters {
-  partner?: string;
-}
+/** What `practice ...` asked for: its filters (the partner after `with` is its own argument). */
+export type PracticeRequest = CardFilters;
 
-/** Reads the words after `practice` in any order; anything else gets a message naming the choices. */
+/** Reads the words after `practice` (and its partner) in any order; anything else gets a message naming the choices. */
 export function parsePracticeWords(copy: Copy, raw: string | undefined): PracticeRequest {
-  let words = (raw ?? '').trim().replace(/\bin person\b/gi, 'in-person');
+  const words = (raw ?? '').trim().replace(/\bin person\b/gi, 'in-person');
   const out: PracticeRequest = {};
   const fail = (detail: string) => new UsageError(detail, PRACTICE_USAGE, PRACTICE_EXAMPLE);
-  if (/^with\b/i.test(words)) {
-    const refs = splitPersonRefs(words.slice(4));
-    const partner = refs.shift();
-    if (!partner) throw fail(copy('practice.withWho'));
-    out.partner = partner;
-    words = refs.join(' ');
-  }
+  // "with" and nobody after it: the partner argument took any name that followed.
+  if (/^with$/i.test(words)) throw fail(copy('practice.withWho'));
   for (const word of words.split(/\s+/).filter(Boolean)) {
     const w = word.toLowerCase().replace(/^inperson$/, 'in-person');
     if ((PRACTICE_CHANNELS as readonly string[]).includes(w)) {

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UsageError, UserError } from '../../core/errors.js';
 import { MAX_THANKS } from '../../core/model/practice.js';
 import { heading, privateReply, text, type Reply } from '../../core/reply.js';
+import type { PersonArg } from '../../core/person-arg.js';
 import { nameOf, resolvePersonRef } from '../people-ref.js';
 
 export const THANKS_USAGE = '/attune thanks @name <what they did>';
@@ -12,11 +13,10 @@ export const THANKS_EXAMPLE = 'thanks @sam for taking over the angry caller when
  * A private thank-you: delivered to the person through the outbox, kept as the sender's own record and
  * as a bare "received" mark for the team count. No leaderboard: nobody else ever sees who or what.
  */
-export async function sendThanks(ctx: CommandContext, rawPerson: string | undefined, rawText: string | undefined): Promise<Reply> {
+export async function sendThanks(ctx: CommandContext, who: PersonArg | undefined, rawText: string | undefined): Promise<Reply> {
   const copy = ctx.content.copy;
-  const who = (rawPerson ?? '').trim();
   if (!who) throw new UsageError(copy('thanks.noPerson'), THANKS_USAGE, THANKS_EXAMPLE);
-  const ref = await resolvePersonRef(ctx, ctx.person.workspace, who);
+  const ref = await resolvePersonRef(ctx, ctx.person.workspace, who, ctx.actor.traits);
   if (ref.id === ctx.person.id) throw new UserError(copy('thanks.self'));
   if (!ref.known) throw new UserError(copy('thanks.unknown', { name: ref.name }));
   const words = (rawText ?? '').trim().replace(/^for\s*:\s*/i, '');

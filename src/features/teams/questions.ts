@@ -14,6 +14,8 @@ export const MAX_QUESTIONS = 3;
 export const MAX_TEXT_ANSWER = 200;
 const MIN_TEXT = 3;
 const MAX_TEXT = 150;
+/** The longest `add` details: the kind (`scale` or `text`), a space, and the question. */
+export const MAX_QUESTION_DETAILS = 'scale'.length + 1 + MAX_TEXT;
 
 /** A team question with the team it belongs to, as asked in a check-in. */
 export interface AskedQuestion extends CustomQuestion {

@@ -2,11 +2,12 @@ import { canManageTeams } from '../../core/access.js';
 import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { isCurrentMember, teamId, teamSlug, type Team } from '../../core/model/team.js';
+import type { PersonArg } from '../../core/person-arg.js';
 import { resolvePersonRef, type PersonRef } from '../people-ref.js';
 import { findTeam } from './find-team.js';
 import { withMemberAdded, withMemberRemoved } from './membership.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now' | 'config'>;
+type Ctx = Pick<CommandContext, 'store' | 'content' | 'person' | 'now' | 'config'> & { actor?: CommandContext['actor'] };
 
 /** The lowest anonymity threshold anyone may set: below it a lead could single people out. */
 export const MIN_THRESHOLD = 3;
@@ -63,11 +64,11 @@ export interface AddOutcome {
 }
 
 /** Adds people to a team; someone already in it is reported, not added twice. */
-export async function addMembers(ctx: Ctx, teamRef: string, refs: string[]): Promise<AddOutcome> {
+export async function addMembers(ctx: Ctx, teamRef: string, refs: PersonArg[]): Promise<AddOutcome> {
   const found = await managedTeam(ctx, teamRef);
   // Resolve everyone first, so one unknown name changes nothing.
   const people: PersonRef[] = [];
-  for (const r of refs) people.push(await resolvePersonRef(ctx, ctx.person.workspace, r));
+  for (const r of refs) people.push(await resolvePersonRef(ctx, ctx.person.workspace, r, ctx.actor?.traits));
   const unique = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
   let added: PersonRef[] = [];
   let already: PersonRef[] = [];
@@ -79,9 +80,9 @@ export async function addMembers(ctx: Ctx, teamRef: string, refs: string[]): Pro
   return { team, added, already };
 }
 
-export async function removeMember(ctx: Ctx, teamRef: string, ref: string): Promise<{ team: Team; person: PersonRef }> {
+export async function removeMember(ctx: Ctx, teamRef: string, ref: PersonArg): Promise<{ team: Team; person: PersonRef }> {
   const found = await managedTeam(ctx, teamRef);
-  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref, ctx.actor?.traits);
   const notMember = () => new UserError(ctx.content.copy('team.notMember', { name: person.name, team: found.name }));
   if (!isCurrentMember(found, person.id)) throw notMember();
   const team = await changeTeam(ctx, found, (t) => {
@@ -92,9 +93,9 @@ export async function removeMember(ctx: Ctx, teamRef: string, ref: string): Prom
 }
 
 /** Makes someone a lead of the team, or (remove) no longer one. Leads need not be members. */
-export async function setLead(ctx: Ctx, teamRef: string, ref: string, lead: boolean): Promise<{ team: Team; person: PersonRef; changed: boolean }> {
+export async function setLead(ctx: Ctx, teamRef: string, ref: PersonArg, lead: boolean): Promise<{ team: Team; person: PersonRef; changed: boolean }> {
   const found = await managedTeam(ctx, teamRef);
-  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref);
+  const person = await resolvePersonRef(ctx, ctx.person.workspace, ref, ctx.actor?.traits);
   let changed = false;
   const team = await changeTeam(ctx, found, (t) => {
     changed = t.leads.includes(person.id) !== lead;

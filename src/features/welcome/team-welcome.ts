@@ -1,6 +1,5 @@
 import type { CommandContext } from '../../core/command.js';
 import { COMMON_ZONES } from '../../core/common-zones.js';
-import { platformOf } from '../../core/model/ids.js';
 import { PersonSchema, type Person } from '../../core/model/person.js';
 import type { Team } from '../../core/model/team.js';
 import { reply, text, type Block, type Reply } from '../../core/reply.js';
@@ -9,7 +8,7 @@ import { nameOf, type PersonRef } from '../people-ref.js';
 import { thresholdOf } from '../teams/team-admin.js';
 import { reachable } from './stop.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'content' | 'config' | 'log' | 'outbox' | 'clock'>;
+type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'content' | 'config' | 'log' | 'outbox' | 'clock'> & { actor?: CommandContext['actor'] };
 
 /**
  * Tells each person an admin added to a team: what Attune is (for someone new to it), what stays
@@ -35,7 +34,7 @@ export async function welcomeToTeam(ctx: Ctx, team: Team, added: PersonRef[]): P
 }
 
 /** The welcome message itself; exported for the privacy test that holds each sentence against the code. */
-export async function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content' | 'config'>, team: Team, person: Person, isNew: boolean): Promise<Reply> {
+export async function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content' | 'config' | 'actor'>, team: Team, person: Person, isNew: boolean): Promise<Reply> {
   const copy = ctx.content.copy;
   const leads = await Promise.all(team.leads.map((id) => nameOf(ctx, id)));
   const paragraphs = [
@@ -50,8 +49,9 @@ export async function welcomeReply(ctx: Pick<Ctx, 'store' | 'person' | 'content'
     copy('welcome.controls'),
   ];
   const blocks: Block[] = paragraphs.map((p) => text(p));
-  // Discord tells Attune no time zone, so a new person picks theirs here (Slack reports one; the shell has the default).
-  if (!person.tz && platformOf(person.id) === 'discord') {
+  // Where the platform tells Attune no time zone (its adapter says so), a person without one picks theirs here.
+  // The admin and the people they add share a workspace, so the admin's platform is theirs.
+  if (!person.tz && ctx.actor?.traits?.asksTimeZone) {
     blocks.push({ type: 'choice', id: 'tz', label: copy('welcome.tzLabel'), options: COMMON_ZONES, action: { command: 'settings', action: 'tz' }, style: 'select' });
   }
   return reply(paragraphs.join('\n\n'), blocks, { private: true });
