@@ -64,7 +64,7 @@ export interface LowdbStoreOptions {
 
 const EVENT_KEY_DAYS = 2;
 /** Served-prompt indexes kept in memory (a few KB each). */
-const SERVED_INDEX_CACHE = 10_000;
+const SERVED_INDEX_CACHE = 1_000;
 export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
 /** The older state.json as it was before its people moved to people/ (kept by the migration). */
 const STATE_BACKUP = 'state.v1-backup.json';
