@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Delivery } from '../../src/core/model/delivery.js';
 import { deliveryKey } from '../../src/core/model/delivery.js';
+import { applyServed, SERVED_INDEX_FILE, type ServedIndex } from '../../src/store/lowdb/served-index.js';
 import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
 import { addDays } from '../../src/core/time.js';
 import { FULL, person, personId, personYear, SMALL, team, TODAY, type Shape } from './shape.js';
@@ -43,6 +44,11 @@ async function seedSlice(dataDir: string, shape: Shape, worker: number, workers:
     for (const s of year.served) month(s.localDate).served.push(s);
     await mkdir(paths.personDir(id), { recursive: true });
     for (const [m, part] of months) await writeFile(paths.history(id, m), JSON.stringify({ version: 1, personId: id, month: m, ...part }));
+    // The served-prompt index the app keeps beside the months as it serves (built with the engine's own code):
+    // a year the current app produced has it, so the daily prompt reads it and not 180 days of months.
+    const index: ServedIndex = { version: 1, personId: id, complete: true, latest: {}, earlier: {} };
+    for (const s of year.served) applyServed(index, s);
+    await writeFile(path.join(paths.personDir(id), SERVED_INDEX_FILE), JSON.stringify(index));
     const shard = ledgerShard(id);
     for (const d of year.ledger) {
       let byShard = ledger.get(d.localDate);

@@ -18,6 +18,7 @@ const SHAPING_FILES = [
   'bench/scale/seed-lowdb.ts',
   'bench/scale/seed-sqlite.ts',
   'src/store/lowdb/paths.ts',
+  'src/store/lowdb/served-index.ts',
   'src/store/lowdb/partition-schemas.ts',
   'src/store/lowdb/state-schema.ts',
 ];

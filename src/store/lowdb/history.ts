@@ -12,10 +12,16 @@ import { HistoryPartitionSchema, type HistoryPartition } from './partition-schem
 import { mergePartials, monthWeeks, toSummary, type WeekPartial } from './week-partials.js';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
-/** Served-prompt indexes kept in memory (a few KB each). */
-const SERVED_INDEX_CACHE = 10_000;
-/** 64 MB of history in memory: a few thousand person-months, whatever their sizes. */
-export const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
+/**
+ * Served-prompt indexes kept in memory: ~38 KB each as objects at a year, so 10,000 of them held ~190 MB
+ * after one daily-prompt pass over 5,000 people (bench/scale.md, daily-prompt-rss).
+ */
+const SERVED_INDEX_CACHE = 1_000;
+/**
+ * 32 MB of history in memory: a couple of thousand person-months, whatever their sizes. At 64 MB the
+ * daily-prompt pass over 5,000 people ended at 335 MB RSS; at 32 MB at 234 MB (goal: under 300).
+ */
+export const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 
 /** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt as objects). */
 function historySize(data: unknown): number {
