@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,4 +96,42 @@ describe('migrating a data directory written by the previous layout', () => {
     await store.close();
     expect(await readFile(month, 'utf8')).toBe(before);
   });
+
+  it('moves teams out of state.json into team shards, keeping them readable, and resumes after a crash half-way', async () => {
+    const crash = openLowdbStore({
+      dataDir: dir,
+      now,
+      fileOptions: {
+        beforeRename: async (temp) => {
+          // Dies at the first rewrite of state.json: after the people moved, before the teams left it.
+          if (path.basename(temp).startsWith('state.json.')) throw new Error('killed during the migration');
+        },
+      },
+    });
+    await expect(crash).rejects.toThrow('killed during the migration');
+    const store = await openLowdbStore({ dataDir: dir, now });
+    await expectEverythingReadable(store);
+    await store.close();
+    const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8'));
+    expect([state.teams, state.digestWeeks, state.digestLedger]).toEqual([{}, {}, {}]);
+    const shards = await Promise.all((await readdir(path.join(dir, 'teams'))).map((n) => readFile(path.join(dir, 'teams', n), 'utf8')));
+    expect(shards.join('')).toContain('"shell/care"');
+    expect(JSON.parse(await readFile(path.join(dir, 'state.v1-backup.json'), 'utf8')).teams['shell/care']).toBeDefined();
+  });
+
+  it('moves frozen digest weeks and the published digest ledger out of state.json, still readable', async () => {
+    const file = path.join(dir, 'state.json');
+    const state = JSON.parse(await readFile(file, 'utf8'));
+    const week = { from: '2026-02-23', to: '2026-03-01', frozenAt: '2026-03-02T09:00:00.000Z', threshold: 5, members: 5, withheld: 'too-few', themes: [], custom: [] };
+    state.digestWeeks = { 'shell/care': { '2026-02-23': week } };
+    state.digestLedger = { shell: { '2026-02-23': [{ space: 'participation', key: 'k', people: ['x1', 'x2', 'x3'] }] } };
+    await writeFile(file, JSON.stringify(state));
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.digest.weeks('shell/care')).toEqual({ '2026-02-23': week });
+    expect((await store.digest.ledger('shell', '2026-02-23')).map((q) => q.people)).toEqual([['x1', 'x2', 'x3']]);
+    await store.close();
+    const after = JSON.parse(await readFile(file, 'utf8'));
+    expect([after.digestWeeks, after.digestLedger]).toEqual([{}, {}]);
+  });
 });
+

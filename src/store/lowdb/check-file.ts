@@ -9,6 +9,8 @@ import { EventKeysPartitionSchema, HistoryPartitionSchema, LedgerPartitionSchema
 import { PersonShardSchema } from './person-shards.js';
 import { SERVED_INDEX_FILE, ServedIndexSchema } from './served-index.js';
 import { StateSchema } from './state-schema.js';
+import { TeamShardSchema } from './team-shards.js';
+import { DigestLedgerFileSchema } from './digest-ledgers.js';
 import { monthWeeks } from './week-partials.js';
 
 /** The schema of a file of the data directory, or undefined for a file that is not part of the store. */
@@ -20,6 +22,8 @@ export function schemaFor(dataDir: string, file: string): ZodType<unknown> | und
   if (rel[0] === 'events') return EventKeysPartitionSchema;
   if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
   if (rel[0] === 'people' && rel.length === 2) return PersonShardSchema;
+  if (rel[0] === 'teams' && rel.length === 2) return TeamShardSchema;
+  if (rel[0] === 'digest' && rel[1] === 'ledger' && rel.length === 3) return DigestLedgerFileSchema;
   return undefined;
 }
 

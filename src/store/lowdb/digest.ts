@@ -3,54 +3,66 @@ import { DigestWeekSchema, type DigestWeek } from '../../core/model/digest-week.
 import { ledgerId, PublishedQuerySchema, type PublishedQuery } from '../../core/model/digest-ledger.js';
 import type { LocalDate } from '../../core/time.js';
 import { DIGEST_WEEKS_KEPT, type DigestRepository } from '../../core/store/index.js';
+import type { DigestLedgers } from './digest-ledgers.js';
 import { clone, type LowdbEngine } from './engine.js';
+import type { TeamShards } from './team-shards.js';
 
-/** Each team's frozen digest weeks and each workspace's published ledger, in state.json. */
+/** Keeps the latest `count` keys of a record. */
+function keepLatest(record: Record<string, unknown>, count: number): void {
+  const keys = Object.keys(record).sort();
+  for (const old of keys.slice(0, Math.max(0, keys.length - count))) delete record[old];
+}
+
+/** Each team's frozen digest weeks (with the team, in its shard) and each workspace's published ledger (its own file). */
 export class LowdbDigest implements DigestRepository {
-  constructor(private readonly engine: LowdbEngine) {}
+  constructor(
+    private readonly engine: LowdbEngine,
+    private readonly teams: TeamShards,
+    private readonly ledgers: DigestLedgers,
+  ) {}
 
   async weeks(teamId: string): Promise<Record<string, DigestWeek>> {
-    return clone(this.engine.state.data.digestWeeks[teamId] ?? {});
+    return clone(this.teams.doc(teamId).data.weeks[teamId] ?? {});
   }
 
+  /** Several files (the teams' shards, the workspace's ledger): run it inside a transaction. */
   async freeze(entries: ReadonlyArray<{ teamId: string; week: DigestWeek; published?: { workspace: string; queries: PublishedQuery[] } }>): Promise<void> {
     const valid = entries.map((e) => ({
       teamId: e.teamId,
       week: DigestWeekSchema.parse(e.week),
       ...(e.published ? { published: { workspace: e.published.workspace, queries: e.published.queries.map((q) => PublishedQuerySchema.parse(q)) } } : {}),
     }));
-    if (valid.length === 0) return;
-    await this.engine.mutate(this.engine.state, (s) => {
-      for (const { teamId, week, published } of valid) {
-        const weeks = (s.digestWeeks[teamId] ??= {});
-        const fresh = !weeks[week.from];
+    for (const { teamId, week, published } of valid) {
+      const fresh = await this.engine.mutate(this.teams.doc(teamId), (s) => {
+        const weeks = (s.weeks[teamId] ??= {});
+        const isNew = !weeks[week.from];
         weeks[week.from] ??= week;
-        // state.json is rewritten on every small-state write: keep only the weeks a digest can still show.
-        const keys = Object.keys(weeks).sort();
-        for (const old of keys.slice(0, Math.max(0, keys.length - DIGEST_WEEKS_KEPT))) delete weeks[old];
-        // Only the write that froze the week records what it published (first write wins, like the week).
-        if (fresh && published && published.queries.length) {
-          const ledger = (s.digestLedger[published.workspace] ??= {});
-          (ledger[week.from] ??= []).push(...published.queries);
-          const dates = Object.keys(ledger).sort();
-          for (const old of dates.slice(0, Math.max(0, dates.length - DIGEST_WEEKS_KEPT))) delete ledger[old];
-        }
+        keepLatest(weeks, DIGEST_WEEKS_KEPT);
+        return isNew;
+      });
+      // Only the write that froze the week records what it published (first write wins, like the week).
+      if (fresh && published && published.queries.length) {
+        await this.engine.mutate(await this.ledgers.doc(published.workspace), (l) => {
+          (l.weeks[week.from] ??= []).push(...published.queries);
+          keepLatest(l.weeks, DIGEST_WEEKS_KEPT);
+        });
       }
-    });
+    }
   }
 
   async ledger(workspace: string, week: LocalDate): Promise<PublishedQuery[]> {
-    return clone(this.engine.state.data.digestLedger[workspace]?.[week] ?? []);
+    return clone((await this.ledgers.doc(workspace)).data.weeks[week] ?? []);
   }
 
   /** The published ledger keeps its shape (what was published stays published) but no longer points at the person (part of an erasure). */
   async erase(personId: string): Promise<void> {
-    await this.engine.mutate(this.engine.state, (s) => {
-      for (const [workspace, weeks] of Object.entries(s.digestLedger)) {
-        const id = ledgerId(workspace, personId);
-        const token = `erased-${randomUUID()}`;
-        for (const queries of Object.values(weeks)) for (const q of queries) q.people = q.people.map((p) => (p === id ? token : p));
-      }
-    });
+    for (const doc of await this.ledgers.all()) {
+      const id = ledgerId(doc.data.workspace, personId);
+      if (!Object.values(doc.data.weeks).some((qs) => qs.some((q) => q.people.includes(id)))) continue;
+      const token = `erased-${randomUUID()}`;
+      await this.engine.mutate(doc, (l) => {
+        for (const queries of Object.values(l.weeks)) for (const q of queries) q.people = q.people.map((p) => (p === id ? token : p));
+      });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Repositories, Store } from '../../core/store/index.js';
+import { DigestLedgers } from './digest-ledgers.js';
 import { LowdbDigest } from './digest.js';
 import { LowdbDrafts } from './drafts.js';
 import { LowdbEngine, type LowdbStoreOptions } from './engine.js';
@@ -11,7 +12,9 @@ import { LowdbPairing } from './pairing.js';
 import { LowdbPeople } from './people.js';
 import { LowdbPractice } from './practice.js';
 import { LowdbPrivacy } from './privacy.js';
+import { TeamShards } from './team-shards.js';
 import { LowdbTeams } from './teams.js';
+import { moveTeamsOutOfState } from './move-teams.js';
 
 export type { LowdbStoreOptions } from './engine.js';
 export { DEFAULT_LEDGER_RETENTION_DAYS } from './ledger.js';
@@ -38,21 +41,25 @@ const KEYED = ['get', 'list', 'create', 'update', 'remove'] as const;
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store & { readonly dataDir: string }> {
   const retention = options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS;
   let parts!: ReturnType<typeof build>;
-  const build = (engine: LowdbEngine) => {
-    const teams = new LowdbTeams(engine);
+  const build = (engine: LowdbEngine, teamShards: TeamShards, ledgers: DigestLedgers) => {
+    const teams = new LowdbTeams(engine, teamShards);
     const history = new LowdbHistory(engine, { cacheSize: options.cacheSize ?? 20_000, cacheBytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES });
     const ledger = new LowdbLedger(engine, retention);
     const events = new LowdbEvents(engine);
     const nudges = new LowdbNudges(engine);
     const mentoring = new LowdbMentoring(engine);
     const pairing = new LowdbPairing(engine);
-    const digest = new LowdbDigest(engine);
+    const digest = new LowdbDigest(engine, teamShards, ledgers);
     const practice = new LowdbPractice(engine);
     const privacy = new LowdbPrivacy(engine, { teams, history, ledger, nudges, mentoring, pairing, digest, practice });
     return { people: new LowdbPeople(engine), teams, history, ledger, events, drafts: new LowdbDrafts(engine), nudges, mentoring, pairing, digest, practice, privacy };
   };
   const engine = await LowdbEngine.open(options, async (opened) => {
-    parts = build(opened);
+    const teamShards = await TeamShards.open(opened.dataDir, opened.fileOptions);
+    opened.hold(teamShards);
+    const ledgers = new DigestLedgers(opened);
+    await moveTeamsOutOfState(opened, teamShards, ledgers);
+    parts = build(opened, teamShards, ledgers);
     await parts.events.pruneAt(options.now);
     await parts.ledger.pruneAt(options.now);
   });
@@ -67,7 +74,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
     nudges: locked(engine, parts.nudges, ['get', 'update', 'supportResources', 'setSupportResources']),
     mentoring: { profiles: keyed(parts.mentoring.profiles), requests: keyed(parts.mentoring.requests), invitations: keyed(parts.mentoring.invitations), matches: keyed(parts.mentoring.matches) },
     pairing: locked(engine, parts.pairing, ['pool', 'pools', 'createPool', 'updatePool', 'round', 'rounds', 'createRound', 'updateRound'], ['createRound']),
-    digest: locked(engine, parts.digest, ['weeks', 'freeze', 'ledger']),
+    digest: locked(engine, parts.digest, ['weeks', 'freeze', 'ledger'], ['freeze']),
     practice: { people: keyed(parts.practice.people), peers: keyed(parts.practice.peers), thanks: keyed(parts.practice.thanks) },
   };
   return {

@@ -8,8 +8,10 @@ import { PublishedQuerySchema } from '../../core/model/digest-ledger.js';
 import { PeerPracticeSchema, PersonPracticeRecordSchema, ThanksSchema } from '../../core/model/practice.js';
 
 /**
- * state.json: the small, slowly changing state (people, teams, and each feature's settings).
- * History lives in partitions, never here. A feature adds its collection as a new key with a default,
+ * state.json: the small, bounded state (each feature's settings, mentoring and practice records).
+ * People live in people/, teams and their frozen digest weeks in teams/, the published digest ledger in
+ * digest/ledger/, history in partitions: their keys here are read only from files of older versions,
+ * which the open moves out (person-shards.ts, move-teams.ts). A feature adds its collection as a new key with a default,
  * so files written before it existed still load.
  */
 export const StateSchema = z.object({
