@@ -34,14 +34,14 @@ describe('platform knowledge stays in src/adapters', () => {
 });
 
 describe('the core and features know no platform by name', () => {
-  it('no file of the core, features, commands or scheduler checks a platform name or reads mention syntax (lint-clean)', async () => {
+  it('no file of the core, features, commands or scheduler checks a platform name or reads mention syntax (lint-clean)', { timeout: 120_000 }, async () => {
     const eslint = new ESLint({ cwd: root });
     const results = await eslint.lintFiles(['src/core', 'src/features', 'commands', 'src/scheduler'].map((d) => path.join(root, d)));
     const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.message}`));
     expect(offending).toEqual([]);
   });
 
-  it('the lint rule rejects a platform-name check and mention syntax in a feature', async () => {
+  it('the lint rule rejects a platform-name check and mention syntax in a feature', { timeout: 60_000 }, async () => {
     const eslint = new ESLint({ cwd: root });
     const source = [
       "declare const id: string;",
