@@ -12,8 +12,8 @@ import { seededRandom } from '../../src/core/seeded-random.js';
 export interface TestApp extends App {
   clock: ManualClock;
   dataDir: string;
-  /** What Attune sent on its own initiative (intros, scheduled messages), in order. */
-  outbox: RecordingOutbox;
+  /** What Attune sent on its own initiative (intros, scheduled messages), in order: relayed from the store's outbox. */
+  outbox: App['outbox'] & { sent: RecordingOutbox['sent'] };
   /** Closes the store and removes the data directory. */
   cleanup(): Promise<void>;
 }
@@ -29,7 +29,8 @@ export async function makeTestApp(opts: { now?: string; config?: Partial<AppConf
   return {
     ...app,
     clock,
-    outbox,
+    // The app's relay (it sends what features queue, after each commit) with what reached the recording.
+    outbox: Object.assign(app.outbox, { sent: outbox.sent }),
     dataDir,
     async cleanup() {
       await app.store.close();

@@ -206,7 +206,7 @@ export class LowdbStore {
     }
   }
 
-  private async openDoc<T>(file: string, schema: ZodType<T>, defaults: () => T): Promise<JsonDocument<T>> {
+  async openDoc<T>(file: string, schema: ZodType<T>, defaults: () => T): Promise<JsonDocument<T>> {
     this.assertOpen();
     await mkdirDurable(path.dirname(file));
     return JsonDocument.open(new DurableJsonFile(file, schema, this.fileOptions), defaults);
@@ -250,7 +250,7 @@ export class LowdbStore {
   }
 
   /** Applies a synchronous change to a document: durable now, or (in a transaction) at commit. */
-  private async mutate<T, R>(doc: JsonDocument<T>, change: (data: T) => R): Promise<R> {
+  async mutate<T, R>(doc: JsonDocument<T>, change: (data: T) => R): Promise<R> {
     const tx = this.txs.getStore();
     if (!tx) return doc.update(change);
     const key = doc as JsonDocument<unknown>;

@@ -1,8 +1,9 @@
 import type { Repositories, Store } from '../../core/store/index.js';
 import { LowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
+import { LowdbOutbox } from './outbox.js';
 
 /** The port's repositories over one LowdbStore. Every call takes the engine's shared lock (or joins the open transaction). */
-function repositories(engine: LowdbStore): Repositories {
+function repositories(engine: LowdbStore, outbox: LowdbOutbox): Repositories {
   const run = <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => engine.run(async () => fn(...args));
   // Writes that change several files run as a transaction of their own.
   const atomic = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => engine.transaction(() => fn(...args));
@@ -77,20 +78,33 @@ function repositories(engine: LowdbStore): Repositories {
       ledger: run((workspace, week) => engine.digestLedger(workspace, week)),
     },
     practice: { people: practice('people'), peers: practice('peers'), thanks: practice('thanks') },
+    outbox: {
+      enqueue: run((entry, now) => outbox.enqueue(entry, now)),
+      claim: run((claimer, platforms, limit, now) => outbox.claim(claimer, platforms, limit, now)),
+      finish: run((id, outcome, now) => outbox.finish(id, outcome, now)),
+      expire: run((claimedBefore, finishedBefore) => outbox.expire(claimedBefore, finishedBefore)),
+      pending: run(() => outbox.pending()),
+    },
   };
 }
 
 /** Opens the embedded JSON store under a data directory as the store port. */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store & { readonly dataDir: string }> {
   const engine = await LowdbStore.open(options);
-  const repos = repositories(engine);
+  const outbox = new LowdbOutbox(engine);
+  const repos = repositories(engine, outbox);
   return {
     ...repos,
     engine: 'lowdb',
     dataDir: engine.dataDir,
     privacy: {
       exportPerson: (personId) => engine.run(() => engine.exportPerson(personId)),
-      erasePerson: (personId) => engine.transaction(() => engine.erasePerson(personId)),
+      erasePerson: (personId) =>
+        engine.transaction(async () => {
+          const erased = await engine.erasePerson(personId);
+          await outbox.forgetPerson(personId);
+          return erased;
+        }),
     },
     transaction: (work) => engine.transaction(() => work(repos)),
     health: async () => ({ engine: 'lowdb', ...engine.health() }),
