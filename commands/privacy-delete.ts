@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { privateReply, text } from '../src/core/reply.js';
+import { confirmStep } from '../src/core/confirm-step.js';
+import { privateReply } from '../src/core/reply.js';
 import { erasePersonalData } from '../src/features/privacy.js';
 
-const DRAFT = 'privacy.delete';
 const CONFIRM_MINUTES = 10;
+const confirmation = confirmStep('privacy delete', CONFIRM_MINUTES);
 
 export default defineCommand({
   name: 'privacy delete',
@@ -15,34 +15,19 @@ export default defineCommand({
   args: z.object({}),
   async run(ctx) {
     const copy = ctx.content.copy;
-    // A one-time token: an old or forwarded button cannot erase anything.
-    const token = randomUUID().slice(0, 12);
-    await ctx.store.drafts.set(ctx.person.id, DRAFT, token, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000));
-    const question = copy('privacy.confirmDelete', { minutes: CONFIRM_MINUTES });
-    return privateReply(question, [
-      text(question),
-      {
-        type: 'choice',
-        id: 'confirm',
-        label: copy('privacy.confirmLabel'),
-        style: 'buttons',
-        options: [
-          { label: copy('privacy.deleteYes'), value: token },
-          { label: copy('privacy.deleteNo'), value: 'cancel' },
-        ],
-        action: { command: 'privacy delete', action: 'confirm' },
-      },
-    ]);
+    return confirmation.ask(ctx, {
+      question: copy('privacy.confirmDelete', { minutes: CONFIRM_MINUTES }),
+      label: copy('privacy.confirmLabel'),
+      yes: copy('privacy.deleteYes'),
+      no: copy('privacy.deleteNo'),
+    });
   },
   actions: {
     async confirm(ctx, input) {
       const copy = ctx.content.copy;
-      const token = await ctx.store.drafts.get<string>(ctx.person.id, DRAFT, ctx.now);
-      if (input.value === 'cancel') {
-        await ctx.store.drafts.clear(ctx.person.id, DRAFT);
-        return privateReply(copy('privacy.deleteCancelled'));
-      }
-      if (!token || input.value !== token) return privateReply(copy('privacy.deleteExpired'));
+      const answer = await confirmation.take(ctx, input.value);
+      if (answer.kind === 'cancel') return privateReply(copy('privacy.deleteCancelled'));
+      if (answer.kind === 'expired') return privateReply(copy('privacy.deleteExpired'));
       const result = await erasePersonalData(ctx);
       const message = copy('privacy.deleted', { reflections: result.reflections, checkins: result.checkins });
       return privateReply(result.newAdmin ? `${message}\n${copy('privacy.adminHandedOver', { name: result.newAdmin })}` : message);

@@ -12,6 +12,7 @@ import { OutboxRelay } from './core/outbox-relay.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './core/store/index.js';
 import { commands } from '../commands/index.js';
+import { diskPersonFiles } from './adapters/shell/person-files.js';
 
 export interface App extends AppContext {
   dispatcher: Dispatcher;
@@ -36,7 +37,7 @@ export async function createApp(opts: { config: AppConfig; clock: Clock; log: Lo
         waitForSends: true,
         onUndelivered: (m, r) => opts.log.warn({ message: m.id, recipients: m.recipients, error: r.ok ? undefined : r.error }, 'a message Attune started was not delivered'),
       });
-  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom };
+  const context: AppContext = { store, clock: opts.clock, content, config: opts.config, log: opts.log, outbox, random: opts.random ?? cryptoRandom, files: diskPersonFiles(opts.config.dataDir) };
   const registry = new Registry(commands);
   return { ...context, registry, dispatcher: new Dispatcher(context, registry) };
 }

@@ -1,8 +1,7 @@
 import type { CommandContext } from '../core/command.js';
 import type { PersonalData } from '../core/store/index.js';
-import { erasePersonFiles } from '../core/person-files.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'log' | 'config'>;
+type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'log' | 'files'>;
 
 /** Everything of the asking person, and only theirs. */
 export async function exportPersonalData(ctx: Ctx): Promise<PersonalData & { exportedAt: string }> {
@@ -19,7 +18,7 @@ export async function erasePersonalData(ctx: Ctx): Promise<{ reflections: number
   const before = await ctx.store.privacy.exportPerson(ctx.person.id);
   await ctx.store.privacy.erasePerson(ctx.person.id);
   // Erase means everything: earlier exports and charts saved for them go too.
-  await erasePersonFiles(ctx.config.dataDir, ctx.person.id);
+  await ctx.files.erase(ctx.person.id);
   ctx.log.info({ event: 'privacy.erase' }, 'a person erased their data');
   const counts = { reflections: before?.reflections.length ?? 0, checkins: before?.checkins.length ?? 0 };
   const others = await ctx.store.people.list(ctx.person.workspace);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/shell/render.js';
 import { typeIntoShell } from '../helpers/shell-driver.js';
-import { makeTestApp, run, type TestApp } from '../helpers/test-app.js';
+import { act, makeTestApp, run, type TestApp } from '../helpers/test-app.js';
 import { checkIn, names, team } from '../digest/fixtures.js';
 
 let app: TestApp;
@@ -52,6 +52,16 @@ describe('admins manage a team over its life', () => {
     expect(await app.store.digest.ledger('shell', '2026-02-23')).toEqual(ledger);
     expect(await app.store.history.checkIns('shell:m1', { from: '2026-02-24', to: '2026-02-24' })).toHaveLength(1);
     expect(await say('maya', 'digest care')).not.toMatch(/Participation/);
+  });
+
+  it('a confirm button works once: two clicks at once delete the team once, and the second says it expired', async () => {
+    const asked = await run(app, 'root', 'team delete care');
+    const choice = asked.blocks.find((b) => b.type === 'choice')!;
+    const yes = choice.type === 'choice' ? choice.options[0]!.value : '';
+    const clicks = await Promise.all([1, 2].map(() => act(app, 'root', 'team delete', 'confirm', { value: yes })));
+    const texts = clicks.map((r) => renderReply(r).text).sort();
+    expect(texts).toEqual([app.content.copy('team.deleted', { team: 'Care' }), app.content.copy('team.deleteExpired')].sort());
+    expect(await app.store.teams.get('shell/care')).toBeUndefined();
   });
 
   it('"Keep it" deletes nothing', async () => {

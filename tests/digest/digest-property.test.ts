@@ -21,7 +21,15 @@ class MemoryStore {
   constructor(
     readonly teamList: Team[],
     readonly checkinList: CheckIn[],
+    /** Who practised (one session each) and who was thanked, on which dates. */
+    readonly activityList: { practice: Array<{ personId: string; localDate: string }>; thanks: Array<{ to: string; localDate: string }> } = { practice: [], thanks: [] },
   ) {}
+  readonly practice = {
+    people: {
+      get: async (personId: string) => ({ personId, counts: {}, sessions: this.activityList.practice.filter((s) => s.personId === personId) }),
+    },
+    thanks: { list: async ({ to }: { to: string }) => this.activityList.thanks.filter((t) => t.to === to) },
+  };
   readonly teams = { list: async (): Promise<Team[]> => structuredClone(this.teamList) };
   readonly people = { get: async (): Promise<Person | undefined> => undefined };
   readonly history = {
@@ -96,6 +104,7 @@ const scenario = fc
       fc.record({ person: fc.integer({ min: 0, max: 11 }), day: fc.integer({ min: 0, max: 20 }), mood: fc.integer({ min: 1, max: 5 }), skip: fc.integer({ min: 0, max: 7 }), scale: fc.option(fc.integer({ min: 1, max: 5 })) }),
       { minLength: 10, maxLength: 120 },
     ),
+    practice: fc.array(fc.record({ person: fc.integer({ min: 0, max: 11 }), day: fc.integer({ min: 0, max: 20 }), thanked: fc.boolean() }), { minLength: 20, maxLength: 150 }),
     colluders: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 2, maxLength: 11 }),
     order: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 10 }),
     noiseSeed: fc.integer({ min: 1, max: 2 ** 30 }),
@@ -128,7 +137,14 @@ const scenario = fc
     }
     const order = s.order.map((k) => teams[k % teams.length]!);
     const colluders = new Set(s.colluders.filter((c) => c < s.people).map((c) => ids[c]!));
-    return { ids, teams, checkIns, order, colluders, noiseSeed: s.noiseSeed };
+    const activity = { practice: [] as Array<{ personId: string; localDate: string }>, thanks: [] as Array<{ to: string; localDate: string }> };
+    for (const a of s.practice) {
+      const personId = ids[a.person % s.people]!;
+      const localDate = addDays(WEEKS[0]!.from, a.day);
+      if (a.thanked) activity.thanks.push({ to: personId, localDate });
+      else activity.practice.push({ personId, localDate });
+    }
+    return { ids, teams, checkIns, activity, order, colluders, noiseSeed: s.noiseSeed };
   });
 
 describe('digest privacy property: an attacker with every digest, the linear algebra and colluders', () => {
@@ -138,10 +154,11 @@ describe('digest privacy property: an attacker with every digest, the linear alg
   let exactBuckets = 0;
   let colluderAttacks = 0;
   let colluderHits = 0;
+  let activityShown = 0;
   it('no linear combination of everything a lead or admin can read determines one person, and with colluders every figure still carries noise', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ ids, teams, checkIns, order, colluders, noiseSeed }) => {
-        const store = new MemoryStore(teams, checkIns);
+      fc.asyncProperty(scenario, async ({ ids, teams, checkIns, activity, order, colluders, noiseSeed }) => {
+        const store = new MemoryStore(teams, checkIns, activity);
         const app = { store: store as unknown as Store, config: testConfig({ minRespondents: 5 }), clock: new ManualClock(`${TODAY}T10:00:00Z`), content: undefined as never, random: seededRandom(noiseSeed) };
         // The reading order is the attacker's choice; afterwards every team is read too (an admin reads all).
         for (const team of [...order, ...teams]) await digestData(app, admin, team, TODAY);
@@ -149,6 +166,9 @@ describe('digest privacy property: an attacker with every digest, the linear alg
         for (const week of WEEKS) {
           const answers: Array<Set<string>> = [];
           const participation: Array<Set<string>> = [];
+          const practised: Array<Set<string>> = [];
+          const thanked: Array<Set<string>> = [];
+          const inWeek = (d: string) => d >= week.from && d <= week.to;
           for (const team of teams) {
             const shown = (await store.digest.weeks(team.id))[week.from]!;
             const exact = exactWeek({
@@ -160,6 +180,11 @@ describe('digest privacy property: an attacker with every digest, the linear alg
             });
             // The attacker knows exactly who each published figure counts (worst case) and reads it as if exact.
             if (shown.respondents !== undefined) participation.push(exact.members);
+            if (shown.activity?.practice) {
+              practised.push(new Set(activity.practice.filter((a) => inWeek(a.localDate) && exact.members.has(a.personId)).map((a) => a.personId)));
+              activityShown++;
+            }
+            if (shown.activity?.thanks) thanked.push(new Set(activity.thanks.filter((a) => inWeek(a.localDate) && exact.members.has(a.to)).map((a) => a.to)));
             if (!shown.withheld) {
               expect(exact.respondents.size).toBeGreaterThanOrEqual(team.threshold!);
               answers.push(exact.respondents);
@@ -192,6 +217,9 @@ describe('digest privacy property: an attacker with every digest, the linear alg
           // Without noise, no combination of what was published isolates anyone: in answers, nor in who answered.
           expect(determined(answers, ids)).toEqual([]);
           expect(determined(participation, ids)).toEqual([]);
+          // Nor in who practised or who was thanked.
+          expect(determined(practised, ids)).toEqual([]);
+          expect(determined(thanked, ids)).toEqual([]);
         }
       }),
       { numRuns: 150 },
@@ -200,6 +228,7 @@ describe('digest privacy property: an attacker with every digest, the linear alg
     expect(published).toBeGreaterThan(50);
     expect(questions).toBeGreaterThan(10);
     expect(colluderAttacks).toBeGreaterThan(5);
+    expect(activityShown).toBeGreaterThan(10);
     // Noise, not luck: about (1 − α)/(1 + α) = 46% of counts come out unchanged at ε = 1, and the colluders'
     // subtraction of the published figures recovers the target's true answer only when every bucket's noise is zero.
     const unchanged = exactBuckets / (exactBuckets + noisyBuckets);

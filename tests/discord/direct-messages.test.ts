@@ -3,6 +3,7 @@ import { DirectOutbox } from '../../src/core/direct-outbox.js';
 import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import { reply } from '../../src/core/reply.js';
 import { APP_ID, dmChannelId, type Call } from './fake-discord.js';
+import { confirmTokenIn } from './confirm-token.js';
 import { startHarness, type Harness } from './harness.js';
 import { ALICE, BOB, buttonClick, chatInput, group, personOf, sub, type FakeUser } from './payloads.js';
 
@@ -98,8 +99,7 @@ describe('Discord direct messages', () => {
     expect(data.pending['discord.dmClosed']!.data).toEqual({ since: '2026-03-02T10:00:00.000Z' });
     expect(Object.keys(data.pending['discord.forms']!.data as object)).toEqual(['form1']);
 
-    await h.interact(chatInput(BOB, [group('privacy', sub('delete'))]));
-    const token = (await h.app.store.drafts.get<string>(personOf(BOB), 'privacy.delete', h.app.clock.now()))!;
+    const token = confirmTokenIn(await h.interact(chatInput(BOB, [group('privacy', sub('delete'))])));
     await h.interact(buttonClick(BOB, `a|confirm|privacy delete|confirm|${token}`));
     expect(await h.app.store.privacy.exportPerson(personOf(BOB))).toBeUndefined();
     expect((await h.app.store.drafts.get(personOf(BOB), 'discord.forms', h.app.clock.now()))).toBeUndefined();

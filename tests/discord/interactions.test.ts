@@ -8,6 +8,7 @@ import { privateReply, text } from '../../src/core/reply.js';
 import { commands } from '../../commands/index.js';
 import { COMMON_ZONES } from '../../src/adapters/discord/time-zones.js';
 import { APP_ID, BOT_TOKEN, type Call } from './fake-discord.js';
+import { confirmTokenIn } from './confirm-token.js';
 import { startHarness, type Harness } from './harness.js';
 import { ALICE, buttonClick, chatInput, group, modalSubmit, personOf, selectPick, str, sub } from './payloads.js';
 import type { TestApp } from '../helpers/test-app.js';
@@ -188,7 +189,7 @@ describe('Discord slash commands through the real discord.js client', () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
     const calls = await h.interact(chatInput(ALICE, [group('privacy', sub('delete'))]));
-    const token = (await h.app.store.drafts.get<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now()))!;
+    const token = confirmTokenIn(calls);
     const copy = h.app.content.copy;
     expect(bodies(calls)).toEqual([
       {
@@ -218,8 +219,7 @@ describe('Discord slash commands through the real discord.js client', () => {
   it('erases the person when they click "erase everything"', async () => {
     h = await startHarness();
     await h.interact(chatInput(ALICE, [sub('help')]));
-    await h.interact(chatInput(ALICE, [group('privacy', sub('delete'))]));
-    const token = (await h.app.store.drafts.get<string>(personOf(ALICE), 'privacy.delete', h.app.clock.now()))!;
+    const token = confirmTokenIn(await h.interact(chatInput(ALICE, [group('privacy', sub('delete'))])));
     const click = await h.interact(buttonClick(ALICE, `a|confirm|privacy delete|confirm|${token}`));
     expect(bodies(click)).toEqual([{ method: 'POST', path: CALLBACK, json: ephemeral(h.app.content.copy('privacy.deleted', { reflections: 0, checkins: 0 })) }]);
     expect((await h.app.store.people.get(personOf(ALICE)))).toBeUndefined();

@@ -6,7 +6,6 @@ import type { Dispatcher } from '../../core/dispatch.js';
 import type { Actor, Invocation } from '../../core/invocation.js';
 import type { Reply } from '../../core/reply.js';
 import { readsAsCommand } from '../../core/command-line.js';
-import { savePersonFile } from '../../core/person-files.js';
 import { echo } from '../../core/text-hygiene.js';
 import { fieldPrompt, plainStyle, readFieldAnswer, renderReply, ttyStyle, type Pending, type Style } from './render.js';
 
@@ -251,6 +250,6 @@ export class ShellAdapter implements Adapter {
   }
 
   private async saveFile(personId: string, filename: string, data: Uint8Array): Promise<string> {
-    return savePersonFile(this.options.app.config.dataDir, personId, filename, data);
+    return this.options.app.files.save(personId, filename, data);
   }
 }

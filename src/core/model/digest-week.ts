@@ -54,5 +54,16 @@ export const DigestWeekSchema = z.object({
   /** 'shared': the themes come only from notes their authors chose to share. Weeks frozen before that rule show no themes. */
   themesFrom: z.literal('shared').optional(),
   custom: z.array(CustomAggregateSchema).default([]),
+  /**
+   * Practice and thanks of the week, noisy and frozen with it: each pair is present only when at least the
+   * threshold of people practised (were thanked) and the audit admitted it. Weeks frozen before these
+   * counts were frozen have none.
+   */
+  activity: z
+    .object({
+      practice: z.object({ sessions: z.number().int().min(0), people: z.number().int().min(0) }).optional(),
+      thanks: z.object({ thanks: z.number().int().min(0), people: z.number().int().min(0) }).optional(),
+    })
+    .optional(),
 });
 export type DigestWeek = z.infer<typeof DigestWeekSchema>;

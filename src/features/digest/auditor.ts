@@ -8,7 +8,7 @@ type Space = PublishedQuery['space'];
  * freeze has admitted so far. People are held only as opaque ledger ids.
  */
 export class WeekAuditor {
-  private readonly spans: Record<Space, SpanBasis> = { answers: new SpanBasis(), participation: new SpanBasis() };
+  private readonly spans: Record<Space, SpanBasis> = { answers: new SpanBasis(), participation: new SpanBasis(), practice: new SpanBasis(), thanks: new SpanBasis() };
   private readonly isolated: Record<Space, Set<string>>;
   /** Admitted by this freeze, to be written to the ledger with the frozen weeks. */
   readonly admitted: PublishedQuery[] = [];
@@ -18,7 +18,12 @@ export class WeekAuditor {
     ledger: readonly PublishedQuery[],
   ) {
     for (const q of ledger) this.spans[q.space] = this.spans[q.space].with(q.people);
-    this.isolated = { answers: this.spans.answers.isolated(), participation: this.spans.participation.isolated() };
+    this.isolated = {
+      answers: this.spans.answers.isolated(),
+      participation: this.spans.participation.isolated(),
+      practice: this.spans.practice.isolated(),
+      thanks: this.spans.thanks.isolated(),
+    };
   }
 
   /**

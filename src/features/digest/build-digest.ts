@@ -53,7 +53,7 @@ export async function digestData(app: Ctx, viewer: Person, team: Team, today: Lo
 
 export async function buildDigest(app: Ctx, viewer: Person, team: Team, today: LocalDate): Promise<Reply> {
   const data = await digestData(app, viewer, team, today);
-  return withBlocks(renderDigest(app, data), await teamActivityBlocks(app, team, data.weeks[data.weeks.length - 1]!, data.threshold));
+  return withBlocks(renderDigest(app, data), teamActivityBlocks(app, data.weeks[data.weeks.length - 1]!));
 }
 
 /** Practice and thanks counts, added after the figures (before the chart); they hold their own threshold rule. */

@@ -8,6 +8,7 @@ import { releaseWeek } from './release.js';
 import { everMembers, linkedTeams, loadCheckIns, membersDuring, teamCheckIns } from './team-checkins.js';
 import { teamThreshold } from './threshold.js';
 import { exactWeek } from './week-aggregate.js';
+import { activitySignature, exactActivity, releaseActivity } from '../practice/team-counts.js';
 import type { Week } from './weeks.js';
 
 type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'random'>;
@@ -51,11 +52,21 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   for (const week of missing) {
     const auditor = new WeekAuditor(team.workspace, await app.store.digest.ledger(team.workspace, week.from));
     const memo = new Map<string, DigestWeek>();
+    const activityMemo = new Map<string, NonNullable<DigestWeek['activity']>>();
     for (const t of linked) {
       if (frozenOf.get(t.id)![week.from]) continue;
-      const exact = exactWeek({ team: t, week, checkIns: buckets.get(t.id)!.get(week.from)!, members: membersDuring(t, week), threshold: teamThreshold(t, app.config) });
+      const threshold = teamThreshold(t, app.config);
+      const exact = exactWeek({ team: t, week, checkIns: buckets.get(t.id)!.get(week.from)!, members: membersDuring(t, week), threshold });
       const before = auditor.admitted.length;
-      const released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
+      let released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
+      if (released.withheld !== 'overlap') {
+        // Practice and thanks are frozen with the week, audited in their own spaces and noisy, like every other count.
+        const activity = await exactActivity(app, exact.members, week);
+        const same = activitySignature(activity, threshold);
+        const twin = activityMemo.get(same) ?? releaseActivity(activity, threshold, `${t.id}|${frozenAt}`, auditor, app.random);
+        activityMemo.set(same, twin);
+        released = { ...released, activity: twin };
+      }
       fresh.push({ teamId: t.id, week: released, published: { workspace: team.workspace, queries: auditor.admitted.slice(before) } });
     }
   }

@@ -1,47 +1,77 @@
 import type { AppContext } from '../../core/app-context.js';
 import type { DigestWeek } from '../../core/model/digest-week.js';
-import type { Team } from '../../core/model/team.js';
 import { text, type Block } from '../../core/reply.js';
-import { membersDuring } from '../digest/team-checkins.js';
+import type { WeekAuditor } from '../digest/auditor.js';
+import { drawNoise, EPSILON_PER_COUNT, noisyCount } from '../digest/noise.js';
+import type { Week } from '../digest/weeks.js';
 
-type Ctx = Pick<AppContext, 'store' | 'content'>;
+type Ctx = Pick<AppContext, 'content'>;
 
-/** A team's practice and thanks in one week: counts only, and how many distinct people they come from. */
-export interface TeamActivity {
-  sessions: number;
-  practisers: number;
-  thanks: number;
-  thanked: number;
+/**
+ * At most this many of one person's sessions (thank-yous received) count in a week's total, so one person
+ * moves the total by at most this much and the total's noise can be scaled to hide them.
+ */
+export const ACTIVITY_CAP_PER_PERSON = 3;
+
+/** One team's exact practice and thanks of one week: per person, never stored or shown. */
+export interface ExactActivity {
+  /** Sessions per person who practised (capped). */
+  practice: Map<string, number>;
+  /** Thank-yous received per person thanked (capped). */
+  thanks: Map<string, number>;
 }
 
-/** Counts over the people who were members during the week. No ids leave this function. */
-export async function teamActivity(app: Pick<AppContext, 'store'>, team: Team, week: Pick<DigestWeek, 'from' | 'to'>): Promise<TeamActivity> {
+/** The members' practice sessions and thank-yous received in the week. */
+export async function exactActivity(app: Pick<AppContext, 'store'>, members: Iterable<string>, week: Week): Promise<ExactActivity> {
   const inWeek = (d: string) => d >= week.from && d <= week.to;
-  const out: TeamActivity = { sessions: 0, practisers: 0, thanks: 0, thanked: 0 };
-  for (const id of membersDuring(team, week)) {
+  const out: ExactActivity = { practice: new Map(), thanks: new Map() };
+  for (const id of members) {
     const [p, received] = await Promise.all([app.store.practice.people.get(id), app.store.practice.thanks.list({ to: id })]);
     const sessions = (p?.sessions ?? []).filter((s) => inWeek(s.localDate)).length;
     const thanks = received.filter((t) => inWeek(t.localDate)).length;
-    out.sessions += sessions;
-    out.practisers += sessions ? 1 : 0;
-    out.thanks += thanks;
-    out.thanked += thanks ? 1 : 0;
+    if (sessions) out.practice.set(id, Math.min(ACTIVITY_CAP_PER_PERSON, sessions));
+    if (thanks) out.thanks.set(id, Math.min(ACTIVITY_CAP_PER_PERSON, thanks));
   }
   return out;
 }
 
 /**
- * The digest's practice and thanks lines. Each count shows only when at least `threshold` people stand
- * behind it, and never in a week held back for overlapping with another team. Below that nothing is
- * said at all: even "too few" would tell a lead that someone practised (or was thanked) in a small group.
+ * What a week may publish of practice and thanks. Each pair needs at least `threshold` people behind it
+ * and the audit's admission in its own space (so Dept − EU − US cannot single out who practised), then
+ * both figures get noise drawn once: the people count at ε per count, the capped total at ε over the cap.
  */
-export async function teamActivityBlocks(app: Ctx, team: Team, week: DigestWeek, threshold: number): Promise<Block[]> {
-  if (week.withheld === 'overlap') return [];
+export function releaseActivity(exact: ExactActivity, threshold: number, key: string, auditor: WeekAuditor, random: () => number): NonNullable<DigestWeek['activity']> {
+  const out: NonNullable<DigestWeek['activity']> = {};
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const noisyTotal = (m: Map<string, number>, people: number) => Math.max(people, total(m) + drawNoise(random, EPSILON_PER_COUNT / ACTIVITY_CAP_PER_PERSON));
+  if (exact.practice.size >= threshold && auditor.admit('practice', `${key}|practice`, exact.practice.keys())) {
+    const people = Math.max(threshold, noisyCount(exact.practice.size, random));
+    out.practice = { people, sessions: noisyTotal(exact.practice, people) };
+  }
+  if (exact.thanks.size >= threshold && auditor.admit('thanks', `${key}|thanks`, exact.thanks.keys())) {
+    const people = Math.max(threshold, noisyCount(exact.thanks.size, random));
+    out.thanks = { people, thanks: noisyTotal(exact.thanks, people) };
+  }
+  return out;
+}
+
+/** The same exact activity gets the same figures (a team and its copy must not offer two draws to average). */
+export function activitySignature(exact: ExactActivity, threshold: number): string {
+  const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([threshold, sorted(exact.practice), sorted(exact.thanks)]);
+}
+
+/**
+ * The digest's practice and thanks lines, from the week as frozen. Below the threshold nothing is said at
+ * all: even "too few" would tell a lead that someone practised (or was thanked) in a small group.
+ */
+export function teamActivityBlocks(app: Ctx, week: DigestWeek): Block[] {
+  const a = week.activity;
+  if (!a || week.withheld === 'overlap' || week.withheld === 'threshold-raised') return [];
   const copy = app.content.copy;
-  const a = await teamActivity(app, team, week);
   const lines = [
-    ...(a.practisers >= threshold ? [copy('practice.digest.count', { sessions: a.sessions, people: a.practisers })] : []),
-    ...(a.thanked >= threshold ? [copy('thanks.digest.count', { thanks: a.thanks, people: a.thanked })] : []),
+    ...(a.practice ? [copy('practice.digest.count', { sessions: a.practice.sessions, people: a.practice.people })] : []),
+    ...(a.thanks ? [copy('thanks.digest.count', { thanks: a.thanks.thanks, people: a.thanks.people })] : []),
   ];
   return lines.length ? [text(lines.join('\n'))] : [];
 }

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import type { Person } from '../../core/model/person.js';
 import { stopOffering } from '../mentoring/mentor-flow.js';
 
-type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'clock' | 'content' | 'config' | 'log' | 'outbox' | 'random'>;
+type Ctx = Pick<CommandContext, 'store' | 'person' | 'now' | 'clock' | 'content' | 'config' | 'log' | 'outbox' | 'random' | 'files'>;
 
 /**
  * Opts the person out of everything Attune starts: scheduled prompts, reminders, nudges, digests,
