@@ -29,6 +29,8 @@ const { values } = parseArgs({
     small: { type: 'boolean', default: false },
     fanout: { type: 'string', default: '5000' },
     'skip-fanout': { type: 'boolean', default: false },
+    /** Only the fan-out (the store figures take minutes to seed). */
+    'fanout-only': { type: 'boolean', default: false },
     /** Use (and complete, and keep) this database: the year takes minutes to seed on a shared machine. */
     seeded: { type: 'string' },
   },
@@ -131,9 +133,11 @@ async function fanOut(people: number): Promise<string[]> {
   }
 }
 
-console.log(`PostgreSQL store, shape ${values.small ? 'small' : 'full'}: ${shape.people} people, ${shape.days} days of history; ${shape.samples} sequential check-in writes.`);
-console.log(table(['engine', 'people', 'check-in p50 ms', 'p99 ms', 'max ms', 'concurrent'], await checkInWrites()));
-console.log(`digest of team-1's 8 weeks from history on PostgreSQL: cold ${ms(digestCold)} ms (first call, fresh pool), warm ${ms(digestWarm)} ms (median of 20)`);
+if (!values['fanout-only']) {
+  console.log(`PostgreSQL store, shape ${values.small ? 'small' : 'full'}: ${shape.people} people, ${shape.days} days of history; ${shape.samples} sequential check-in writes.`);
+  console.log(table(['engine', 'people', 'check-in p50 ms', 'p99 ms', 'max ms', 'concurrent'], await checkInWrites()));
+  console.log(`digest of team-1's 8 weeks from history on PostgreSQL: cold ${ms(digestCold)} ms (first call, fresh pool), warm ${ms(digestWarm)} ms (median of 20)`);
+}
 if (!values['skip-fanout']) {
   const people = Number(values.fanout);
   console.log(`\nFan-out of the daily prompt to ${people} people by two replica processes on one database; fake Slack: 50 posts/s per workspace, 1/s per channel, 5% HTTP 500s; shared pace 49/s; replica a SIGKILLed at half delivered.`);

@@ -21,5 +21,5 @@ export interface Election {
  */
 export interface ReplicaSupport {
   pacer: SendPacer;
-  elect(options: { name: string; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError?: (err: unknown) => void }): Election;
+  elect(options: { name: string; retryMs?: number; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError?: (err: unknown) => void }): Election;
 }

@@ -42,4 +42,6 @@ export interface OutboxRepository {
   expire(claimedBefore: Date, finishedBefore: Date): Promise<number>;
   /** Messages not yet finished (waiting or claimed): for checks and the data copy. */
   pending(): Promise<number>;
+  /** Messages no sender has claimed yet, oldest first, as they were queued: for the data copy. */
+  unsent(): Promise<Array<OutboxEntry & { queuedAt: Date }>>;
 }

@@ -84,6 +84,7 @@ function repositories(engine: LowdbStore, outbox: LowdbOutbox): Repositories {
       finish: run((id, outcome, now) => outbox.finish(id, outcome, now)),
       expire: run((claimedBefore, finishedBefore) => outbox.expire(claimedBefore, finishedBefore)),
       pending: run(() => outbox.pending()),
+      unsent: run(() => outbox.unsent()),
     },
   };
 }

@@ -114,6 +114,13 @@ export class LowdbOutbox implements OutboxRepository {
     });
   }
 
+  async unsent(): Promise<Array<OutboxEntry & { queuedAt: Date }>> {
+    return Object.entries((await this.doc()).data.messages)
+      .filter(([, m]) => !m.claimedAt)
+      .sort(([, a], [, b]) => Number(a.id) - Number(b.id))
+      .map(([key, m]) => ({ key, recipients: [...m.recipients], group: m.group, reply: replyFromJson(structuredClone(m.reply)), queuedAt: new Date(m.createdAt) }));
+  }
+
   async pending(): Promise<number> {
     return Object.values((await this.doc()).data.messages).filter((m) => !m.doneAt).length;
   }

@@ -52,6 +52,13 @@ export class PgOutbox implements OutboxRepository {
     return rowCount ?? 0;
   }
 
+  async unsent(): Promise<Array<OutboxEntry & { queuedAt: Date }>> {
+    const { rows } = await this.db.query<Row & { dedupe_key: string; created_at: Date }>(
+      `SELECT id, dedupe_key, created_at, recipients, reply->'reply' AS reply, (reply->>'group')::boolean AS grp FROM outbox WHERE claimed_at IS NULL ORDER BY id`,
+    );
+    return rows.map((r) => ({ key: r.dedupe_key, recipients: r.recipients, group: r.grp, reply: replyFromJson(r.reply), queuedAt: r.created_at }));
+  }
+
   async pending(): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL');
     return rows[0]!.n;
