@@ -69,9 +69,9 @@ describe('digest weeks in the store', () => {
     const before = await app.store.digest.weeks('shell/care');
     expect(Object.keys(before)).toHaveLength(8);
     await app.store.close();
-    const { LowdbStore } = await import('../../src/store/lowdb/lowdb-store.js');
-    const reopened = await LowdbStore.open({ dataDir: app.dataDir, now: app.clock.now() });
-    expect(reopened.digestWeeks('shell/care')).toEqual(before);
+    const { openLowdbStore } = await import('../../src/store/lowdb/open-lowdb-store.js');
+    const reopened = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    expect(await reopened.digest.weeks('shell/care')).toEqual(before);
     await reopened.close();
   });
 

@@ -26,17 +26,20 @@ export async function makeTestApp(opts: { now?: string; config?: Partial<AppConf
   const outbox = new RecordingOutbox();
   // The digest's privacy noise comes from a seeded generator, so every run draws the same noise.
   const app = await createApp({ config, clock, log: silentLogger, outbox, random: seededRandom(opts.seed ?? 1) });
-  return {
+  const testApp: TestApp = {
     ...app,
     clock,
     // The app's relay (it sends what features queue, after each commit) with what reached the recording.
     outbox: Object.assign(app.outbox, { sent: outbox.sent }),
     dataDir,
     async cleanup() {
+      // A test may have reopened the store (testApp.store = ...): close that one too, or its lock outlives the folder.
       await app.store.close();
+      await testApp.store.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
 
 export function shellActor(name: string): Actor {

@@ -22,7 +22,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, default: { ...real, open }, open };
 });
 
-const { LowdbStore } = await import('../../src/store/lowdb/lowdb-store.js');
+const { openLowdbStore } = await import('../../src/store/lowdb/open-lowdb-store.js');
 const { personFolder } = await import('../../src/store/lowdb/paths.js');
 
 let dir: string;
@@ -34,9 +34,9 @@ afterEach(async () => {
 });
 
 it("fsyncs a new partition folder's parent, so the folder (and the file in it) survive a power cut", async () => {
-  const store = await LowdbStore.open({ dataDir: dir, now: new Date('2026-03-02T10:00:00Z') });
+  const store = await openLowdbStore({ dataDir: dir, now: new Date('2026-03-02T10:00:00Z') });
   dirSyncs.length = 0;
-  await store.addCheckIn({ id: 'c1', personId: 'shell:ann', at: '2026-03-02T16:00:00.000Z', localDate: '2026-03-02', mood: 3, energy: 3, stress: 3, shareNote: false, teams: [], custom: {} } as never);
+  await store.history.addCheckIn({ id: 'c1', personId: 'shell:ann', at: '2026-03-02T16:00:00.000Z', localDate: '2026-03-02', mood: 3, energy: 3, stress: 3, shareNote: false, teams: [], custom: {} } as never);
   await store.close();
   const personDir = path.join(dir, 'history', personFolder('shell:ann'));
   // history/ is new: the data dir records it; history/<person>/ is new: history/ records it; then the file's rename.

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreFileError } from '../../src/store/errors.js';
 import { DurableJsonFile } from '../../src/store/lowdb/durable-json-file.js';
-import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 
 const Schema = z.object({ version: z.literal(1), value: z.string() });
 let dir: string;
@@ -64,7 +64,7 @@ describe('store start-up', () => {
   it('refuses a corrupt state.json with a message naming it, leaves it byte for byte, and frees the lock', async () => {
     const file = path.join(dir, 'state.json');
     await writeFile(file, 'not json at all');
-    await expect(LowdbStore.open({ dataDir: dir, now: new Date('2026-03-02T10:00:00Z') })).rejects.toThrow(`Attune cannot use its store file ${file}: it is not valid JSON`);
+    await expect(openLowdbStore({ dataDir: dir, now: new Date('2026-03-02T10:00:00Z') })).rejects.toThrow(`Attune cannot use its store file ${file}: it is not valid JSON`);
     expect(await readFile(file, 'utf8')).toBe('not json at all');
     expect((await readdir(dir)).includes('.lock')).toBe(false);
   });

@@ -7,7 +7,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreLockedError } from '../../src/store/errors.js';
-import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,8 +59,8 @@ describe('one process per data directory', () => {
   });
 
   it('refuses a second open in the same process', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    await expect(LowdbStore.open({ dataDir: dir, now, lock: { waitMs: 0 } })).rejects.toBeInstanceOf(StoreLockedError);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    await expect(openLowdbStore({ dataDir: dir, now, lock: { waitMs: 0 } })).rejects.toBeInstanceOf(StoreLockedError);
     await store.close();
   });
 
@@ -68,7 +68,7 @@ describe('one process per data directory', () => {
     const first = holder(['2000']);
     expect(await outcome(first)).toBe('open');
     await new Promise((r) => setTimeout(r, 3500));
-    await expect(LowdbStore.open({ dataDir: dir, now, lock: { staleMs: 2000, waitMs: 0 } })).rejects.toBeInstanceOf(StoreLockedError);
+    await expect(openLowdbStore({ dataDir: dir, now, lock: { staleMs: 2000, waitMs: 0 } })).rejects.toBeInstanceOf(StoreLockedError);
     await stop(first);
   });
 
@@ -92,7 +92,7 @@ describe('one process per data directory', () => {
     await once(killed, 'exit');
     // The old lock format named a pid: in a container the new process is PID 1 again, as the dead one was.
     await writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now.toISOString() }));
-    const store = await LowdbStore.open({ dataDir: dir, now, lock: { staleMs: 2000 } });
+    const store = await openLowdbStore({ dataDir: dir, now, lock: { staleMs: 2000 } });
     await store.close();
     expect(await readdir(dir)).not.toContain('.lock');
   });
@@ -100,7 +100,7 @@ describe('one process per data directory', () => {
   it('a lock left in a container that was recreated with a new hostname is taken over once stale', async () => {
     await leaveStaleLock(60_000);
     await writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: 4242, host: 'attune-7d9f-old', startedAt: now.toISOString() }));
-    const store = await LowdbStore.open({ dataDir: dir, now, lock: { staleMs: 15_000, waitMs: 0 } });
+    const store = await openLowdbStore({ dataDir: dir, now, lock: { staleMs: 15_000, waitMs: 0 } });
     await store.close();
     await expect(stat(path.join(dir, 'attune.lock'))).rejects.toThrow('ENOENT');
   });
@@ -128,7 +128,7 @@ describe('one process per data directory', () => {
       expect(code).toBe(1);
       expect(stderr).toContain('invalid_auth');
       await expect(stat(path.join(dir, 'attune.lock'))).rejects.toThrow('ENOENT');
-      const store = await LowdbStore.open({ dataDir: dir, now, lock: { waitMs: 0 } });
+      const store = await openLowdbStore({ dataDir: dir, now, lock: { waitMs: 0 } });
       await store.close();
     } finally {
       slack.close();

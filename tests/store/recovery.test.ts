@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreStateMissingError } from '../../src/store/errors.js';
-import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 import { personFolder } from '../../src/store/lowdb/paths.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -40,28 +40,28 @@ describe('a data directory that recovers by itself', () => {
     await mkdir(history, { recursive: true });
     await writeFile(path.join(dir, 'state.json.4242.1.tmp'), '{"people":{"shell:local:ana":{"name":"Ana Flores"}}}');
     await writeFile(path.join(history, '2026-03.json.4242.2.tmp'), '{"reflections":[{"text":"a private answer"}]}');
-    const reopened = await LowdbStore.open({ dataDir: dir, now });
+    const reopened = await openLowdbStore({ dataDir: dir, now });
     await reopened.close();
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(await readdir(history)).toEqual([]);
   });
 
   it('removes temp copies a crash left in tmp/ when the store opens', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    await store.createPerson(person('shell:local:ana') as never);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    await store.people.create(person('shell:local:ana') as never);
     await store.close();
     await writeFile(path.join(dir, 'tmp', 'state.json.4242.3.tmp'), '{"people":{"shell:local:ana":{"name":"Ana Flores"}}}');
-    const reopened = await LowdbStore.open({ dataDir: dir, now });
+    const reopened = await openLowdbStore({ dataDir: dir, now });
     await reopened.close();
     expect((await readdir(path.join(dir, 'tmp'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('privacy delete removes temp copies that still name the person', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    await store.createPerson(person('shell:local:ana') as never);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    await store.people.create(person('shell:local:ana') as never);
     // A write that failed half-way in this run (a full disk) left its temp copy behind.
     await writeFile(path.join(dir, 'tmp', 'state.json.1.99.tmp'), '{"people":{"shell:local:ana":{"name":"Ana Flores"}}}');
-    await store.erasePerson('shell:local:ana');
+    await store.privacy.erasePerson('shell:local:ana');
     await store.close();
     const leftovers = [...(await readdir(dir)), ...(await readdir(path.join(dir, 'tmp')))].filter((n) => n.endsWith('.tmp'));
     expect(leftovers).toEqual([]);
@@ -71,7 +71,7 @@ describe('a data directory that recovers by itself', () => {
   it('given history but no state.json (a volume not mounted), refuses to start, explains, and creates nothing', async () => {
     await mkdir(path.join(dir, 'history', 'slack=3AT1=3AU1'), { recursive: true });
     await writeFile(path.join(dir, 'history', 'slack=3AT1=3AU1', '2026-02.json'), '{}');
-    const err = await LowdbStore.open({ dataDir: dir, now }).catch((e: unknown) => e);
+    const err = await openLowdbStore({ dataDir: dir, now }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreStateMissingError);
     expect((err as Error).message).toBe(
       `Attune's data directory has history for 1 person but no ${path.join(dir, 'state.json')}. ` +

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/open-lowdb-store.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 let dir: string;
@@ -18,22 +18,22 @@ const delivery = (personId: string, localDate: string) => ({ personId, job: 'dai
 
 describe('the delivery ledger is kept for a window', () => {
   it('deletes ledger days older than 35 days when the store opens, and keeps the recent ones', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    for (const date of ['2026-01-01', '2026-01-25', '2026-01-26', '2026-03-01']) await store.claimDelivery(delivery('shell:ann', date));
+    const store = await openLowdbStore({ dataDir: dir, now });
+    for (const date of ['2026-01-01', '2026-01-25', '2026-01-26', '2026-03-01']) await store.ledger.claim(delivery('shell:ann', date));
     await store.close();
-    const reopened = await LowdbStore.open({ dataDir: dir, now });
+    const reopened = await openLowdbStore({ dataDir: dir, now });
     expect((await readdir(path.join(dir, 'ledger'))).sort()).toEqual(['2026-01-26', '2026-03-01']);
-    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2026-01-25')).toBeUndefined();
-    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2026-01-26')).toMatchObject({ status: 'sent' });
+    expect(await reopened.ledger.get('shell:ann', 'daily-prompt', '2026-01-25')).toBeUndefined();
+    expect(await reopened.ledger.get('shell:ann', 'daily-prompt', '2026-01-26')).toMatchObject({ status: 'sent' });
     await reopened.close();
   });
 
   it('keeps as many days as ATTUNE_LEDGER_RETENTION_DAYS says', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now, ledgerRetentionDays: 400 });
-    await store.claimDelivery(delivery('shell:ann', '2025-03-01'));
+    const store = await openLowdbStore({ dataDir: dir, now, ledgerRetentionDays: 400 });
+    await store.ledger.claim(delivery('shell:ann', '2025-03-01'));
     await store.close();
-    const reopened = await LowdbStore.open({ dataDir: dir, now, ledgerRetentionDays: 400 });
-    expect(await reopened.delivery('shell:ann', 'daily-prompt', '2025-03-01')).toMatchObject({ status: 'sent' });
+    const reopened = await openLowdbStore({ dataDir: dir, now, ledgerRetentionDays: 400 });
+    expect(await reopened.ledger.get('shell:ann', 'daily-prompt', '2025-03-01')).toMatchObject({ status: 'sent' });
     await reopened.close();
     expect(loadConfig({ ATTUNE_LEDGER_RETENTION_DAYS: '90' }).ledgerRetentionDays).toBe(90);
     expect(loadConfig({}).ledgerRetentionDays).toBe(35);
@@ -55,24 +55,24 @@ describe('the delivery ledger is kept for a window', () => {
 
 describe('platform event keys', () => {
   it('recognises a retried event after a restart, and forgets keys after two days', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    expect(await store.claimEvent('Ev1', now)).toBe(true);
-    for (let k = 0; k < 300; k++) await store.claimEvent(`EvFill${k}`, now);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.events.claim('Ev1', now)).toBe(true);
+    for (let k = 0; k < 300; k++) await store.events.claim(`EvFill${k}`, now);
     await store.close();
     const later = new Date('2026-03-03T09:00:00Z');
-    const reopened = await LowdbStore.open({ dataDir: dir, now: later });
-    expect(await reopened.claimEvent('Ev1', later)).toBe(false);
-    expect(await reopened.claimEvent('EvFill299', later)).toBe(false);
+    const reopened = await openLowdbStore({ dataDir: dir, now: later });
+    expect(await reopened.events.claim('Ev1', later)).toBe(false);
+    expect(await reopened.events.claim('EvFill299', later)).toBe(false);
     await reopened.close();
     const muchLater = new Date('2026-03-05T09:00:00Z');
-    const third = await LowdbStore.open({ dataDir: dir, now: muchLater });
-    expect(await third.claimEvent('Ev1', muchLater)).toBe(true);
+    const third = await openLowdbStore({ dataDir: dir, now: muchLater });
+    expect(await third.events.claim('Ev1', muchLater)).toBe(true);
     await third.close();
   });
 
   it('spreads a day of keys over small files, so a claim rewrites a small one', async () => {
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    for (let k = 0; k < 640; k++) await store.claimEvent(`EvSpread${k}`, now);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    for (let k = 0; k < 640; k++) await store.events.claim(`EvSpread${k}`, now);
     await store.close();
     const files = await readdir(path.join(dir, 'events', '2026-03-02'));
     expect(files.length).toBeGreaterThan(32);
@@ -82,9 +82,9 @@ describe('platform event keys', () => {
     await mkdir(path.join(dir, 'events'), { recursive: true });
     await writeFile(path.join(dir, 'state.json'), JSON.stringify({ version: 1 }));
     await writeFile(path.join(dir, 'events', '2026-03-02.json'), JSON.stringify({ version: 1, day: '2026-03-02', keys: { EvOld: '2026-03-02T08:00:00.000Z' } }));
-    const store = await LowdbStore.open({ dataDir: dir, now });
-    expect(await store.claimEvent('EvOld', now)).toBe(false);
-    expect(await store.claimEvent('EvNew', now)).toBe(true);
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.events.claim('EvOld', now)).toBe(false);
+    expect(await store.events.claim('EvNew', now)).toBe(true);
     await store.close();
     expect(await readdir(path.join(dir, 'events'))).not.toContain('2026-03-02.json');
   });

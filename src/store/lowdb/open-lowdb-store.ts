@@ -1,112 +1,83 @@
 import type { Repositories, Store } from '../../core/store/index.js';
-import { LowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
+import { LowdbDigest } from './digest.js';
+import { LowdbDrafts } from './drafts.js';
+import { LowdbEngine, type LowdbStoreOptions } from './engine.js';
+import { LowdbEvents } from './events.js';
+import { DEFAULT_CACHE_BYTES, LowdbHistory } from './history.js';
+import { DEFAULT_LEDGER_RETENTION_DAYS, LowdbLedger } from './ledger.js';
+import { LowdbMentoring } from './mentoring.js';
+import { LowdbNudges } from './nudges.js';
 import { LowdbOutbox } from './outbox.js';
+import { LowdbPairing } from './pairing.js';
+import { LowdbPeople } from './people.js';
+import { LowdbPractice } from './practice.js';
+import { LowdbPrivacy } from './privacy.js';
+import { LowdbTeams } from './teams.js';
 
-/** The port's repositories over one LowdbStore. Every call takes the engine's shared lock (or joins the open transaction). */
-function repositories(engine: LowdbStore, outbox: LowdbOutbox): Repositories {
-  const run = <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => engine.run(async () => fn(...args));
-  // Writes that change several files run as a transaction of their own.
-  const atomic = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => engine.transaction(() => fn(...args));
-  const records = <K extends 'profiles' | 'requests' | 'invitations' | 'matches'>(kind: K) => {
-    const r = engine.mentoringRecords(kind);
-    return { get: run(r.get), list: run(r.list), create: run(r.create), update: run(r.update), remove: run(r.remove) };
-  };
-  const practice = <K extends 'people' | 'peers' | 'thanks'>(kind: K) => {
-    const r = engine.practiceRecords(kind);
-    return { get: run(r.get), list: run(r.list), create: run(r.create), update: run(r.update), remove: run(r.remove) };
-  };
-  return {
-    people: {
-      get: run((id) => engine.person(id)),
-      list: run((workspace) => engine.people(workspace)),
-      create: run((person) => engine.createPerson(person)),
-      update: run((id, change) => engine.updatePerson(id, change)),
-      remove: run((id) => engine.removePerson(id)),
-    },
-    teams: {
-      get: run((id) => engine.team(id)),
-      list: run((workspace) => engine.teams(workspace)),
-      create: run((team) => engine.createTeam(team)),
-      update: run((id, change) => engine.updateTeam(id, change)),
-      remove: run((id) => engine.removeTeam(id)),
-    },
-    history: {
-      addReflection: run((r) => engine.addReflection(r)),
-      replaceReflection: run((r) => engine.replaceReflection(r)),
-      reflections: run((personId, range) => engine.reflections(personId, range)),
-      addCheckIn: run((c) => engine.addCheckIn(c)),
-      replaceCheckIn: run((c) => engine.replaceCheckIn(c)),
-      checkIns: run((personId, range) => engine.checkIns(personId, range)),
-      recordServed: run((personId, served) => engine.recordServed(personId, served)),
-      served: run((personId, range) => engine.served(personId, range)),
-      latestServed: run((personId, since) => engine.latestServed(personId, since)),
-      months: run((personId) => engine.historyMonths(personId)),
-    },
-    ledger: {
-      get: run((personId, job, localDate) => engine.delivery(personId, job, localDate)),
-      claim: run((delivery) => engine.claimDelivery(delivery)),
-      update: run((personId, job, localDate, change) => engine.updateDelivery(personId, job, localDate, change)),
-      on: run((localDate) => engine.deliveriesOn(localDate)),
-      prune: atomic((before) => engine.pruneLedger(before)),
-    },
-    events: { claim: run((key, now) => engine.claimEvent(key, now)) },
-    drafts: {
-      get: run((personId, purpose, now) => engine.draft(personId, purpose, now)) as Repositories['drafts']['get'],
-      set: run((personId, purpose, data, expiresAt) => engine.setDraft(personId, purpose, data, expiresAt)),
-      clear: run((personId, purpose) => engine.clearDraft(personId, purpose)),
-    },
-    nudges: {
-      get: run((personId) => engine.nudgeState(personId)),
-      update: run((personId, change) => engine.updateNudgeState(personId, change)),
-      supportResources: run((workspace) => engine.supportResources(workspace)),
-      setSupportResources: run((workspace, resources) => engine.setSupportResources(workspace, resources)),
-    },
-    mentoring: { profiles: records('profiles'), requests: records('requests'), invitations: records('invitations'), matches: records('matches') },
-    pairing: {
-      pool: run((id) => engine.pool(id)),
-      pools: run((workspace) => engine.pools(workspace)),
-      createPool: run((pool) => engine.createPool(pool)),
-      updatePool: run((id, change) => engine.updatePool(id, change)),
-      round: run((poolId, slot) => engine.pairRound(poolId, slot)),
-      rounds: run((poolId) => engine.pairRounds(poolId)),
-      createRound: atomic((round) => engine.createRound(round)),
-      updateRound: run((poolId, slot, change) => engine.updateRound(poolId, slot, change)),
-    },
-    digest: {
-      weeks: run((teamId) => engine.digestWeeks(teamId)),
-      freeze: run((entries) => engine.saveDigestWeeks(entries)),
-      ledger: run((workspace, week) => engine.digestLedger(workspace, week)),
-    },
-    practice: { people: practice('people'), peers: practice('peers'), thanks: practice('thanks') },
-    outbox: {
-      enqueue: run((entry, now) => outbox.enqueue(entry, now)),
-      claim: run((claimer, platforms, limit, now) => outbox.claim(claimer, platforms, limit, now)),
-      finish: run((id, outcome, now) => outbox.finish(id, outcome, now)),
-      expire: run((claimedBefore, finishedBefore) => outbox.expire(claimedBefore, finishedBefore)),
-      pending: run(() => outbox.pending()),
-      unsent: run(() => outbox.unsent()),
-    },
-  };
+export type { LowdbStoreOptions } from './engine.js';
+export { DEFAULT_LEDGER_RETENTION_DAYS } from './ledger.js';
+
+type Fn = (...args: never[]) => Promise<unknown>;
+
+/** The same object with every method run under the engine's shared lock (or joining the open transaction). */
+function locked<T extends object>(engine: LowdbEngine, target: T, names: ReadonlyArray<keyof T>, atomic: ReadonlyArray<keyof T> = []): T {
+  const out = {} as Record<keyof T, unknown>;
+  for (const name of names) {
+    const fn = (target[name] as Fn).bind(target);
+    // Writes that change several files run as a transaction of their own.
+    out[name] = atomic.includes(name) ? (...args: never[]) => engine.transaction(() => fn(...args)) : (...args: never[]) => engine.run(() => fn(...args));
+  }
+  return out as T;
 }
 
-/** Opens the embedded JSON store under a data directory as the store port. */
+const KEYED = ['get', 'list', 'create', 'update', 'remove'] as const;
+
+/**
+ * Opens the embedded JSON store under a data directory as the store port: one engine (the data
+ * directory, its lock and write path) and one repository per feature over it.
+ */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store & { readonly dataDir: string }> {
-  const engine = await LowdbStore.open(options);
-  const outbox = new LowdbOutbox(engine);
-  const repos = repositories(engine, outbox);
+  const retention = options.ledgerRetentionDays ?? DEFAULT_LEDGER_RETENTION_DAYS;
+  let parts!: ReturnType<typeof build>;
+  const build = (engine: LowdbEngine) => {
+    const teams = new LowdbTeams(engine);
+    const history = new LowdbHistory(engine, { cacheSize: options.cacheSize ?? 20_000, cacheBytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES });
+    const ledger = new LowdbLedger(engine, retention);
+    const events = new LowdbEvents(engine);
+    const nudges = new LowdbNudges(engine);
+    const mentoring = new LowdbMentoring(engine);
+    const pairing = new LowdbPairing(engine);
+    const digest = new LowdbDigest(engine);
+    const practice = new LowdbPractice(engine);
+    const outbox = new LowdbOutbox(engine);
+    const privacy = new LowdbPrivacy(engine, { teams, history, ledger, nudges, mentoring, pairing, digest, practice, outbox });
+    return { people: new LowdbPeople(engine), teams, history, ledger, events, drafts: new LowdbDrafts(engine), nudges, mentoring, pairing, digest, practice, outbox, privacy };
+  };
+  const engine = await LowdbEngine.open(options, async (opened) => {
+    parts = build(opened);
+    await parts.events.pruneAt(options.now);
+    await parts.ledger.pruneAt(options.now);
+  });
+  const keyed = <T extends object>(records: T) => locked(engine, records, KEYED as unknown as Array<keyof T>);
+  const repos: Repositories = {
+    people: locked(engine, parts.people, KEYED),
+    teams: locked(engine, parts.teams, KEYED),
+    history: locked(engine, parts.history, ['addReflection', 'replaceReflection', 'reflections', 'addCheckIn', 'replaceCheckIn', 'checkIns', 'recordServed', 'served', 'latestServed', 'months']),
+    ledger: locked(engine, parts.ledger, ['get', 'claim', 'update', 'on', 'prune'], ['prune']),
+    events: locked(engine, parts.events, ['claim', 'live']),
+    drafts: locked(engine, parts.drafts, ['get', 'set', 'clear']),
+    nudges: locked(engine, parts.nudges, ['get', 'update', 'supportResources', 'setSupportResources']),
+    mentoring: { profiles: keyed(parts.mentoring.profiles), requests: keyed(parts.mentoring.requests), invitations: keyed(parts.mentoring.invitations), matches: keyed(parts.mentoring.matches) },
+    pairing: locked(engine, parts.pairing, ['pool', 'pools', 'createPool', 'updatePool', 'round', 'rounds', 'createRound', 'updateRound'], ['createRound']),
+    digest: locked(engine, parts.digest, ['weeks', 'freeze', 'ledger', 'ledgerWeeks', 'restoreLedger']),
+    practice: { people: keyed(parts.practice.people), peers: keyed(parts.practice.peers), thanks: keyed(parts.practice.thanks) },
+    outbox: locked(engine, parts.outbox, ['enqueue', 'claim', 'finish', 'expire', 'pending', 'unsent']),
+  };
   return {
     ...repos,
     engine: 'lowdb',
     dataDir: engine.dataDir,
-    privacy: {
-      exportPerson: (personId) => engine.run(() => engine.exportPerson(personId)),
-      erasePerson: (personId) =>
-        engine.transaction(async () => {
-          const erased = await engine.erasePerson(personId);
-          await outbox.forgetPerson(personId);
-          return erased;
-        }),
-    },
+    privacy: locked(engine, parts.privacy, ['exportPerson', 'erasePerson'], ['erasePerson']),
     transaction: (work) => engine.transaction(() => work(repos)),
     health: async () => ({ engine: 'lowdb', ...engine.health() }),
     close: () => engine.close(),
