@@ -1,13 +1,22 @@
 /**
  * The scale benchmark's PostgreSQL figures (`npm run bench -- scale` runs it with bench/scale.ts):
- * - check-in write p50/p99 on the PostgreSQL store, over the same seeded year as the JSON store and SQLite;
+ * - check-in write p50/p99 and the digest cold/warm on PostgreSQL beside the JSON store and SQLite, each seeded
+ *   with the same year in this run (bench/scale/shape.ts), each figure measured in a fresh process;
  * - fan-out of the daily prompt to 5,000 people by two replica processes on one database against the fake
  *   Slack's limits, 5% HTTP 500s injected, one replica SIGKILLed halfway: total time against the floor
  *   (people / workspace limit), duplicates, and messages lost (not claimed by the dead replica, yet not delivered).
  * Needs PostgreSQL: ATTUNE_TEST_PG (default postgres://postgres@127.0.0.1:5432/test); it creates and drops its own databases.
  *   npx tsx bench/scale-pg.ts [--small] [--fanout 5000] [--skip-fanout] [--seeded postgres://.../db-to-seed-and-keep]
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runProbe } from './scale/probes.js';
+import { seedLowdb } from './scale/seed-lowdb.js';
+import { seedSqlite } from './scale/seed-sqlite.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { PersonSchema } from '../src/core/model/person.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -24,11 +33,16 @@ import { frozenWeeks } from '../src/features/digest/frozen-weeks.js';
 import { completeWeeks } from '../src/features/digest/weeks.js';
 import { NOW, teamId } from './scale/shape.js';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     small: { type: 'boolean', default: false },
     fanout: { type: 'string', default: '5000' },
     'skip-fanout': { type: 'boolean', default: false },
+    /** Only the fan-out (the store figures take minutes to seed). */
+    'fanout-only': { type: 'boolean', default: false },
+    /** Internal: run one probe of bench/scale/probes.ts in this fresh process and print its JSON. */
+    probe: { type: 'string' },
     /** Use (and complete, and keep) this database: the year takes minutes to seed on a shared machine. */
     seeded: { type: 'string' },
   },
@@ -38,6 +52,37 @@ const adminUrl = process.env.ATTUNE_TEST_PG?.trim() || DEFAULT_TEST_PG;
 
 let digestCold = NaN;
 let digestWarm = NaN;
+const self = fileURLToPath(import.meta.url);
+
+/** One figure of the JSON store or SQLite, in a fresh process (as bench/scale.ts measures them). */
+function probe(name: string, ...args: string[]): Record<string, number> {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', self, ...(values.small ? ['--small'] : []), '--probe', name, ...args], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`probe ${name} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+
+/** The same year in the JSON store and SQLite, seeded in this run; their check-in write and digest figures. */
+async function embeddedEngines(): Promise<string[][]> {
+  const base = await mkdtemp(path.join(tmpdir(), 'attune-bench-scale-pg-'));
+  try {
+    const year = path.join(base, 'year');
+    const sqlite = path.join(base, 'year.sqlite');
+    const t0 = performance.now();
+    await seedLowdb(year, values.small ? 'small' : 'full');
+    seedSqlite(sqlite, shape);
+    console.log(`Seeded the JSON store and SQLite: ${shape.people} people x ${shape.days} days, ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    const cw = probe('checkin-write', year, String(shape.people));
+    const cwSql = probe('checkin-write-sqlite', sqlite);
+    const dg = probe('digest', year);
+    const dgSql = probe('digest-sqlite', sqlite);
+    return [
+      ['JSON store', ms(cw.p50!), ms(cw.p99!), ms(dg.cold!), ms(dg.warm!)],
+      ['SQLite (FULL)', ms(cwSql.p50!), ms(cwSql.p99!), ms(dgSql.cold!), ms(dgSql.warm!)],
+    ];
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+}
 
 async function checkInWrites(): Promise<string[][]> {
   const db = values.seeded ? { url: values.seeded, drop: async () => undefined } : await createTestDatabase(adminUrl, 'benchscale');
@@ -131,9 +176,19 @@ async function fanOut(people: number): Promise<string[]> {
   }
 }
 
-console.log(`PostgreSQL store, shape ${values.small ? 'small' : 'full'}: ${shape.people} people, ${shape.days} days of history; ${shape.samples} sequential check-in writes.`);
-console.log(table(['engine', 'people', 'check-in p50 ms', 'p99 ms', 'max ms', 'concurrent'], await checkInWrites()));
-console.log(`digest of team-1's 8 weeks from history on PostgreSQL: cold ${ms(digestCold)} ms (first call, fresh pool), warm ${ms(digestWarm)} ms (median of 20)`);
+if (values.probe) {
+  console.log(JSON.stringify(await runProbe(values.probe, positionals, shape)));
+  process.exit(0);
+}
+if (!values['fanout-only']) {
+  console.log(`Shape ${values.small ? 'small (figures mean nothing)' : 'full'}: ${shape.people} people, ${shape.days} days of history; ${shape.samples} sequential check-in writes per engine.`);
+  const embedded = await embeddedEngines();
+  const pgRows = await checkInWrites();
+  console.log(table(['engine', 'people', 'check-in p50 ms', 'p99 ms', 'max ms', 'concurrent'], pgRows));
+  console.log('\nThe same year on each engine, in this run (digest: team-1\'s 8 weeks from history; cold = first call in a fresh process or pool, warm = median of 20):');
+  const postgres = ['PostgreSQL', pgRows[0]![2]!, pgRows[0]![3]!, ms(digestCold), ms(digestWarm)];
+  console.log(table(['engine', 'check-in p50 ms', 'check-in p99 ms', 'digest cold ms', 'digest warm ms'], [...embedded, postgres]));
+}
 if (!values['skip-fanout']) {
   const people = Number(values.fanout);
   console.log(`\nFan-out of the daily prompt to ${people} people by two replica processes on one database; fake Slack: 50 posts/s per workspace, 1/s per channel, 5% HTTP 500s; shared pace 49/s; replica a SIGKILLed at half delivered.`);

@@ -41,7 +41,14 @@ async function main(): Promise<void> {
   const replicas = replicaSupportOf(store);
   // Features and the scheduler send through per-platform queues (rate limits, retries) over the adapters; with
   // replicas on one database, paced together, and what features start goes through the outbox table.
-  const sending = createSendPath({ store, config, direct: outbox, replicaId, onError: (err) => log.error({ err }, 'the outbox relay failed') });
+  const sending = createSendPath({
+    store,
+    config,
+    direct: outbox,
+    replicaId,
+    onError: (err) => log.error({ err }, 'the outbox relay failed'),
+    onUndelivered: (message, error) => log.warn({ message: message.id, recipients: message.recipients, error }, 'a message Attune started was not delivered'),
+  });
   const app: App = await createApp({ config, clock, log, store, outbox: sending.started });
   opened = app;
   // Occurrences of a platform this process does not run are left to one that does: preparing them here would

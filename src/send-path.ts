@@ -3,7 +3,7 @@ import type { DirectOutbox } from './core/direct-outbox.js';
 import { platformOf, type Platform } from './core/model/ids.js';
 import type { Outbox } from './core/outbox.js';
 import { QueuedOutbox, queueLimitsFrom } from './core/queued-outbox.js';
-import type { RelayedOutbox } from './core/replicas.js';
+import { OutboxRelay } from './core/outbox-relay.js';
 import { systemClock } from './core/clock.js';
 import type { Store } from './core/store/index.js';
 import { replicaSupportOf } from './store/open-store.js';
@@ -12,7 +12,7 @@ import { replicaSupportOf } from './store/open-store.js';
 export interface SendPath {
   /** Scheduled sends, which the ledger already makes once: the paced per-platform queue. */
   queued: QueuedOutbox;
-  /** Messages features start (invitations, intros, notices): through the outbox table when replicas share a database. */
+  /** Messages features start (invitations, intros, notices): through the store's outbox, relayed to the queue. */
   started: Outbox;
   /** Whether this process can deliver to a person now (Discord: only while it holds the gateway). */
   handles(personId: string): boolean;
@@ -29,12 +29,15 @@ export interface SendPathOptions {
   /** Recorded on outbox rows this process claims. */
   replicaId: string;
   onError?: (err: unknown) => void;
+  /** A relayed message the platform did not take (no content: the caller logs it). */
+  onUndelivered?: (message: { id: string; recipients: number }, error: string) => void;
 }
 
 /**
- * On the JSON store (one process): the paced queue, as before. On a store shared by replicas: the
- * queue paces through the database's shared limiter, and messages features start go through the
- * relayed outbox, so every message Attune starts is either in the ledger or in the outbox table.
+ * The paced per-platform queue over the adapters (on a shared database, paced through its limiter),
+ * and the relay from the store's outbox to it: every message Attune starts is either in the ledger or
+ * in the outbox, queued in the transaction that decided it. On the JSON store (one process) a feature
+ * waits for its messages to go out, as before; with replicas it only starts the relay (any of them may send).
  */
 export function createSendPath(options: SendPathOptions): SendPath {
   const replicas = replicaSupportOf(options.store);
@@ -43,23 +46,29 @@ export function createSendPath(options: SendPathOptions): SendPath {
   const elected = new Set<Platform>(replicas && options.config.discord ? ['discord'] : []);
   const holding = new Set<Platform>();
   const here = (p: Platform) => !elected.has(p) || holding.has(p);
-  let relayed: RelayedOutbox | undefined;
-  if (replicas) {
-    relayed = replicas.relayedOutbox({
-      replicaId: options.replicaId,
-      deliver: queued,
-      platforms: () => (['shell', 'slack', 'discord'] as const).filter(here),
-      ...(options.onError ? { onError: options.onError } : {}),
-    });
-  }
+  const relay = new OutboxRelay({
+    outbox: options.store.outbox,
+    clock: systemClock,
+    claimer: options.replicaId,
+    deliver: queued,
+    platforms: () => (['shell', 'slack', 'discord'] as const).filter(here),
+    waitForSends: !replicas,
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onUndelivered ? { onUndelivered: (m, r) => options.onUndelivered!(m, r.ok ? '' : r.error) } : {}),
+  });
   return {
     queued,
-    started: relayed ?? queued,
+    started: relay,
     handles: (personId) => here(platformOf(personId)),
-    setHolding: (platform, on) => void (on ? holding.add(platform) : holding.delete(platform)),
-    start: () => relayed?.start(),
+    setHolding: (platform, on) => {
+      if (on) holding.add(platform);
+      else holding.delete(platform);
+      // What waited for the gateway can go now.
+      if (on) void relay.kick();
+    },
+    start: () => relay.start(),
     stop: async () => {
-      await relayed?.stop();
+      await relay.stop();
       await queued.drain();
     },
   };

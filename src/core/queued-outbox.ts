@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import { platformOf, type Platform } from './model/ids.js';
 import type { Outbox } from './outbox.js';
 import type { Reply } from './reply.js';
+import { LocalSendPacer } from './local-send-pacer.js';
 import type { SendPacer } from './send-pacer.js';
 
 /** How one platform's queue sends. */
@@ -17,9 +18,11 @@ export interface QueueLimits {
   /** Backoff after a transient failure (5xx, timeout) without Retry-After: base * 2^(tries-1), capped. */
   backoffMs: number;
   maxBackoffMs: number;
+  /** What one rate limit covers: the platform (Discord's bot-wide limit) or each workspace (Slack's are per workspace). */
+  bucketBy: 'platform' | 'workspace';
 }
 
-export const DEFAULT_LIMITS: QueueLimits = { concurrency: 4, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 30_000 };
+export const DEFAULT_LIMITS: QueueLimits = { concurrency: 4, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 30_000, bucketBy: 'platform' };
 
 /**
  * The per-platform limits the configuration sets; main.ts and the benchmark share it. ATTUNE_SLACK_RATE
@@ -31,8 +34,11 @@ export function queueLimitsFrom(config: AppConfig): QueuedOutboxOptions['limits'
   return { slack: { perSecond: config.slackRate, concurrency: Math.max(DEFAULT_LIMITS.concurrency, Math.ceil(config.slackRate)) } };
 }
 
-/** Per-platform defaults under the configured limits: the shell prints to one terminal, one message at a time. */
-const PLATFORM_DEFAULTS: Partial<Record<Platform, Partial<QueueLimits>>> = { shell: { concurrency: 1 } };
+/**
+ * Per-platform defaults under the configured limits: the shell prints to one terminal, one message at a
+ * time; Slack's limits are per workspace; Discord's global limit is per bot (the default bucket).
+ */
+const PLATFORM_DEFAULTS: Partial<Record<Platform, Partial<QueueLimits>>> = { shell: { concurrency: 1 }, slack: { bucketBy: 'workspace' } };
 
 /** Waits; injected so tests and benchmarks control time. */
 export type Wait = (ms: number) => Promise<void>;
@@ -50,6 +56,8 @@ export interface QueuedOutboxOptions {
 }
 
 interface Item {
+  /** The rate-limit bucket it is sent in (its platform, or its workspace). */
+  bucket: string;
   run: () => Promise<SendResult>;
   tries: number;
   notBefore: number;
@@ -58,21 +66,25 @@ interface Item {
 
 /**
  * One queue per platform in front of another outbox (the DirectOutbox over the adapters). Bounded
- * concurrency; a 429's Retry-After pauses the whole platform queue (Slack and Discord apply it to the
- * method or the bot, not one message); a transient failure is retried with backoff; a permanent one
+ * concurrency; paced per bucket through the pacer; a 429 holds back its message for exactly
+ * Retry-After, and its whole bucket only when the pacer sees the method's limit (see SendPacer), so
+ * one channel's limit never stalls the others; a transient failure is retried with backoff; a permanent one
  * (DMs closed, user gone) is not. Only a send the adapter reported as failed is retried, so a message
  * is never sent twice by the queue; a send that throws is reported failed, not retried.
  */
 export class QueuedOutbox implements Outbox {
   private readonly queues = new Map<Platform, PlatformQueue>();
+  private readonly pacer: SendPacer;
 
   constructor(
     private readonly inner: Outbox,
     private readonly options: QueuedOutboxOptions,
-  ) {}
+  ) {
+    this.pacer = options.pacer ?? new LocalSendPacer(options.clock);
+  }
 
   send(personId: string, reply: Reply): Promise<SendResult> {
-    return this.queue(platformOf(personId)).push(() => this.inner.send(personId, reply));
+    return this.queue(platformOf(personId)).push(personId, () => this.inner.send(personId, reply));
   }
 
   /**
@@ -86,7 +98,7 @@ export class QueuedOutbox implements Outbox {
       const results = await Promise.all(personIds.map((id) => this.send(id, reply)));
       return results.find((r) => !r.ok) ?? { ok: true };
     }
-    return this.queue(platformOf(personIds[0]!)).push(() => this.inner.sendGroup(personIds, reply));
+    return this.queue(platformOf(personIds[0]!)).push(personIds[0]!, () => this.inner.sendGroup(personIds, reply));
   }
 
   /** Resolves once every queue is empty and idle. */
@@ -98,7 +110,7 @@ export class QueuedOutbox implements Outbox {
     let q = this.queues.get(platform);
     if (!q) {
       const limits = { ...DEFAULT_LIMITS, ...PLATFORM_DEFAULTS[platform], ...this.options.limits?.[platform] };
-      q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r), platform, this.options.pacer);
+      q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r), platform, this.pacer);
       this.queues.set(platform, q);
     }
     return q;
@@ -112,8 +124,6 @@ function isGroupAware(outbox: Outbox): outbox is Outbox & { canGroup(personIds: 
 class PlatformQueue {
   private readonly items: Item[] = [];
   private workers = 0;
-  private pausedUntil = 0;
-  private nextSlot = 0;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -122,12 +132,17 @@ class PlatformQueue {
     private readonly wait: Wait,
     private readonly onAttempt: (result: SendResult) => void,
     private readonly platform: Platform,
-    private readonly pacer: SendPacer | undefined,
+    private readonly pacer: SendPacer,
   ) {}
 
-  push(run: () => Promise<SendResult>): Promise<SendResult> {
+  /** `personId`'s platform, or platform and workspace (`slack:T1:U1` -> `slack:T1`). */
+  private bucketOf(personId: string): string {
+    return this.limits.bucketBy === 'workspace' ? personId.split(':').slice(0, 2).join(':') : this.platform;
+  }
+
+  push(personId: string, run: () => Promise<SendResult>): Promise<SendResult> {
     return new Promise((resolve) => {
-      this.items.push({ run, tries: 0, notBefore: 0, resolve });
+      this.items.push({ bucket: this.bucketOf(personId), run, tries: 0, notBefore: 0, resolve });
       // A worker may be busy with (or pacing) an item it already took: start another up to the limit.
       if (this.workers < this.limits.concurrency) {
         this.workers++;
@@ -149,10 +164,6 @@ class PlatformQueue {
     try {
       for (;;) {
         const now = this.now();
-        if (this.pausedUntil > now) {
-          await this.wait(this.pausedUntil - now);
-          continue;
-        }
         const index = this.items.findIndex((i) => i.notBefore <= now);
         if (index < 0) {
           if (this.items.length === 0) break;
@@ -160,15 +171,9 @@ class PlatformQueue {
           continue;
         }
         const [item] = this.items.splice(index, 1) as [Item];
-        if (this.pacer) {
-          // Unpaced, the interval is 0: the reservation only waits out a pause another replica was told to take.
-          const waitMs = await this.pacer.reserve(this.platform, this.limits.perSecond ? 1000 / this.limits.perSecond : 0);
-          if (waitMs > 0) await this.wait(waitMs);
-        } else if (this.limits.perSecond) {
-          const slot = Math.max(this.nextSlot, now);
-          this.nextSlot = slot + 1000 / this.limits.perSecond;
-          if (slot > now) await this.wait(slot - now);
-        }
+        // Unpaced, the interval is 0: the reservation only waits out a pause of the whole bucket.
+        const waitMs = await this.pacer.reserve(item.bucket, this.limits.perSecond ? 1000 / this.limits.perSecond : 0);
+        if (waitMs > 0) await this.wait(waitMs);
         await this.attempt(item);
       }
     } finally {
@@ -195,9 +200,8 @@ class PlatformQueue {
     }
     const now = this.now();
     if (result.retryAfterMs !== undefined) {
-      this.pausedUntil = Math.max(this.pausedUntil, now + result.retryAfterMs);
-      // Every replica waits it out; a slot taken meanwhile is after the pause.
-      if (this.pacer) await this.pacer.pause(this.platform, result.retryAfterMs).catch(() => undefined);
+      // This message waits exactly Retry-After; the bucket waits only if the pacer sees the method's limit.
+      await this.pacer.limited(item.bucket, result.retryAfterMs).catch(() => undefined);
       item.notBefore = now + result.retryAfterMs;
       this.items.unshift(item);
       return;

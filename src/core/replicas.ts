@@ -16,10 +16,10 @@ export interface Election {
 
 /**
  * What a store shared by several processes offers so they act as one (the PostgreSQL engine does; the
- * JSON store is one process and offers none): a shared rate limit, a relayed outbox, an election.
+ * JSON store is one process and offers none): a shared rate limit and an election. The outbox is in
+ * the store port itself (`outbox`), on every engine.
  */
 export interface ReplicaSupport {
   pacer: SendPacer;
-  relayedOutbox(options: { replicaId: string; deliver: Outbox; platforms: () => readonly string[]; onError?: (err: unknown) => void }): RelayedOutbox;
-  elect(options: { name: string; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError?: (err: unknown) => void }): Election;
+  elect(options: { name: string; retryMs?: number; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError?: (err: unknown) => void }): Election;
 }

@@ -78,6 +78,12 @@ export class Scheduler {
     return this.lastTick;
   }
   private readonly waiting = new Map<string, Waiting>();
+  /**
+   * Occurrences due while this process could not deliver them (Discord without the gateway), by ledger
+   * key: looked at again each tick within the grace window, so a replica that takes the gateway over
+   * sends what came due while its holder was dying (the ledger still makes each one once).
+   */
+  private readonly elsewhere = new Map<string, Waiting>();
   /** Ticks run one after another, so each window starts where the previous one ended. */
   private chain: Promise<unknown> = Promise.resolve();
   private task: ScheduledTask | undefined;
@@ -178,11 +184,20 @@ export class Scheduler {
     // A clock moved backwards (the shell's \time) starts a fresh window rather than replaying.
     this.lastTick = now;
     const work: Waiting[] = [];
+    for (const [key, w] of this.elsewhere) {
+      if (w.occurrence.dueAt.getTime() + this.graceMs < now.getTime()) this.elsewhere.delete(key);
+      else if (this.handles(w.occurrence.personId)) {
+        this.elsewhere.delete(key);
+        work.push(w);
+      }
+    }
     if (now > from) {
       for (const job of this.jobs) {
         try {
           for (const occurrence of await job.occurrences(this.app, { from, to: now })) {
-            if (this.handles(occurrence.personId)) work.push({ job, occurrence, sendAt: occurrence.dueAt });
+            const w = { job, occurrence, sendAt: occurrence.dueAt };
+            if (this.handles(occurrence.personId)) work.push(w);
+            else this.elsewhere.set(ledgerKey(occurrence), w);
           }
         } catch (err) {
           this.app.log.error({ err, job: job.name }, 'a job failed to list its occurrences');

@@ -37,19 +37,12 @@ async function workspaces(store: Store): Promise<string[]> {
   return [...new Set([...people.map((p) => p.workspace), ...teams.map((t) => t.workspace)])].sort();
 }
 
-/** Weeks the digest ledger is read for: those current teams froze (the port lists no ledger weeks, so a removed team's published weeks are not copied). */
-async function digestLedgerWeeks(store: Store, workspace: string): Promise<LocalDate[]> {
-  const weeks = new Set<LocalDate>();
-  for (const t of await store.teams.list(workspace)) for (const w of Object.keys(await store.digest.weeks(t.id))) weeks.add(w);
-  return [...weeks].sort();
-}
-
 function ledgerDates(today: LocalDate): LocalDate[] {
   return Array.from({ length: LEDGER_WINDOW_DAYS + 2 }, (_, i) => addDays(today, i - LEDGER_WINDOW_DAYS));
 }
 
-/** Counts every kind of record through the port, so any two engines can be compared. */
-export async function census(store: Store, today: LocalDate): Promise<Census> {
+/** Counts every kind of record through the port, so any two engines can be compared. `now` decides which event keys are live. */
+export async function census(store: Store, today: LocalDate, now: Date = new Date(`${today}T12:00:00Z`)): Promise<Census> {
   const people = await store.people.list();
   const teams = await store.teams.list();
   const pools = await store.pairing.pools();
@@ -70,6 +63,11 @@ export async function census(store: Store, today: LocalDate): Promise<Census> {
     'mentor matches': (await store.mentoring.matches.list()).length,
     'pairing pools': pools.length,
     'pairing rounds': 0,
+    'practice records': (await store.practice.people.list()).length,
+    'peer practice sessions': (await store.practice.peers.list()).length,
+    thanks: (await store.practice.thanks.list()).length,
+    'event keys': (await store.events.live(now)).length,
+    'unsent messages': (await store.outbox.unsent()).length,
   };
   const empty = JSON.stringify(emptyNudgeState());
   for (const p of people) {
@@ -82,7 +80,7 @@ export async function census(store: Store, today: LocalDate): Promise<Census> {
   }
   for (const w of await workspaces(store)) if (await store.nudges.supportResources(w)) c['support resources']!++;
   for (const t of teams) c['digest weeks']! += Object.keys(await store.digest.weeks(t.id)).length;
-  for (const w of await workspaces(store)) for (const week of await digestLedgerWeeks(store, w)) c['published digest queries']! += (await store.digest.ledger(w, week)).length;
+  for (const { workspace, week } of await store.digest.ledgerWeeks()) c['published digest queries']! += (await store.digest.ledger(workspace, week)).length;
   for (const d of ledgerDates(today)) c['ledger entries']! += (await store.ledger.on(d)).length;
   for (const pool of pools) c['pairing rounds']! += (await store.pairing.rounds(pool.id)).length;
   return c;
@@ -90,34 +88,21 @@ export async function census(store: Store, today: LocalDate): Promise<Census> {
 
 /**
  * Copies everything from one store into an empty one through the port (so any engine to any engine),
- * then compares the two censuses. Event keys are not copied: they live a day and guard against a
- * platform retrying within minutes, and the copy is made with Attune stopped.
+ * then compares the two censuses. Run with Attune stopped: event keys live for a day, unsent messages
+ * are sent by whichever store runs next, and neither may change during the copy. `now` is the time of
+ * the copy (which event keys are still live).
  */
-export async function copyStore(from: Store, to: Store, today: LocalDate): Promise<Census> {
-  const before = await census(to, today);
+export async function copyStore(from: Store, to: Store, today: LocalDate, now: Date = new Date(`${today}T12:00:00Z`)): Promise<Census> {
+  const before = await census(to, today, now);
   if (Object.values(before).some((n) => n > 0)) throw new TargetNotEmptyError(before);
 
   const people = await from.people.list();
   for (const p of people) await to.people.create(p);
   const teams = await from.teams.list();
   for (const t of teams) await to.teams.create(t);
-  // Each week's published queries go with the freeze of its first team: the target records them once, as the source did.
-  const ledgers = new Map<string, Map<string, Awaited<ReturnType<Store['digest']['ledger']>>>>();
-  for (const w of await workspaces(from)) {
-    const byWeek = new Map<string, Awaited<ReturnType<Store['digest']['ledger']>>>();
-    for (const week of await digestLedgerWeeks(from, w)) byWeek.set(week, await from.digest.ledger(w, week));
-    ledgers.set(w, byWeek);
-  }
-  for (const t of teams) {
-    const weeks = await from.digest.weeks(t.id);
-    await to.digest.freeze(
-      Object.values(weeks).map((week) => {
-        const queries = ledgers.get(t.workspace)?.get(week.from);
-        ledgers.get(t.workspace)?.delete(week.from);
-        return { teamId: t.id, week, ...(queries?.length ? { published: { workspace: t.workspace, queries } } : {}) };
-      }),
-    );
-  }
+  // The ledger as it is, removed teams' published weeks included; then the teams' frozen weeks, publishing nothing more.
+  for (const { workspace, week } of await from.digest.ledgerWeeks()) await to.digest.restoreLedger(workspace, week, await from.digest.ledger(workspace, week));
+  for (const t of teams) await to.digest.freeze(Object.values(await from.digest.weeks(t.id)).map((week) => ({ teamId: t.id, week })));
   const empty = JSON.stringify(emptyNudgeState());
   for (const p of people) {
     for (const month of await from.history.months(p.id)) {
@@ -145,9 +130,15 @@ export async function copyStore(from: Store, to: Store, today: LocalDate): Promi
     await to.pairing.createPool(pool);
     for (const round of await from.pairing.rounds(pool.id)) await to.pairing.createRound(round);
   }
+  for (const x of await from.practice.people.list()) await to.practice.people.create(x);
+  for (const x of await from.practice.peers.list()) await to.practice.peers.create(x);
+  for (const x of await from.practice.thanks.list()) await to.practice.thanks.create(x);
+  // A platform retrying an event after the move must still find it handled.
+  for (const { key, claimedAt } of await from.events.live(now)) await to.events.claim(key, claimedAt);
+  for (const { queuedAt, ...entry } of await from.outbox.unsent()) await to.outbox.enqueue(entry, queuedAt);
 
-  const source = await census(from, today);
-  const target = await census(to, today);
+  const source = await census(from, today, now);
+  const target = await census(to, today, now);
   if (Object.keys(source).some((k) => source[k] !== target[k])) throw new CopyMismatchError(source, target);
   return source;
 }

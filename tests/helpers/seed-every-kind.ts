@@ -25,4 +25,18 @@ export async function seedEveryKind(store: Store, people = 3): Promise<void> {
   await store.mentoring.matches.create({ id: 'm1', requestId: 'q1', workspace: 'slack:T1', mentorId: ids[1]!, menteeId: ids[2]!, goal: 'giving feedback', skill: 'feedback', startedAt: AT, status: 'active', followUps: {} });
   await store.pairing.createPool({ id: 'slack:T1', workspace: 'slack:T1', cadenceWeeks: 2, anchor: '2026-03-02', members: Object.fromEntries(ids.map((id) => [id, { joinedAt: AT }])), rounds: [] });
   await store.pairing.createRound({ version: 1, id: 'slack:T1@2026-03-02', poolId: 'slack:T1', slot: '2026-03-02', createdAt: AT, groups: [ids], met: {} });
+  // A removed team: its frozen weeks go with it, what its digests published stays in the workspace's ledger.
+  await store.teams.create({ id: 'slack:T1/gone', workspace: 'slack:T1', name: 'Gone', createdAt: AT, members: ids.map((personId) => ({ personId, from: AT })), leads: [ids[0]!], digestDay: 'mon', digestTime: '09:00', questions: [] });
+  await store.digest.freeze([{ teamId: 'slack:T1/gone', week: { from: REMOVED_TEAM_WEEK, to: '2026-02-22', frozenAt: AT, threshold: 3, members: people, respondents: 2, withheld: 'too-few', themes: [], custom: [] }, published: { workspace: 'slack:T1', queries: [{ key: 'slack:T1/gone|participation|x', space: 'participation', people: ['opaque-2'] }] } }]);
+  await store.teams.remove('slack:T1/gone');
+  await store.practice.people.create({ personId: ids[0]!, sessions: [{ id: 's1', cardId: 'angry-customer', mode: 'solo', components: ['empathy'], at: AT, localDate: '2026-03-02', answer: 'I hear you.' }], counts: { empathy: 1 } });
+  await store.practice.peers.create({ id: 'pp1', cardId: 'angry-customer', people: [ids[0]!, ids[1]!], customerFirst: ids[0]!, stage: 'first', startedAt: AT, updatedAt: AT });
+  await store.practice.thanks.create({ id: 't1', from: ids[1]!, to: ids[0]!, text: 'Thanks for the help.', at: AT, localDate: '2026-03-02' });
+  // Handled platform events (a retry after the move must still be recognised) and a message not yet sent.
+  await store.events.claim('slack:Ev0001', new Date(AT));
+  await store.events.claim('slack:Ev0002', new Date(AT));
+  await store.outbox.enqueue({ key: 'mentor-intro:m1:U2', recipients: [ids[2]!], reply: { text: 'Meet your mentor', blocks: [{ type: 'text', text: 'Meet your mentor' }] } }, new Date(AT));
 }
+
+/** The week a removed team published, kept only in the workspace's digest ledger. */
+export const REMOVED_TEAM_WEEK = '2026-02-16';

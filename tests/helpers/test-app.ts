@@ -13,8 +13,8 @@ import { SHELL_TRAITS } from '../../src/adapters/shell/shell-traits.js';
 export interface TestApp extends App {
   clock: ManualClock;
   dataDir: string;
-  /** What Attune sent on its own initiative (intros, scheduled messages), in order. */
-  outbox: RecordingOutbox;
+  /** What Attune sent on its own initiative (intros, scheduled messages), in order: relayed from the store's outbox. */
+  outbox: App['outbox'] & { sent: RecordingOutbox['sent'] };
   /** Closes the store and removes the data directory. */
   cleanup(): Promise<void>;
 }
@@ -30,7 +30,8 @@ export async function makeTestApp(opts: { now?: string; config?: Partial<AppConf
   const testApp: TestApp = {
     ...app,
     clock,
-    outbox,
+    // The app's relay (it sends what features queue, after each commit) with what reached the recording.
+    outbox: Object.assign(app.outbox, { sent: outbox.sent }),
     dataDir,
     async cleanup() {
       // A test may have reopened the store (testApp.store = ...): close that one too, or its lock outlives the folder.

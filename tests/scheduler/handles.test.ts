@@ -26,4 +26,30 @@ describe('replicas that can deliver to different platforms', () => {
     expect((await holder.tick(app.clock.now())).sent).toBe(1);
     expect(outbox.sent.map((m) => m.to)).toEqual(['shell:ana']);
   });
+
+  it('given a replica that takes the platform over after an occurrence came due (its holder died), it sends it then, once', async () => {
+    let holding = false;
+    const taker = new Scheduler(app, { outbox, handles: () => holding });
+    await taker.tick(new Date('2026-03-02T09:00:00Z'));
+    app.clock.set('2026-03-02T09:30:00Z');
+    expect((await taker.tick(app.clock.now())).sent).toBe(0);
+    holding = true;
+    app.clock.set('2026-03-02T09:31:00Z');
+    expect((await taker.tick(app.clock.now())).sent).toBe(1);
+    app.clock.set('2026-03-02T09:32:00Z');
+    expect((await taker.tick(app.clock.now())).sent).toBe(0);
+    expect(outbox.sent.map((m) => m.to)).toEqual(['shell:ana']);
+  });
+
+  it('given a replica that takes over after the grace window, it does not send the old occurrence late', async () => {
+    let holding = false;
+    const taker = new Scheduler(app, { outbox, handles: () => holding });
+    await taker.tick(new Date('2026-03-02T09:00:00Z'));
+    app.clock.set('2026-03-02T09:30:00Z');
+    await taker.tick(app.clock.now());
+    holding = true;
+    app.clock.set('2026-03-02T12:00:00Z');
+    expect((await taker.tick(app.clock.now())).sent).toBe(0);
+    expect(outbox.sent).toEqual([]);
+  });
 });

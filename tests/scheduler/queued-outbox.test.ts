@@ -54,16 +54,29 @@ const rateLimited = (ms: number): SendResult => ({ ok: false, permanent: false, 
 const serverError: SendResult = { ok: false, permanent: false, error: 'HTTP 500' };
 
 describe('the per-platform send queue', () => {
-  it('honours Retry-After: the whole queue pauses, then each message is delivered once', async () => {
+  it("honours Retry-After precisely for the message it answered, without stalling the others (a channel's limit)", async () => {
     const { adapter, outbox } = setup({ 'slack:T1:A': [rateLimited(3000)] });
     const results = await Promise.all([outbox.send('slack:T1:A', hello), outbox.send('slack:T1:B', hello)]);
     expect(results).toEqual([{ ok: true }, { ok: true }]);
     expect(adapter.calls).toEqual([
       { to: 'slack:T1:A', at: 0 },
+      { to: 'slack:T1:B', at: 0 },
       { to: 'slack:T1:A', at: 3000 },
-      { to: 'slack:T1:B', at: 3000 },
     ]);
-    expect(adapter.delivered).toEqual(['slack:T1:A', 'slack:T1:B']);
+    expect(adapter.delivered).toEqual(['slack:T1:B', 'slack:T1:A']);
+  });
+
+  it("given 429s for three people of one workspace within one Retry-After (the method's limit), the whole workspace waits it out", async () => {
+    const { adapter, outbox } = setup({ 'slack:T1:A': [rateLimited(2000)], 'slack:T1:B': [rateLimited(2000)], 'slack:T1:C': [rateLimited(2000)] });
+    await Promise.all(['A', 'B', 'C', 'D'].map((u) => outbox.send(`slack:T1:${u}`, hello)));
+    expect(adapter.calls.find((c) => c.to === 'slack:T1:D')!.at).toBe(2000);
+    expect(adapter.delivered.sort()).toEqual(['slack:T1:A', 'slack:T1:B', 'slack:T1:C', 'slack:T1:D']);
+  });
+
+  it("given the method's limit in one Slack workspace, another workspace's messages are not held back", async () => {
+    const { adapter, outbox } = setup({ 'slack:T1:A': [rateLimited(2000)], 'slack:T1:B': [rateLimited(2000)], 'slack:T1:C': [rateLimited(2000)] });
+    await Promise.all(['T1:A', 'T1:B', 'T1:C', 'T2:E'].map((u) => outbox.send(`slack:${u}`, hello)));
+    expect(adapter.calls.find((c) => c.to === 'slack:T2:E')!.at).toBe(0);
   });
 
   it('backs off exponentially on 5xx and delivers once when the platform recovers', async () => {

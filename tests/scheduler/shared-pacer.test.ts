@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter, SendResult } from '../../src/core/adapter.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { DirectOutbox } from '../../src/core/direct-outbox.js';
-import type { Platform } from '../../src/core/model/ids.js';
 import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { SendPacer } from '../../src/core/send-pacer.js';
@@ -21,15 +20,15 @@ class ScriptedSlack implements Adapter {
 
 /** A pacer standing in for the database: it hands out the waits it is told to and records what it was asked. */
 class RecordingPacer implements SendPacer {
-  readonly reserved: Array<{ platform: Platform; intervalMs: number }> = [];
-  readonly paused: Array<{ platform: Platform; ms: number }> = [];
+  readonly reserved: Array<{ bucket: string; intervalMs: number }> = [];
+  readonly told: Array<{ bucket: string; ms: number }> = [];
   constructor(private readonly waits: number[]) {}
-  async reserve(platform: Platform, intervalMs: number): Promise<number> {
-    this.reserved.push({ platform, intervalMs });
+  async reserve(bucket: string, intervalMs: number): Promise<number> {
+    this.reserved.push({ bucket, intervalMs });
     return this.waits.shift() ?? 0;
   }
-  async pause(platform: Platform, ms: number): Promise<void> {
-    this.paused.push({ platform, ms });
+  async limited(bucket: string, ms: number): Promise<void> {
+    this.told.push({ bucket, ms });
   }
 }
 
@@ -55,7 +54,7 @@ describe('the send queue with a shared pacer (replicas on one database)', () => 
     const pacer = new RecordingPacer([0, 120, 35]);
     const { outbox, waits } = setup(pacer);
     await Promise.all(['A', 'B', 'C'].map((u) => outbox.send(`slack:T1:${u}`, hello)));
-    expect(pacer.reserved).toEqual(Array(3).fill({ platform: 'slack', intervalMs: 50 }));
+    expect(pacer.reserved).toEqual(Array(3).fill({ bucket: 'slack:T1', intervalMs: 50 }));
     expect(waits).toEqual([120, 35]);
   });
 
@@ -63,14 +62,14 @@ describe('the send queue with a shared pacer (replicas on one database)', () => 
     const pacer = new RecordingPacer([900]);
     const { outbox, waits } = setup(pacer, [], 0);
     expect(await outbox.send('slack:T1:A', hello)).toEqual({ ok: true });
-    expect(pacer.reserved).toEqual([{ platform: 'slack', intervalMs: 0 }]);
+    expect(pacer.reserved).toEqual([{ bucket: 'slack:T1', intervalMs: 0 }]);
     expect(waits).toEqual([900]);
   });
 
-  it("given a 429 with Retry-After, the pause is shared so the other replicas wait it out too", async () => {
+  it('given a 429 with Retry-After, it is reported to the shared pacer for the workspace, so the replicas can tell a method limit from a channel limit', async () => {
     const pacer = new RecordingPacer([]);
     const { outbox } = setup(pacer, [{ ok: false, permanent: false, error: 'ratelimited', retryAfterMs: 3000 }]);
     expect(await outbox.send('slack:T1:A', hello)).toEqual({ ok: true });
-    expect(pacer.paused).toEqual([{ platform: 'slack', ms: 3000 }]);
+    expect(pacer.told).toEqual([{ bucket: 'slack:T1', ms: 3000 }]);
   });
 });

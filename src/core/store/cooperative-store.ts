@@ -1,7 +1,7 @@
 import { yieldIfBusy } from '../cooperative.js';
 import type { Repositories, Store } from './store.js';
 
-const REPOSITORIES = new Set<string>(['people', 'teams', 'history', 'ledger', 'events', 'drafts', 'nudges', 'mentoring', 'pairing', 'digest', 'practice', 'privacy']);
+const REPOSITORIES = new Set<string>(['people', 'teams', 'history', 'ledger', 'events', 'drafts', 'nudges', 'mentoring', 'pairing', 'digest', 'practice', 'outbox', 'privacy']);
 
 /** A repository (or a group of them, e.g. mentoring.profiles) whose every call first yields if the turn is busy. */
 function cooperative<T extends object>(target: T): T {

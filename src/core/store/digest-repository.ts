@@ -17,6 +17,13 @@ export interface DigestRepository {
    * It outlives removed teams; an erasure replaces the person's id with a random token.
    */
   ledger(workspace: string, week: LocalDate): Promise<PublishedQuery[]>;
+  /** Every workspace week the ledger holds, removed teams' weeks included, oldest first: for the data copy. */
+  ledgerWeeks(): Promise<Array<{ workspace: string; week: LocalDate }>>;
+  /**
+   * Writes a ledger week as another store holds it, without freezing any team's week: only for copying
+   * into an empty store (a removed team's published weeks have no team to freeze them with).
+   */
+  restoreLedger(workspace: string, week: LocalDate, queries: PublishedQuery[]): Promise<void>;
 }
 
 /** Frozen weeks kept per team: the 8 a digest shows, and a margin for catch-up and time zones. */

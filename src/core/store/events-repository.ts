@@ -5,4 +5,9 @@ export interface EventsRepository {
    * hours and at most 48 (platforms retry within minutes).
    */
   claim(key: string, now: Date): Promise<boolean>;
+  /**
+   * Keys not expired at `now`, with when each was claimed (claiming the key again at that time in
+   * another store makes it live as long there): for the data copy.
+   */
+  live(now: Date): Promise<Array<{ key: string; claimedAt: Date }>>;
 }

@@ -13,3 +13,4 @@ export type { PracticeRepository } from './practice-repository.js';
 export type { PairingRepository } from './pairing-repository.js';
 export { DIGEST_WEEKS_KEPT, type DigestRepository } from './digest-repository.js';
 export type { PersonalData, PrivacyRepository } from './privacy-repository.js';
+export type { OutboxEntry, OutboxRepository, QueuedMessage } from './outbox-repository.js';

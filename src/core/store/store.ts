@@ -4,6 +4,7 @@ import type { EventsRepository } from './events-repository.js';
 import type { HistoryRepository } from './history-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
 import type { MentoringRepository } from './mentoring-repository.js';
+import type { OutboxRepository } from './outbox-repository.js';
 import type { NudgesRepository } from './nudges-repository.js';
 import type { PairingRepository } from './pairing-repository.js';
 import type { PeopleRepository } from './people-repository.js';
@@ -24,6 +25,8 @@ export interface Repositories {
   pairing: PairingRepository;
   digest: DigestRepository;
   practice: PracticeRepository;
+  /** Messages Attune starts, queued in the transaction that decides them. */
+  outbox: OutboxRepository;
 }
 
 export interface StoreHealth {
@@ -43,7 +46,8 @@ export interface Store extends Repositories {
   /**
    * Runs `work` with repositories whose writes commit together or not at all (also across a crash).
    * Reads inside see the transaction's own writes. `work` may run more than once (an engine may
-   * retry a conflict), so it must not send messages or touch anything outside `tx`; do those after.
+   * retry a conflict), so it must not send messages or touch anything outside `tx`: it queues them in
+   * `tx.outbox`, and they are sent after the commit.
    * Throwing in it rolls everything back and the error reaches the caller. Serializable: the outcome
    * is as if transactions and single writes ran one at a time (SQL: SERIALIZABLE, retried on 40001;
    * or row locks taken with SELECT ... FOR UPDATE through `update`).

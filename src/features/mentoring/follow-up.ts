@@ -40,14 +40,20 @@ export async function answerMentorFollowUp(app: AppContext, person: Person, valu
   if (!match || !(FOLLOW_UP_ANSWERS as readonly string[]).includes(answer)) throw new UserError(copy('mentor.followUpUnknown'));
   if (match.mentorId !== person.id && match.menteeId !== person.id) throw new UserError(copy('mentor.followUpUnknown'));
   if (match.status !== 'active') throw new UserError(copy('mentor.matchEnded'));
-  // One update-by-function on the match: both people answering at once are both recorded.
-  await app.store.mentoring.matches.update(matchId, (x) => {
-    if (x.status !== 'active') throw new UserError(copy('mentor.matchEnded'));
-    const followUps = { ...x.followUps, [person.id]: { answer: answer as FollowUpAnswer, at: now.toISOString() } };
-    return answer === 'end' ? { ...x, followUps, status: 'ended', endedAt: now.toISOString() } : { ...x, followUps };
+  // One update-by-function on the match: both people answering at once are both recorded. Ending it and
+  // telling the other person are written together.
+  await app.store.transaction(async (tx) => {
+    await tx.mentoring.matches.update(matchId, (x) => {
+      if (x.status !== 'active') throw new UserError(copy('mentor.matchEnded'));
+      const followUps = { ...x.followUps, [person.id]: { answer: answer as FollowUpAnswer, at: now.toISOString() } };
+      return answer === 'end' ? { ...x, followUps, status: 'ended', endedAt: now.toISOString() } : { ...x, followUps };
+    });
+    if (answer !== 'end') return;
+    const notice = reply(copy('mentor.endedNotice', { name: person.name, goal: match.goal }));
+    await tx.outbox.enqueue({ key: `mentor-ended:${matchId}`, recipients: [otherOf(match, person.id)], reply: notice }, now);
   });
   if (answer === 'end') {
-    await app.outbox.send(otherOf(match, person.id), reply(copy('mentor.endedNotice', { name: person.name, goal: match.goal })));
+    await app.outbox.flush?.();
     // The mentor has a free place again: someone waiting may fit.
     await matchWaitingRequests(app, match.workspace, now);
     return reply(copy('mentor.endedThanks'), [], { private: true });

@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 /** The action a mentor's Accept / Decline buttons submit: value `accept:<invitation id>` or `decline:<id>`. */
 export const ANSWER_ACTION = { command: 'mentor request', action: 'answer' } as const;
 
-export async function nameOf(app: Pick<AppContext, 'store'>, personId: string): Promise<string> {
+export async function nameOf(app: { store: Pick<Repositories, 'people'> }, personId: string): Promise<string> {
   return (await app.store.people.get(personId))?.name ?? 'someone who has left';
 }
 
@@ -85,40 +85,57 @@ export async function rankFor(app: AppContext, repos: Pick<Repositories, 'teams'
 export type InviteOutcome = { kind: 'invited'; invitation: MentorInvitation } | { kind: 'none' } | { kind: 'busy' };
 
 /**
- * Invites the best fitting mentor for an open request that has no pending invitation, and sends the
- * invitation. Safe to call twice: a request already waiting on an invitation is left alone.
+ * Inside `tx`: invites the best fitting mentor for an open request that has no pending invitation,
+ * and queues the invitation in the same transaction. A request already waiting on one is left alone.
+ */
+async function inviteIn(app: AppContext, tx: Repositories, requestId: string, now: Date): Promise<InviteOutcome> {
+  const request = await tx.mentoring.requests.get(requestId);
+  if (!request || request.status !== 'open') return { kind: 'busy' };
+  if ((await tx.mentoring.invitations.list({ requestId, status: 'pending' })).length > 0) return { kind: 'busy' };
+  const m = await loadMentoring(tx, request.workspace);
+  const [best] = await rankFor(app, tx, m, request, now);
+  if (!best) return { kind: 'none' };
+  const invitation: MentorInvitation = {
+    id: randomUUID().slice(0, 12),
+    requestId,
+    mentorId: best.personId,
+    menteeId: request.personId,
+    sentAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000).toISOString(),
+    status: 'pending',
+  };
+  await tx.mentoring.invitations.create(invitation);
+  await queue(tx, `mentor-invitation:${invitation.id}`, invitation.mentorId, await invitationReply(app, invitation, tx), now);
+  return { kind: 'invited', invitation };
+}
+
+/** Queues a message Attune starts in the transaction that decided it; `key` names that decision. */
+async function queue(tx: Repositories, key: string, personId: string, message: Reply, now: Date): Promise<void> {
+  await tx.outbox.enqueue({ key, recipients: [personId], reply: message }, now);
+}
+
+/** Runs `work` as one transaction, then has what it queued sent. */
+async function deciding<R>(app: AppContext, work: (tx: Repositories) => Promise<R>): Promise<R> {
+  const result = await app.store.transaction(work);
+  await app.outbox.flush?.();
+  return result;
+}
+
+/**
+ * Invites the best fitting mentor for an open request that has no pending invitation: the invitation
+ * and its message are written together. Safe to call twice: a request already waiting is left alone.
  */
 export async function inviteNext(app: AppContext, requestId: string, now: Date): Promise<InviteOutcome> {
   // Ranking reads every mentor's load: one transaction, so two requests can't both take a mentor's last place.
-  const outcome = await app.store.transaction(async (tx): Promise<InviteOutcome> => {
-    const request = await tx.mentoring.requests.get(requestId);
-    if (!request || request.status !== 'open') return { kind: 'busy' };
-    if ((await tx.mentoring.invitations.list({ requestId, status: 'pending' })).length > 0) return { kind: 'busy' };
-    const m = await loadMentoring(tx, request.workspace);
-    const [best] = await rankFor(app, tx, m, request, now);
-    if (!best) return { kind: 'none' };
-    const invitation: MentorInvitation = {
-      id: randomUUID().slice(0, 12),
-      requestId,
-      mentorId: best.personId,
-      menteeId: request.personId,
-      sentAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000).toISOString(),
-      status: 'pending',
-    };
-    await tx.mentoring.invitations.create(invitation);
-    return { kind: 'invited', invitation };
-  });
-  if (outcome.kind === 'invited') await app.outbox.send(outcome.invitation.mentorId, await invitationReply(app, outcome.invitation));
-  return outcome;
+  return deciding(app, (tx) => inviteIn(app, tx, requestId, now));
 }
 
-export async function invitationReply(app: AppContext, invitation: MentorInvitation): Promise<Reply> {
+export async function invitationReply(app: AppContext, invitation: MentorInvitation, repos: Pick<Repositories, 'mentoring' | 'people'> = app.store): Promise<Reply> {
   const copy = app.content.copy;
-  const request = await app.store.mentoring.requests.get(invitation.requestId);
+  const request = await repos.mentoring.requests.get(invitation.requestId);
   const skills = skillLabels(app.content.mentoring.skills, request?.tags ?? []);
   const message = copy('mentor.invite', {
-    name: await nameOf(app, invitation.menteeId),
+    name: await nameOf({ store: repos }, invitation.menteeId),
     goal: request?.goal ?? '',
     skills,
     hours: INVITATION_HOURS,
@@ -158,12 +175,13 @@ export async function requestMentor(app: AppContext, person: Person, goal: strin
     createdAt: now.toISOString(),
     tried: [],
   };
-  // Checked again with the write: two requests sent at once leave one open request.
-  await app.store.transaction(async (tx) => {
+  // Checked again with the write: two requests sent at once leave one open request. The request, its
+  // first invitation and the invitation's message are written together.
+  const outcome = await deciding(app, async (tx) => {
     await alreadyOpen(tx);
     await tx.mentoring.requests.create(request);
+    return inviteIn(app, tx, request.id, now);
   });
-  const outcome = await inviteNext(app, request.id, now);
   const skills = skillLabels(app.content.mentoring.skills, tags);
   const message =
     outcome.kind === 'invited'
@@ -172,9 +190,12 @@ export async function requestMentor(app: AppContext, person: Person, goal: strin
   return reply(message, [heading(copy('mentor.requestTitle')), text(copy('mentor.requestGoal', { goal })), text(message)], { private: true });
 }
 
-/** Tells the requester what happened after a decline or an expiry. */
-async function moveOn(app: AppContext, request: MentorRequest, reasonKey: string, now: Date): Promise<Reply> {
-  const outcome = await inviteNext(app, request.id, now);
+/**
+ * Inside `tx`, after a decline, an expiry or a withdrawal: invites the next mentor and returns what to
+ * tell the requester (the caller queues it, or the scheduler's ledger sends it).
+ */
+async function moveOnIn(app: AppContext, tx: Repositories, request: MentorRequest, reasonKey: string, now: Date): Promise<Reply> {
+  const outcome = await inviteIn(app, tx, request.id, now);
   const copy = app.content.copy;
   const skills = skillLabels(app.content.mentoring.skills, request.tags);
   const next = outcome.kind === 'invited' ? copy('mentor.movedOn', { hours: INVITATION_HOURS }) : copy('mentor.nobodyElse', { skills });
@@ -197,12 +218,13 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     throw new UserError(copy('mentor.inviteAlready.expired'));
   }
   if (verb === 'decline') {
-    const request = await app.store.transaction(async (tx) => {
+    // The decline, the next invitation and the requester's notice are one decision, written together.
+    await deciding(app, async (tx) => {
       const inv = await tx.mentoring.invitations.update(id, (i) => (i.status === 'pending' ? { ...i, status: 'declined', answeredAt: now.toISOString() } : i));
-      if (inv?.status !== 'declined') return undefined;
-      return tx.mentoring.requests.update(invitation.requestId, (r) => (r.tried.includes(mentor.id) ? r : { ...r, tried: [...r.tried, mentor.id] }));
+      if (inv?.status !== 'declined' || inv.answeredAt !== now.toISOString()) return;
+      const request = await tx.mentoring.requests.update(invitation.requestId, (r) => (r.tried.includes(mentor.id) ? r : { ...r, tried: [...r.tried, mentor.id] }));
+      if (request?.status === 'open') await queue(tx, `mentor-declined:${id}`, request.personId, await moveOnIn(app, tx, request, 'mentor.declinedNotice', now), now);
     });
-    if (request?.status === 'open') await app.outbox.send(request.personId, await moveOn(app, request, 'mentor.declinedNotice', now));
     return reply(copy('mentor.declinedThanks'), [], { private: true });
   }
   // Invitation, request and match change together, and the capacity check sees every other accept.
@@ -231,11 +253,12 @@ export async function answerInvitation(app: AppContext, mentor: Person, value: s
     await tx.mentoring.matches.create(match);
     await tx.mentoring.invitations.update(id, (i) => ({ ...i, status: 'accepted', answeredAt: now.toISOString() }));
     await tx.mentoring.requests.update(req.id, (r) => ({ ...r, status: 'matched', matchId: match.id }));
+    // Each side gets its own words: the mentee hears who will mentor them, the mentor whom they will mentor.
+    for (const side of [match.menteeId, match.mentorId]) await queue(tx, `mentor-intro:${match.id}:${side}`, side, await introReply(app, match, side, tx), now);
     return { kind: 'accepted', match };
   });
+  await app.outbox.flush?.();
   if (result.kind === 'refused') throw new UserError(result.message);
-  // Each side gets its own words: the mentee hears who will mentor them, the mentor whom they will mentor.
-  for (const id of [result.match.menteeId, result.match.mentorId]) await app.outbox.send(id, await introReply(app, result.match, id));
   return reply(copy('mentor.acceptedThanks', { name: await nameOf(app, result.match.menteeId) }), [], { private: true });
 }
 
@@ -247,12 +270,12 @@ export function startersFor(app: AppContext, skillId: string, seed: string, coun
 }
 
 /** The introduction as `forId` (the mentee or the mentor) reads it. */
-export async function introReply(app: AppContext, match: MentorMatch, forId: string): Promise<Reply> {
+export async function introReply(app: AppContext, match: MentorMatch, forId: string, repos: Pick<Repositories, 'people'> = app.store): Promise<Reply> {
   const copy = app.content.copy;
   const starters = startersFor(app, match.skill, match.id);
   const message = copy(forId === match.mentorId ? 'mentor.introMentor' : 'mentor.intro', {
-    mentee: await nameOf(app, match.menteeId),
-    mentor: await nameOf(app, match.mentorId),
+    mentee: await nameOf({ store: repos }, match.menteeId),
+    mentor: await nameOf({ store: repos }, match.mentorId),
     skill: skillLabel(app.content.mentoring.skills, match.skill),
     days: FOLLOW_UP_DAYS,
   });
@@ -262,16 +285,27 @@ export async function introReply(app: AppContext, match: MentorMatch, forId: str
   return reply(`${message}\n${goal}\n${copy('mentor.starters')}\n${list}`, blocks);
 }
 
-/** Marks one overdue invitation expired and passes its request on. Undefined when there was nothing to do. */
-export async function expireInvitation(app: AppContext, invitationId: string, now: Date): Promise<{ requesterId: string; notice: Reply } | undefined> {
-  const request = await app.store.transaction(async (tx) => {
+/**
+ * Marks one overdue invitation expired and invites the next mentor, in one transaction. The
+ * requester's notice is returned for the scheduler's ledger to send; with `queueNotice` it is queued in
+ * the same transaction instead. Undefined when there was nothing to do.
+ */
+export async function expireInvitation(
+  app: AppContext,
+  invitationId: string,
+  now: Date,
+  options: { queueNotice?: boolean } = {},
+): Promise<{ requesterId: string; notice: Reply } | undefined> {
+  return deciding(app, async (tx) => {
     const inv = await tx.mentoring.invitations.get(invitationId);
     if (!inv || inv.status !== 'pending' || new Date(inv.expiresAt) > now) return undefined;
     await tx.mentoring.invitations.update(invitationId, (i) => ({ ...i, status: 'expired' }));
-    return tx.mentoring.requests.update(inv.requestId, (r) => (r.tried.includes(inv.mentorId) ? r : { ...r, tried: [...r.tried, inv.mentorId] }));
+    const request = await tx.mentoring.requests.update(inv.requestId, (r) => (r.tried.includes(inv.mentorId) ? r : { ...r, tried: [...r.tried, inv.mentorId] }));
+    if (!request || request.status !== 'open') return undefined;
+    const notice = await moveOnIn(app, tx, request, 'mentor.expiredNotice', now);
+    if (options.queueNotice) await queue(tx, `mentor-expired:${invitationId}`, request.personId, notice, now);
+    return { requesterId: request.personId, notice };
   });
-  if (!request || request.status !== 'open') return undefined;
-  return { requesterId: request.personId, notice: await moveOn(app, request, 'mentor.expiredNotice', now) };
 }
 
 /**
@@ -281,12 +315,7 @@ export async function expireInvitation(app: AppContext, invitationId: string, no
 export async function advanceMentoring(app: AppContext, now: Date): Promise<number> {
   const overdue = (await app.store.mentoring.invitations.list({ status: 'pending' })).filter((i) => new Date(i.expiresAt) <= now);
   let moved = 0;
-  for (const inv of overdue) {
-    const result = await expireInvitation(app, inv.id, now);
-    if (!result) continue;
-    moved++;
-    await app.outbox.send(result.requesterId, result.notice);
-  }
+  for (const inv of overdue) if (await expireInvitation(app, inv.id, now, { queueNotice: true })) moved++;
   return moved;
 }
 
@@ -302,28 +331,34 @@ export async function matchWaitingRequests(app: AppContext, workspace: string, n
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   let invited = 0;
   for (const r of waiting) {
-    const outcome = await inviteNext(app, r.id, now);
-    if (outcome.kind !== 'invited') continue;
-    invited++;
-    const skills = skillLabels(app.content.mentoring.skills, r.tags);
-    await app.outbox.send(r.personId, reply(app.content.copy('mentor.foundLater', { skills, hours: INVITATION_HOURS })));
+    // The invitation and the requester's "found one" are written together.
+    const outcome = await deciding(app, async (tx) => {
+      const result = await inviteIn(app, tx, r.id, now);
+      if (result.kind !== 'invited') return result;
+      const skills = skillLabels(app.content.mentoring.skills, r.tags);
+      await queue(tx, `mentor-found:${result.invitation.id}`, r.personId, reply(app.content.copy('mentor.foundLater', { skills, hours: INVITATION_HOURS })), now);
+      return result;
+    });
+    if (outcome.kind === 'invited') invited++;
   }
   return invited;
 }
 
 /** Stops offering: no new invitations; pending ones are withdrawn and their requests passed on. */
 export async function stopOffering(app: AppContext, person: Person, now: Date): Promise<{ withdrawn: number; active: number }> {
-  const withdrawn = await app.store.transaction(async (tx) => {
+  // Withdrawals, the next invitations and the requesters' notices are written together.
+  const withdrawn = await deciding(app, async (tx) => {
     await tx.mentoring.profiles.remove(person.id);
     const out: MentorRequest[] = [];
     for (const inv of await tx.mentoring.invitations.list({ mentorId: person.id, status: 'pending' })) {
       await tx.mentoring.invitations.update(inv.id, (i) => ({ ...i, status: 'withdrawn', answeredAt: now.toISOString() }));
       const req = await tx.mentoring.requests.update(inv.requestId, (r) => (r.tried.includes(person.id) ? r : { ...r, tried: [...r.tried, person.id] }));
-      if (req?.status === 'open') out.push(req);
+      if (req?.status !== 'open') continue;
+      out.push(req);
+      await queue(tx, `mentor-withdrawn:${inv.id}`, req.personId, await moveOnIn(app, tx, req, 'mentor.withdrawnNotice', now), now);
     }
     return out;
   });
-  for (const req of withdrawn) await app.outbox.send(req.personId, await moveOn(app, req, 'mentor.withdrawnNotice', now));
   const active = (await app.store.mentoring.matches.list({ mentorId: person.id, status: 'active' })).length;
   return { withdrawn: withdrawn.length, active };
 }

@@ -25,11 +25,14 @@ export async function sendThanks(ctx: CommandContext, who: PersonArg | undefined
 
   const id = ctx.idempotencyKey ? `thanks:${ctx.idempotencyKey}` : randomUUID();
   const at = ctx.now.toISOString();
-  const { created: fresh } = await ctx.store.practice.thanks.create({ id, from: ctx.person.id, to: ref.id, text: words, at, localDate: ctx.today });
   const from = await nameOf(ctx, ctx.person.id);
-  if (fresh) {
-    const blocks = [heading(copy('thanks.receivedTitle', { name: from })), text(words, 'quote'), text(copy('thanks.receivedPrivacy'), 'muted')];
-    await ctx.outbox.send(ref.id, { text: `${copy('thanks.receivedTitle', { name: from })}\n> ${words}\n${copy('thanks.receivedPrivacy')}`, blocks });
-  }
+  const blocks = [heading(copy('thanks.receivedTitle', { name: from })), text(words, 'quote'), text(copy('thanks.receivedPrivacy'), 'muted')];
+  const message = { text: `${copy('thanks.receivedTitle', { name: from })}\n> ${words}\n${copy('thanks.receivedPrivacy')}`, blocks };
+  // The thank-you and its delivery are written together: a retried event records and sends it once.
+  await ctx.store.transaction(async (tx) => {
+    const { created } = await tx.practice.thanks.create({ id, from: ctx.person.id, to: ref.id, text: words, at, localDate: ctx.today });
+    if (created) await tx.outbox.enqueue({ key: `thanks:${id}`, recipients: [ref.id], reply: message }, ctx.now);
+  });
+  await ctx.outbox.flush?.();
   return privateReply(copy('thanks.sent', { name: ref.name }));
 }

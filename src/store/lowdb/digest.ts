@@ -54,6 +54,19 @@ export class LowdbDigest implements DigestRepository {
     return clone((await this.ledgers.doc(workspace)).data.weeks[week] ?? []);
   }
 
+  async ledgerWeeks(): Promise<Array<{ workspace: string; week: LocalDate }>> {
+    const out = (await this.ledgers.all()).flatMap((doc) => Object.keys(doc.data.weeks).map((week) => ({ workspace: doc.data.workspace, week: week as LocalDate })));
+    return out.sort((a, b) => a.week.localeCompare(b.week) || a.workspace.localeCompare(b.workspace));
+  }
+
+  async restoreLedger(workspace: string, week: LocalDate, queries: PublishedQuery[]): Promise<void> {
+    const valid = queries.map((q) => PublishedQuerySchema.parse(q));
+    if (valid.length === 0) return;
+    await this.engine.mutate(await this.ledgers.doc(workspace), (l) => {
+      (l.weeks[week] ??= []).push(...valid);
+    });
+  }
+
   /** The published ledger keeps its shape (what was published stays published) but no longer points at the person (part of an erasure). */
   async erase(personId: string): Promise<void> {
     for (const doc of await this.ledgers.all()) {

@@ -39,6 +39,19 @@ export class LowdbEvents implements EventsRepository {
     });
   }
 
+  async live(now: Date): Promise<Array<{ key: string; claimedAt: Date }>> {
+    const today = now.toISOString().slice(0, 10);
+    const out: Array<{ key: string; claimedAt: Date }> = [];
+    // A key lives from its claim until the end of the next UTC day (24-48 hours): today's and yesterday's.
+    for (const day of [addDays(today, -1), today]) {
+      if (!this.days.has(day)) continue;
+      for (let shard = 0; shard < EVENT_SHARDS; shard++) {
+        for (const [key, at] of Object.entries((await this.docs.get(JSON.stringify([day, shard]))).data.keys)) out.push({ key, claimedAt: new Date(at) });
+      }
+    }
+    return out.sort((a, b) => a.claimedAt.getTime() - b.claimedAt.getTime() || a.key.localeCompare(b.key));
+  }
+
   /** Keys of today and yesterday are kept (24-48 hours); older days, and the older one-file-a-day layout, go. */
   async pruneAt(now: Date): Promise<void> {
     const root = this.engine.paths.eventsRoot;

@@ -8,6 +8,7 @@ import { DEFAULT_CACHE_BYTES, LowdbHistory } from './history.js';
 import { DEFAULT_LEDGER_RETENTION_DAYS, LowdbLedger } from './ledger.js';
 import { LowdbMentoring } from './mentoring.js';
 import { LowdbNudges } from './nudges.js';
+import { LowdbOutbox } from './outbox.js';
 import { LowdbPairing } from './pairing.js';
 import { LowdbPeople } from './people.js';
 import { LowdbPractice } from './practice.js';
@@ -51,8 +52,9 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
     const pairing = new LowdbPairing(engine);
     const digest = new LowdbDigest(engine, teamShards, ledgers);
     const practice = new LowdbPractice(engine);
-    const privacy = new LowdbPrivacy(engine, { teams, history, ledger, nudges, mentoring, pairing, digest, practice });
-    return { people: new LowdbPeople(engine), teams, history, ledger, events, drafts: new LowdbDrafts(engine), nudges, mentoring, pairing, digest, practice, privacy };
+    const outbox = new LowdbOutbox(engine);
+    const privacy = new LowdbPrivacy(engine, { teams, history, ledger, nudges, mentoring, pairing, digest, practice, outbox });
+    return { people: new LowdbPeople(engine), teams, history, ledger, events, drafts: new LowdbDrafts(engine), nudges, mentoring, pairing, digest, practice, outbox, privacy };
   };
   const engine = await LowdbEngine.open(options, async (opened) => {
     const teamShards = await TeamShards.open(opened.dataDir, opened.fileOptions);
@@ -69,13 +71,14 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
     teams: locked(engine, parts.teams, [...KEYED, 'ofMember']),
     history: locked(engine, parts.history, ['addReflection', 'replaceReflection', 'reflections', 'addCheckIn', 'replaceCheckIn', 'checkIns', 'recordServed', 'served', 'latestServed', 'weekSummaries', 'months']),
     ledger: locked(engine, parts.ledger, ['get', 'claim', 'update', 'on', 'prune'], ['prune']),
-    events: locked(engine, parts.events, ['claim']),
+    events: locked(engine, parts.events, ['claim', 'live']),
     drafts: locked(engine, parts.drafts, ['get', 'set', 'clear']),
     nudges: locked(engine, parts.nudges, ['get', 'update', 'supportResources', 'setSupportResources']),
     mentoring: { profiles: keyed(parts.mentoring.profiles), requests: keyed(parts.mentoring.requests), invitations: keyed(parts.mentoring.invitations), matches: keyed(parts.mentoring.matches) },
     pairing: locked(engine, parts.pairing, ['pool', 'pools', 'createPool', 'updatePool', 'round', 'rounds', 'createRound', 'updateRound'], ['createRound']),
-    digest: locked(engine, parts.digest, ['weeks', 'freeze', 'ledger'], ['freeze']),
+    digest: locked(engine, parts.digest, ['weeks', 'freeze', 'ledger', 'ledgerWeeks', 'restoreLedger'], ['freeze', 'restoreLedger']),
     practice: { people: keyed(parts.practice.people), peers: keyed(parts.practice.peers), thanks: keyed(parts.practice.thanks) },
+    outbox: locked(engine, parts.outbox, ['enqueue', 'claim', 'finish', 'expire', 'pending', 'unsent']),
   };
   return {
     ...repos,

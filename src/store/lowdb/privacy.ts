@@ -7,6 +7,7 @@ import type { LowdbHistory } from './history.js';
 import type { LowdbLedger } from './ledger.js';
 import type { LowdbMentoring } from './mentoring.js';
 import type { LowdbNudges } from './nudges.js';
+import type { LowdbOutbox } from './outbox.js';
 import { removeLeftoverTemps } from './open-checks.js';
 import type { LowdbPairing } from './pairing.js';
 import { scrubBackup } from './person-shards.js';
@@ -23,6 +24,7 @@ export interface PersonalParts {
   pairing: LowdbPairing;
   digest: LowdbDigest;
   practice: LowdbPractice;
+  outbox: LowdbOutbox;
 }
 
 /** Export and erasure of one person across every repository. Run erasePerson inside a transaction: it changes several files. */
@@ -70,6 +72,7 @@ export class LowdbPrivacy implements PrivacyRepository {
     await this.parts.ledger.erase(personId);
     await this.parts.teams.forgetPerson(personId);
     await this.parts.digest.erase(personId);
+    await this.parts.outbox.forgetPerson(personId);
     await this.engine.mutate(this.engine.persons.doc(personId), (s) => {
       delete s.people[personId];
       delete s.drafts[personId];

@@ -54,6 +54,18 @@ export class PgDigest implements DigestRepository {
     });
   }
 
+  async ledgerWeeks(): Promise<Array<{ workspace: string; week: LocalDate }>> {
+    const { rows } = await this.db.query<{ workspace: string; week: LocalDate }>('SELECT DISTINCT workspace, week_start AS week FROM digest_ledger ORDER BY week_start, workspace');
+    return rows;
+  }
+
+  async restoreLedger(workspace: string, week: LocalDate, queries: PublishedQuery[]): Promise<void> {
+    const valid = queries.map((q) => PublishedQuerySchema.parse(q));
+    await this.db.atomic(async (q) => {
+      for (const query of valid) await q.query('INSERT INTO digest_ledger (workspace, week_start, data) VALUES ($1, $2, $3::jsonb)', [workspace, week, jsonb(query)]);
+    });
+  }
+
   async ledger(workspace: string, week: LocalDate): Promise<PublishedQuery[]> {
     const { rows } = await this.db.query<{ data: PublishedQuery }>('SELECT data FROM digest_ledger WHERE workspace = $1 AND week_start = $2 ORDER BY seq', [workspace, week]);
     return rows.map((r) => r.data);

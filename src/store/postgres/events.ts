@@ -23,6 +23,11 @@ export class PgEvents implements EventsRepository {
     return rowCount === 1;
   }
 
+  async live(now: Date): Promise<Array<{ key: string; claimedAt: Date }>> {
+    const { rows } = await this.db.query<{ key: string; expires_at: Date }>('SELECT key, expires_at FROM event_keys WHERE expires_at > $1 ORDER BY expires_at, key', [now]);
+    return rows.map((r) => ({ key: r.key, claimedAt: new Date(r.expires_at.getTime() - EVENT_KEY_HOURS * HOUR) }));
+  }
+
   /** Deletes keys that expired; the store runs it at open and now and then. */
   async prune(now: Date): Promise<number> {
     const { rowCount } = await this.db.query('DELETE FROM event_keys WHERE expires_at <= $1', [now]);

@@ -17,7 +17,7 @@ import { openPool } from './pool.js';
 import { PgPrivacy } from './privacy.js';
 import { PgTeams } from './teams.js';
 import type { ReplicaSupport } from '../../core/replicas.js';
-import { DurableOutbox } from './durable-outbox.js';
+import { PgOutbox } from './outbox.js';
 import { LeaderLease } from './leader-lease.js';
 import { PgSendPacer } from './send-pacer.js';
 
@@ -49,6 +49,7 @@ function repositories(db: Executor): Repositories {
     pairing: new PgPairing(db),
     digest: new PgDigest(db),
     practice: pgPractice(db),
+    outbox: new PgOutbox(db),
   };
 }
 
@@ -69,8 +70,9 @@ export class PostgresStore implements Store {
   readonly pairing;
   readonly digest;
   readonly practice;
+  readonly outbox;
   readonly privacy: PrivacyRepository;
-  /** What this replica shares with the others on the database: the send pace, the outbox, elections. */
+  /** What this replica shares with the others on the database: the send pace and elections. */
   readonly replicas: ReplicaSupport;
   private closed = false;
 
@@ -82,7 +84,6 @@ export class PostgresStore implements Store {
   ) {
     this.replicas = {
       pacer: new PgSendPacer(pool),
-      relayedOutbox: (o) => new DurableOutbox(pool, { replicaId: o.replicaId, deliver: o.deliver, platforms: o.platforms, ...(o.onError ? { onError: o.onError } : {}) }),
       elect: (o) => new LeaderLease(pool, o),
     };
     const repos = repositories(db);
@@ -97,6 +98,7 @@ export class PostgresStore implements Store {
     this.pairing = repos.pairing;
     this.digest = repos.digest;
     this.practice = repos.practice;
+    this.outbox = repos.outbox;
     this.privacy = new PgPrivacy(db);
   }
 

@@ -18,6 +18,11 @@ export interface EngineHandle {
    * data again, as a restarted process would.
    */
   reopen(options?: { faults?: FaultHook }): Promise<Store>;
+  /**
+   * Another sender's view of the same data: a second store on the same database for PostgreSQL (as a
+   * second replica has), the same store for the JSON store (one process per data directory).
+   */
+  peer(): Promise<Store>;
   /** Closes the store and removes its data. */
   destroy(): Promise<void>;
 }
@@ -38,6 +43,7 @@ const lowdb: EngineFactory = {
         handle.store = await openLowdbStore({ dataDir, now: T0, ...(next.faults ? { faults: next.faults } : {}) });
         return handle.store;
       },
+      peer: async () => handle.store,
       async destroy() {
         await handle.store.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -66,14 +72,21 @@ function postgres(adminUrl: string): EngineFactory {
       const first = await open(options.faults);
       const { rows } = await first.pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'");
       await first.pool.query(`TRUNCATE ${rows.map((r) => r.tablename).join(', ')}`);
+      const peers: Store[] = [];
       const handle: EngineHandle = {
         store: first,
+        async peer() {
+          const other = await open();
+          peers.push(other);
+          return other;
+        },
         async reopen(next = {}) {
           await handle.store.close();
           handle.store = await open(next.faults);
           return handle.store;
         },
         async destroy() {
+          await Promise.all(peers.map((p) => p.close()));
           await handle.store.close();
         },
       };

@@ -27,12 +27,30 @@ await describePg('the shared send limiter in PostgreSQL', (adminUrl) => {
     expect(new Set(times).size).toBe(60);
   });
 
-  it('given a pause one replica was told to take, the next slot on any replica comes after it', async () => {
+  const dbNow = async () => (await pools[0]!.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now.getTime();
+
+  it("given one 429 (a channel's limit), the bucket's next slot is not held back on any replica", async () => {
     const [a, b] = pools.map((p) => new PgSendPacer(p));
-    const before = (await pools[0]!.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now.getTime();
-    await a!.pause('discord', 5000);
+    await a!.limited('slack:T1', 5000);
+    const slot = await b!.reserveSlot('slack:T1', 50);
+    expect(slot.slotAt.getTime()).toBeLessThan((await dbNow()) + 1000);
+  });
+
+  it("given 429s on three replicas' sends within one Retry-After (the method's limit), the next slot on any replica comes after it", async () => {
+    const [a, b] = pools.map((p) => new PgSendPacer(p));
+    const before = await dbNow();
+    await a!.limited('discord', 5000);
+    await b!.limited('discord', 5000);
+    await a!.limited('discord', 5000);
     const slot = await b!.reserveSlot('discord', 50);
     expect(slot.slotAt.getTime()).toBeGreaterThanOrEqual(before + 5000);
     expect(slot.waitMs).toBeGreaterThan(0);
+  });
+
+  it("given the method's limit in one workspace, another workspace's slots are not held back", async () => {
+    const [a, b] = pools.map((p) => new PgSendPacer(p));
+    for (let i = 0; i < 3; i++) await a!.limited('slack:TBUSY', 5000);
+    const slot = await b!.reserveSlot('slack:TCALM', 50);
+    expect(slot.slotAt.getTime()).toBeLessThan((await dbNow()) + 1000);
   });
 });

@@ -1,4 +1,4 @@
-import type { Reply } from '../../core/reply.js';
+import type { Reply } from './reply.js';
 
 /** Replies as JSON: images and files carry bytes, kept as base64 so a stored reply comes back byte for byte. */
 export function replyToJson(reply: Reply): string {
