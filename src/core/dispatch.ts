@@ -92,7 +92,7 @@ export class Dispatcher {
     }
     const reflect = this.registry.get('reflect');
     if (!reflect) return this.unknown(ctx, text);
-    this.checkAudience(ctx, reflect);
+    await this.checkAudience(ctx, reflect);
     return reflect.run(ctx, validateOptions(reflect, { answer: text }));
   }
 
@@ -124,14 +124,19 @@ export class Dispatcher {
     }
   }
 
-  private unknown(ctx: CommandContext, text: string): Reply {
+  private async unknown(ctx: CommandContext, text: string): Promise<Reply> {
     const word = text.trim().split(/\s+/)[0] ?? '';
-    // A group word alone (`team`, `privacy`) lists what it can do.
-    const group = this.registry.group(word).filter((c) => meetsAudience(ctx.store, ctx.person, c.audience));
-    if (group.length && text.trim().split(/\s+/).length === 1) {
+    // A group word alone (`team`, `privacy`) lists what this person can do with it, nothing more.
+    const candidates = this.registry.group(word);
+    const allowed = await Promise.all(candidates.map((c) => meetsAudience(ctx.store, ctx.person, c.audience)));
+    const group = candidates.filter((_, i) => allowed[i]);
+    const alone = text.trim().split(/\s+/).length === 1;
+    if (group.length && alone) {
       const lines = group.map((c) => `${c.usage} - ${c.description}`);
       return privateReply(`${this.app.content.copy('error.groupWord', { word: word.toLowerCase() })}\n${lines.join('\n')}`);
     }
+    // A group only others may use (`admin` for a member) says so, rather than "not a command".
+    if (candidates.length && alone) throw new UserError(this.app.content.copy(`error.audience.${candidates[0]!.audience}`, { command: word.toLowerCase() }));
     return privateReply(this.app.content.copy('error.unknownCommand', { word: echo(word) }));
   }
 }

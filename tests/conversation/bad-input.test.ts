@@ -79,6 +79,14 @@ describe('refusals say what was wrong and what to type', () => {
     expect(out).toContain(`"${word}" needs one more word. Here is what you can do with it:\n/attune ${word} `);
   });
 
+  it('a group word alone lists only what this person may use: a member sees no admin subcommand', async () => {
+    await say('root', 'help');
+    const team = await say('bob', 'team');
+    expect(team).not.toContain('/attune team delete');
+    expect(team).not.toContain('/attune team create');
+    expect(await say('bob', 'admin')).toBe('Only an admin of this workspace can use "admin".');
+  });
+
   it('a too-long time zone is told in words, with the usage, not the validator text', async () => {
     const out = await say('bob', `settings tz ${'A'.repeat(70)}`);
     expect(out).toMatch(/^"tz" is 70 characters long; the most is 64\. Nothing was changed\.\nUsage: \/attune settings/);
