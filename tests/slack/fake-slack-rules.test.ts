@@ -19,9 +19,14 @@ const modal = { type: 'modal', title: { type: 'plain_text', text: 'Check in' }, 
 
 describe('the fake Slack is as strict as Slack', () => {
   it('refuses a message of 51 blocks or a section over 3,000 characters with invalid_blocks', async () => {
-    expect((await call('chat.postMessage', { channel: 'D1', text: 'x', blocks: Array.from({ length: 51 }, () => section('x')) })).body).toEqual({ ok: false, error: 'invalid_blocks', problems: ['51 blocks in a message (at most 50)'] });
-    expect((await call('chat.postMessage', { channel: 'D1', text: 'x', blocks: [section('x'.repeat(3001))] })).body.error).toBe('invalid_blocks');
-    expect((await call('chat.postMessage', { channel: 'D1', text: 'x', blocks: Array.from({ length: 50 }, () => section('x')) })).body.ok).toBe(true);
+    expect((await call('chat.postMessage', { channel: 'DU1', text: 'x', blocks: Array.from({ length: 51 }, () => section('x')) })).body).toEqual({ ok: false, error: 'invalid_blocks', problems: ['51 blocks in a message (at most 50)'] });
+    expect((await call('chat.postMessage', { channel: 'DU1', text: 'x', blocks: [section('x'.repeat(3001))] })).body.error).toBe('invalid_blocks');
+    expect((await call('chat.postMessage', { channel: 'DU1', text: 'x', blocks: Array.from({ length: 50 }, () => section('x')) })).body.ok).toBe(true);
+  });
+
+  it('refuses a post to a DM channel it never opened with channel_not_found', async () => {
+    expect((await call('chat.postMessage', { channel: 'DGONE', text: 'x' })).body).toMatchObject({ ok: false, error: 'channel_not_found' });
+    expect((await call('chat.postMessage', { channel: 'DU1', text: 'x' })).body.ok).toBe(true);
   });
 
   it('opens one view per trigger_id, only within 3 s of the interaction', async () => {

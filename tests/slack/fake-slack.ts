@@ -251,6 +251,9 @@ export class FakeSlack {
       if (problems.length) return { error: 'invalid_arguments', problems };
     }
     if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
+      // In this fake every DM channel is D<user id> (what conversations.open returns); Slack refuses a
+      // channel it does not know, e.g. one kept from before the app was reinstalled.
+      if (/^D/.test(String(args.channel)) && !/^D[UW][A-Z0-9]*$/.test(String(args.channel))) return { error: 'channel_not_found' };
       const problems = messageProblems(args);
       if (problems.length) return { error: 'invalid_blocks', problems };
     }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirectOutbox } from '../../src/core/direct-outbox.js';
 import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import { reply } from '../../src/core/reply.js';
+import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import { SIGNING_SECRET } from './slack-requests.js';
 import { startSlack, type SlackHarness } from './slack-harness.js';
 
 let h: SlackHarness;
@@ -33,6 +35,22 @@ describe('messages Attune starts', () => {
         ],
       },
     ]);
+  });
+
+  it('opens a person\'s DM once: the channel is kept in the store, so a restarted process does not call conversations.open again', async () => {
+    expect(await h.adapter.send('slack:T1:U1', prompt)).toEqual({ ok: true });
+    const restarted = new SlackAdapter({ app: h.app, slack: { botToken: 'xoxb-fake', signingSecret: SIGNING_SECRET, apiUrl: h.fake.apiUrl }, port: 0 });
+    expect(await restarted.send('slack:T1:U1', prompt)).toEqual({ ok: true });
+    expect(h.fake.ok('conversations.open')).toHaveLength(1);
+    expect(h.fake.ok('chat.postMessage').map((c) => c.args.channel)).toEqual(['DU1', 'DU1']);
+  });
+
+  it('a kept DM channel Slack no longer knows is opened again, and the message still arrives once', async () => {
+    await h.app.store.drafts.set('slack:T1:U1', 'slack.dmChannel', 'DGONE', new Date(h.app.clock.now().getTime() + 86_400_000));
+    expect(await h.adapter.send('slack:T1:U1', prompt)).toEqual({ ok: true });
+    expect(h.fake.refused('chat.postMessage').map((c) => c.args.error)).toEqual(['channel_not_found']);
+    expect(h.fake.ok('chat.postMessage').map((c) => c.args.channel)).toEqual(['DU1']);
+    expect(await h.app.store.drafts.get('slack:T1:U1', 'slack.dmChannel', h.app.clock.now())).toBe('DU1');
   });
 
   it('sends a mentoring intro to one group DM', async () => {

@@ -27,6 +27,10 @@ import { WorkQueue } from './work-queue.js';
 import type { PlatformTraits } from '../../core/platform-traits.js';
 
 /** Slack reports each person's zone (users.info) and names people by mention, never by a typed name alone. */
+/** The drafts purpose under which a person's DM channel id is kept, and for how long (it is stable). */
+const DM_CHANNEL = 'slack.dmChannel';
+const DM_CHANNEL_DAYS = 90;
+
 export const SLACK_TRAITS: PlatformTraits = { asksTimeZone: false, namesAreAddresses: false };
 
 type FormBlock = Extract<Block, { type: 'form' }>;
@@ -345,14 +349,32 @@ export class SlackAdapter implements Adapter, GroupCapable {
     if (!res.ok) throw Object.assign(new Error('response_url refused the reply'), { code: `response_url_${res.status}` });
   }
 
-  async dmChannel(userId: string, client: webApi.WebClient = this.bolt.client): Promise<string> {
+  /**
+   * The DM channel with a person. With their address it is kept in the store too, so conversations.open
+   * (Tier 3, about 50 a minute) runs once per person, not once per person per process start or replica:
+   * at 50 a minute, a morning's fan-out to 5,000 people would otherwise wait 100 minutes on it.
+   */
+  async dmChannel(userId: string, client: webApi.WebClient = this.bolt.client, personId?: string): Promise<string> {
     const known = this.dmChannels.get(userId);
     if (known) return known;
+    const now = this.app.clock.now();
+    const kept = personId ? await this.app.store.drafts.get<string>(personId, DM_CHANNEL, now) : undefined;
+    if (kept) {
+      this.dmChannels.set(userId, kept);
+      return kept;
+    }
     const res = await client.conversations.open({ users: userId });
     const id = res.channel?.id;
     if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_channel' });
     this.dmChannels.set(userId, id);
+    if (personId) await this.app.store.drafts.set(personId, DM_CHANNEL, id, new Date(now.getTime() + DM_CHANNEL_DAYS * 86_400_000));
     return id;
+  }
+
+  /** Forgets a DM channel Slack no longer knows (channel_not_found), so the next send opens it again. */
+  private async forgetDmChannel(userId: string, personId: string): Promise<void> {
+    this.dmChannels.delete(userId);
+    await this.app.store.drafts.clear(personId, DM_CHANNEL);
   }
 
   /** Publishes App Home with this person's own data. */
@@ -370,7 +392,11 @@ export class SlackAdapter implements Adapter, GroupCapable {
     const parts = personId.split(':');
     if (parts.length !== 3 || parts[0] !== 'slack') return { ok: false, permanent: true, error: 'not a slack address' };
     try {
-      return await this.post(await this.dmChannel(parts[2]!, this.openClient), reply, [personId]);
+      const result = await this.post(await this.dmChannel(parts[2]!, this.openClient, personId), reply, [personId]);
+      if (result.ok || result.error !== 'channel_not_found') return result;
+      // A kept channel Slack no longer knows (nothing was posted): open it again, once.
+      await this.forgetDmChannel(parts[2]!, personId);
+      return await this.post(await this.dmChannel(parts[2]!, this.openClient, personId), reply, [personId]);
     } catch (err) {
       return toSendResult(err);
     }
