@@ -1,8 +1,9 @@
-import { copyFile, stat } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DigestLedgers } from './digest-ledgers.js';
 import { STATE_BACKUP, type LowdbEngine } from './engine.js';
 import { teamShard, type TeamShards } from './team-shards.js';
+import { exists } from './file-exists.js';
 
 /**
  * Migration from the layout that kept teams, frozen digest weeks and the published digest ledger in
@@ -39,13 +40,4 @@ export async function moveTeamsOutOfState(engine: LowdbEngine, teams: TeamShards
     st.digestLedger = {};
   });
   return true;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,8 @@
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreStateMissingError } from '../errors.js';
 import { tempFilesInFlight } from './durable-json-file.js';
+import { exists } from './file-exists.js';
 
 /** Where every durable write puts its temp file before the rename. */
 export const TEMP_DIR = 'tmp';
@@ -50,13 +51,4 @@ export async function assertStateBesideHistory(dataDir: string, stateFiles: stri
   const people = await readdir(history).catch(() => [] as string[]);
   if (people.length === 0) return;
   throw new StoreStateMissingError(path.join(dataDir, stateFiles[0]!), people.length);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { PersonSchema, type Person } from '../../core/model/person.js';
 import { DurableJsonFile, mkdirDurable, type DurableJsonFileOptions } from './durable-json-file.js';
 import { JsonDocument } from './json-document.js';
 import type { State } from './state-schema.js';
+import { exists } from './file-exists.js';
 
 /** people/<shard>.json: the people, drafts and nudge state of the persons hashed to this shard. */
 export const PersonShardSchema = z.object({
@@ -135,15 +136,6 @@ export class PersonShards {
       ),
     );
     return true;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
