@@ -20,7 +20,8 @@ import { testConfig } from '../src/config.js';
 import { ManualClock, systemClock } from '../src/core/clock.js';
 import { DirectOutbox } from '../src/core/direct-outbox.js';
 import { PersonSchema } from '../src/core/model/person.js';
-import { QueuedOutbox, queueLimitsFrom } from '../src/core/queued-outbox.js';
+import { QueuedOutbox } from '../src/core/queued-outbox.js';
+import { sendLimits } from '../src/send-limits.js';
 import { silentLogger } from '../src/logger.js';
 import { dailyPromptJob } from '../src/scheduler/jobs/daily-prompt.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
@@ -64,7 +65,7 @@ async function runOnce(mode: 'reactive' | 'paced'): Promise<Row> {
   // As main.ts: ATTUNE_SLACK_RATE (here: paced mode) sets the Slack queue's pace; all else is the default.
   const config = testConfig({ dataDir, defaultTimeZone: 'UTC', ...(mode === 'paced' ? { slackRate: WORKSPACE * MARGIN } : {}) });
   const direct = new DirectOutbox();
-  const queued = new QueuedOutbox(direct, { clock: systemClock, limits: queueLimitsFrom(config) });
+  const queued = new QueuedOutbox(direct, { clock: systemClock, limits: sendLimits(config) });
   const app = await createApp({ config, clock, log: silentLogger, outbox: queued });
   // HTTP mode on a free port (nothing calls it here); start() checks the token with auth.test, as in production.
   const slack = new SlackAdapter({ app, slack: { botToken: 'xoxb-bench', signingSecret: 'bench-secret', apiUrl: fake.url }, port: 0 });

@@ -2,7 +2,8 @@ import type { AppConfig } from './config.js';
 import type { DirectOutbox } from './core/direct-outbox.js';
 import { platformOf, type Platform } from './core/model/ids.js';
 import type { Outbox } from './core/outbox.js';
-import { QueuedOutbox, queueLimitsFrom } from './core/queued-outbox.js';
+import { QueuedOutbox } from './core/queued-outbox.js';
+import { sendLimits } from './send-limits.js';
 import { OutboxRelay } from './core/outbox-relay.js';
 import { systemClock } from './core/clock.js';
 import type { Store } from './core/store/index.js';
@@ -41,7 +42,7 @@ export interface SendPathOptions {
  */
 export function createSendPath(options: SendPathOptions): SendPath {
   const replicas = replicaSupportOf(options.store);
-  const queued = new QueuedOutbox(options.direct, { clock: systemClock, limits: queueLimitsFrom(options.config), ...(replicas ? { pacer: replicas.pacer } : {}) });
+  const queued = new QueuedOutbox(options.direct, { clock: systemClock, limits: sendLimits(options.config), ...(replicas ? { pacer: replicas.pacer } : {}) });
   // With replicas and Discord on, Discord is delivered by the gateway holder only.
   const elected = new Set<Platform>(replicas && options.config.discord ? ['discord'] : []);
   const holding = new Set<Platform>();

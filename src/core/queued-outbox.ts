@@ -1,4 +1,3 @@
-import type { AppConfig } from '../config.js';
 import type { SendResult } from './adapter.js';
 import type { Clock } from './clock.js';
 import { platformOf, type Platform } from './model/ids.js';
@@ -24,22 +23,6 @@ export interface QueueLimits {
 
 export const DEFAULT_LIMITS: QueueLimits = { concurrency: 4, maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 30_000, bucketBy: 'platform' };
 
-/**
- * The per-platform limits the configuration sets; main.ts and the benchmark share it. ATTUNE_SLACK_RATE
- * paces Slack, with enough sends in flight for about a second of each: a Slack send is two calls (open
- * the DM, post), and one slow or retried call must not hold back the pace. The pace bounds the rate.
- */
-export function queueLimitsFrom(config: AppConfig): QueuedOutboxOptions['limits'] {
-  if (config.slackRate === undefined) return {};
-  return { slack: { perSecond: config.slackRate, concurrency: Math.max(DEFAULT_LIMITS.concurrency, Math.ceil(config.slackRate)) } };
-}
-
-/**
- * Per-platform defaults under the configured limits: the shell prints to one terminal, one message at a
- * time; Slack's limits are per workspace; Discord's global limit is per bot (the default bucket).
- */
-const PLATFORM_DEFAULTS: Partial<Record<Platform, Partial<QueueLimits>>> = { shell: { concurrency: 1 }, slack: { bucketBy: 'workspace' } };
-
 /** Waits; injected so tests and benchmarks control time. */
 export type Wait = (ms: number) => Promise<void>;
 
@@ -48,6 +31,7 @@ export const realWait: Wait = (ms) => new Promise((resolve) => setTimeout(resolv
 export interface QueuedOutboxOptions {
   clock: Clock;
   wait?: Wait;
+  /** Each platform's limits over DEFAULT_LIMITS (the adapters know them: src/send-limits.ts gathers them). */
   limits?: Partial<Record<Platform, Partial<QueueLimits>>>;
   /** Called for each try's outcome (logs, benchmarks). */
   onAttempt?: (platform: Platform, result: SendResult) => void;
@@ -109,7 +93,7 @@ export class QueuedOutbox implements Outbox {
   private queue(platform: Platform): PlatformQueue {
     let q = this.queues.get(platform);
     if (!q) {
-      const limits = { ...DEFAULT_LIMITS, ...PLATFORM_DEFAULTS[platform], ...this.options.limits?.[platform] };
+      const limits = { ...DEFAULT_LIMITS, ...this.options.limits?.[platform] };
       q = new PlatformQueue(limits, this.options.clock, this.options.wait ?? realWait, (r) => this.options.onAttempt?.(platform, r), platform, this.pacer);
       this.queues.set(platform, q);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { queueLimitsFrom } from '../../src/core/queued-outbox.js';
+import { sendLimits } from '../../src/send-limits.js';
 
 describe('config', () => {
   it('runs with nothing set: shell mode, ./data, UTC, 5 respondents', () => {
@@ -37,10 +37,10 @@ describe('config', () => {
   });
 
   it('paces the Slack send queue with ATTUNE_SLACK_RATE, with about a second of sends in flight, and refuses a bad rate', () => {
-    expect(queueLimitsFrom(loadConfig({}))).toEqual({});
+    expect(sendLimits(loadConfig({})).slack).toEqual({ bucketBy: 'workspace' });
     expect(loadConfig({ ATTUNE_SLACK_RATE: '49' }).slackRate).toBe(49);
-    expect(queueLimitsFrom(loadConfig({ ATTUNE_SLACK_RATE: '49' }))).toEqual({ slack: { perSecond: 49, concurrency: 49 } });
-    expect(queueLimitsFrom(loadConfig({ ATTUNE_SLACK_RATE: '0.8' }))).toEqual({ slack: { perSecond: 0.8, concurrency: 4 } });
+    expect(sendLimits(loadConfig({ ATTUNE_SLACK_RATE: '49' })).slack).toEqual({ bucketBy: 'workspace', perSecond: 49, concurrency: 49 });
+    expect(sendLimits(loadConfig({ ATTUNE_SLACK_RATE: '0.8' })).slack).toEqual({ bucketBy: 'workspace', perSecond: 0.8, concurrency: 4 });
     for (const bad of ['fast', '0', '-3']) {
       expect(() => loadConfig({ ATTUNE_SLACK_RATE: bad })).toThrow(
         `ATTUNE_SLACK_RATE: got "${bad}"; expected a number of messages a second above 0 (at most 1000), such as 0.8 or 45`,

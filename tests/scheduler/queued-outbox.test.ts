@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { DirectOutbox } from '../../src/core/direct-outbox.js';
 import { QueuedOutbox, type QueueLimits } from '../../src/core/queued-outbox.js';
 import type { Reply } from '../../src/core/reply.js';
+import { slackSendLimits } from '../../src/adapters/slack/send-limits.js';
 
 const hello: Reply = { text: 'hello', blocks: [] };
 const T0 = Date.parse('2026-03-02T09:30:00Z');
@@ -46,7 +47,7 @@ function setup(script: Record<string, Array<SendResult | 'throw'>> = {}, limits:
     waits.push(ms);
     clock.advance(ms);
   };
-  const outbox = new QueuedOutbox(direct, { clock, wait, limits: { slack: limits } });
+  const outbox = new QueuedOutbox(direct, { clock, wait, limits: { slack: { ...slackSendLimits(undefined), ...limits } } });
   return { clock, waits, adapter, outbox };
 }
 

@@ -5,6 +5,7 @@ import { DirectOutbox } from '../../src/core/direct-outbox.js';
 import { QueuedOutbox } from '../../src/core/queued-outbox.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { SendPacer } from '../../src/core/send-pacer.js';
+import { slackSendLimits } from '../../src/adapters/slack/send-limits.js';
 
 const hello: Reply = { text: 'hello', blocks: [] };
 
@@ -43,7 +44,7 @@ function setup(pacer: RecordingPacer, script: SendResult[] = [], perSecond = 20)
       waits.push(ms);
       clock.advance(ms);
     },
-    limits: { slack: { ...(perSecond ? { perSecond } : {}), concurrency: 1 } },
+    limits: { slack: { ...slackSendLimits(undefined), ...(perSecond ? { perSecond } : {}), concurrency: 1 } },
     pacer,
   });
   return { outbox, waits };
