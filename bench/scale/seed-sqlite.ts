@@ -24,6 +24,11 @@ export const SQLITE_SCHEMA = `
     updated_at TEXT NOT NULL, attempts INT NOT NULL, error TEXT, PRIMARY KEY (person_id, job, local_date));
   CREATE INDEX ledger_date ON ledger (local_date);
   CREATE TABLE event_keys (key TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+  CREATE TABLE digest_weeks (team_id TEXT NOT NULL, week TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (team_id, week));
+  CREATE TABLE digest_ledger (workspace TEXT NOT NULL, week TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (workspace, week));
+  CREATE TABLE practice_people (person_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE thanks (id TEXT PRIMARY KEY, from_person TEXT NOT NULL, to_person TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE INDEX thanks_to ON thanks (to_person);
 `;
 
 export function openSqlite(file: string): Database.Database {

@@ -31,7 +31,11 @@ class MemoryStore {
     },
     thanks: { list: async ({ to }: { to: string }) => this.activityList.thanks.filter((t) => t.to === to) },
   };
-  readonly teams = { list: async (): Promise<Team[]> => structuredClone(this.teamList) };
+  readonly teams = {
+    list: async (): Promise<Team[]> => structuredClone(this.teamList),
+    everHad: async (workspace: string, ids: readonly string[]): Promise<Team[]> =>
+      structuredClone(this.teamList.filter((t) => t.workspace === workspace && t.members.some((m) => ids.includes(m.personId)))),
+  };
   readonly people = { get: async (): Promise<Person | undefined> => undefined };
   readonly history = {
     checkIns: async (personId: string, range: DateRange): Promise<CheckIn[]> =>

@@ -8,6 +8,8 @@ export interface TeamsRepository {
   list(workspace?: string): Promise<Team[]>;
   /** The teams of one workspace this person is a current member of (an open membership interval); in id order. */
   ofMember(workspace: string, personId: string): Promise<Team[]>;
+  /** The teams of one workspace any of these people was ever a member of (open or closed membership); in id order. */
+  everHad(workspace: string, personIds: readonly string[]): Promise<Team[]>;
   create(team: Team): Promise<Created<Team>>;
   update(id: string, change: Change<Team>): Promise<Team | undefined>;
   /** Removes the team and its frozen digest weeks. */

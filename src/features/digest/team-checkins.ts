@@ -23,21 +23,19 @@ export function membersDuring(team: Team, week: Week): Set<string> {
  * two published weeks differ by one person.
  */
 export async function linkedTeams(store: Pick<Store, 'teams'>, team: Team): Promise<Team[]> {
-  const all = await store.teams.list(team.workspace);
-  const byPerson = new Map<string, Team[]>();
-  for (const t of all) for (const p of everMembers(t)) byPerson.set(p, [...(byPerson.get(p) ?? []), t]);
   const seen = new Map<string, Team>([[team.id, team]]);
-  const queue = [team];
-  while (queue.length) {
-    const t = queue.pop()!;
-    for (const p of everMembers(t)) {
-      for (const other of byPerson.get(p) ?? []) {
-        if (!seen.has(other.id)) {
-          seen.set(other.id, other);
-          queue.push(other);
-        }
-      }
+  const asked = new Set<string>();
+  // Breadth first, one query per ring of people not asked about yet (not a copy of every team of the workspace).
+  let frontier = everMembers(team);
+  while (frontier.length) {
+    for (const p of frontier) asked.add(p);
+    const next = new Set<string>();
+    for (const other of await store.teams.everHad(team.workspace, frontier)) {
+      if (seen.has(other.id)) continue;
+      seen.set(other.id, other);
+      for (const p of everMembers(other)) if (!asked.has(p)) next.add(p);
     }
+    frontier = [...next];
   }
   return [...seen.values()];
 }

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FaultHook } from '../../core/store/index.js';
+import { copyJson } from './copy-json.js';
 import { DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
 import { assertStateBesideHistory, removeLeftoverTemps, TEMP_DIR } from './open-checks.js';
 import { PersonShards } from './person-shards.js';
@@ -52,7 +53,7 @@ interface Flushable {
   flush(): Promise<void>;
 }
 
-export const clone = <T>(x: T): T => structuredClone(x);
+export const clone = <T>(x: T): T => copyJson(x);
 
 /**
  * The embedded engine's core: the data directory, its lock, state.json and the person shards, and the
@@ -139,6 +140,11 @@ export class LowdbEngine {
   private assertOpen(): void {
     if (this.closed) throw new Error('The store is closed');
     if (this.broken) throw new Error(`The store must be reopened: a transaction could not finish (${this.broken.message})`);
+  }
+
+  /** Whether the caller runs inside a transaction (whose writes become durable together at its commit). */
+  get inTransaction(): boolean {
+    return this.txs.getStore() !== undefined;
   }
 
   /** Runs one read or write: alone for its documents' synchronous steps, never during a transaction. */

@@ -68,7 +68,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
   const keyed = <T extends object>(records: T) => locked(engine, records, KEYED as unknown as Array<keyof T>);
   const repos: Repositories = {
     people: locked(engine, parts.people, KEYED),
-    teams: locked(engine, parts.teams, [...KEYED, 'ofMember']),
+    teams: locked(engine, parts.teams, [...KEYED, 'ofMember', 'everHad']),
     history: locked(engine, parts.history, ['addReflection', 'replaceReflection', 'reflections', 'addCheckIn', 'replaceCheckIn', 'checkIns', 'recordServed', 'served', 'latestServed', 'weekSummaries', 'months']),
     ledger: locked(engine, parts.ledger, ['get', 'claim', 'update', 'on', 'prune'], ['prune']),
     events: locked(engine, parts.events, ['claim', 'live']),

@@ -49,8 +49,13 @@ export class TeamShards {
 
   /** Every team (or a workspace's), in id order. */
   teams(workspace?: string): Team[] {
+    return this.matching((t) => !workspace || t.workspace === workspace);
+  }
+
+  /** The teams (live objects, in id order) for which `keep` holds. */
+  matching(keep: (team: Team) => boolean): Team[] {
     const out: Team[] = [];
-    for (const doc of this.docs) for (const t of Object.values(doc.data.teams)) if (!workspace || t.workspace === workspace) out.push(t);
+    for (const doc of this.docs) for (const t of Object.values(doc.data.teams)) if (keep(t)) out.push(t);
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 

@@ -22,9 +22,14 @@ export class LowdbTeams implements TeamsRepository {
 
   /** Picked before copying: a check-in asks this, and copying every team of a large workspace took 10-70 ms. */
   async ofMember(workspace: string, personId: string): Promise<Team[]> {
+    return this.shards.matching((t) => t.workspace === workspace && isCurrentMember(t, personId)).map(clone);
+  }
+
+  async everHad(workspace: string, personIds: readonly string[]): Promise<Team[]> {
+    const wanted = new Set(personIds);
+    // Picked before sorting and copying: only the few matching teams are.
     return this.shards
-      .teams(workspace)
-      .filter((t) => isCurrentMember(t, personId))
+      .matching((t) => t.workspace === workspace && t.members.some((m) => wanted.has(m.personId)))
       .map(clone);
   }
 

@@ -30,6 +30,14 @@ export class PgTeams implements TeamsRepository {
     );
     return rows.map((r) => r.data).filter((t) => isCurrentMember(t, personId));
   }
+  async everHad(workspace: string, personIds: readonly string[]): Promise<Team[]> {
+    if (personIds.length === 0) return [];
+    const { rows } = await this.db.query<{ data: Team }>(
+      `SELECT data FROM teams WHERE workspace = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(data->'members') m WHERE m->>'personId' = ANY($2::text[])) ORDER BY id`,
+      [workspace, [...personIds]],
+    );
+    return rows.map((r) => r.data);
+  }
   create(team: Team): Promise<Created<Team>> {
     return this.table.create(team);
   }

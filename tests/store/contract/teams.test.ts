@@ -33,6 +33,16 @@ describe.each(engines)('store contract ($name): the teams of a member', (engine)
     expect(care!.members).toHaveLength(2);
   });
 
+  it('finds the teams any of several people was ever in, closed memberships too, in id order and only in the workspace', async () => {
+    await h.store.teams.create(team('zeta', { members: [{ personId: 'shell:ann', from }] }));
+    await h.store.teams.create(team('left', { members: [{ personId: 'shell:bob', from, to }] }));
+    await h.store.teams.create(team('other', { members: [{ personId: 'shell:cat', from }] }));
+    await h.store.teams.create(team('elsewhere', { id: 'slack:T1/elsewhere', workspace: 'slack:T1', members: [{ personId: 'shell:ann', from }] }));
+    expect((await h.store.teams.everHad('shell', ['shell:ann', 'shell:bob'])).map((t) => t.id)).toEqual(['shell/left', 'shell/zeta']);
+    expect(await h.store.teams.everHad('shell', [])).toEqual([]);
+    expect(await h.store.teams.everHad('shell', ['shell:nobody'])).toEqual([]);
+  });
+
   it('returns copies: changing one does not change the stored team', async () => {
     await h.store.teams.create(team('care', { members: [{ personId: 'shell:ann', from }] }));
     const [care] = await h.store.teams.ofMember('shell', 'shell:ann');
