@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Delivery } from '../../src/core/model/delivery.js';
 import { deliveryKey } from '../../src/core/model/delivery.js';
+import type { CheckIn } from '../../src/core/model/history.js';
+import { monthWeeks } from '../../src/store/lowdb/week-partials.js';
 import { applyServed, SERVED_INDEX_FILE, type ServedIndex } from '../../src/store/lowdb/served-index.js';
 import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
 import { addDays } from '../../src/core/time.js';
@@ -43,7 +45,14 @@ async function seedSlice(dataDir: string, shape: Shape, worker: number, workers:
     for (const r of year.reflections) month(r.localDate).reflections.push(r);
     for (const s of year.served) month(s.localDate).served.push(s);
     await mkdir(paths.personDir(id), { recursive: true });
-    for (const [m, part] of months) await writeFile(paths.history(id, m), JSON.stringify({ version: 1, personId: id, month: m, ...part }));
+    // With the week summaries the app writes beside the check-ins (a month the current app wrote has them),
+    // and this month's log as the app leaves it: the last answer appended, already absorbed by the
+    // month's file when today's prompt was served (its logSeq), so the next answer empties it first.
+    for (const [m, part] of months) {
+      const current = m === TODAY.slice(0, 7) && part.checkins.length > 0;
+      await writeFile(paths.history(id, m), JSON.stringify({ version: 1, personId: id, month: m, ...part, weeks: monthWeeks(part.checkins as CheckIn[]), ...(current ? { logSeq: 1 } : {}) }));
+      if (current) await writeFile(paths.historyLog(id, m), JSON.stringify({ seq: 1, checkin: part.checkins.at(-1) }) + '\n');
+    }
     // The served-prompt index the app keeps beside the months as it serves (built with the engine's own code):
     // a year the current app produced has it, so the daily prompt reads it and not 180 days of months.
     const index: ServedIndex = { version: 1, personId: id, complete: true, latest: {}, earlier: {} };

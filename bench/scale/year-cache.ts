@@ -19,6 +19,8 @@ const SHAPING_FILES = [
   'bench/scale/seed-sqlite.ts',
   'src/store/lowdb/paths.ts',
   'src/store/lowdb/served-index.ts',
+  'src/store/lowdb/week-partials.ts',
+  'src/store/lowdb/month-log.ts',
   'src/store/lowdb/partition-schemas.ts',
   'src/store/lowdb/state-schema.ts',
 ];

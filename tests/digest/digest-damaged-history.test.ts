@@ -19,10 +19,11 @@ it("one member's damaged history month leaves that member out: the team's digest
   await team(first, 'care', { members: names('m', 8), leads: ['maya'], threshold: 5, name: 'Care' });
   for (const [i, m] of names('m', 8).entries()) await checkIn(first, m, LATEST[i % 5]!, { mood: 3 }, { teams: ['care'], note: `quiet amber ${m}` });
   await first.store.close();
-  // m1's month is damaged on disk (a bad sector, a hand edit).
+  // m1's month is damaged on disk (a bad sector, a hand edit): its answers so far sit in the month's log.
+  // (A last line cut short without its newline would read as a write that never finished: a whole line is damaged here.)
   const folder = (await readdir(path.join(first.dataDir, 'history'))).find((f) => f.endsWith('m1'))!;
-  const [month] = await readdir(path.join(first.dataDir, 'history', folder));
-  await writeFile(path.join(first.dataDir, 'history', folder, month!), '{"version": 1, "checkins": [', 'utf8');
+  const [month] = (await readdir(path.join(first.dataDir, 'history', folder))).filter((f) => f.endsWith('.log'));
+  await writeFile(path.join(first.dataDir, 'history', folder, month!), '{"version": 1, "checkins": [\n', 'utf8');
 
   let logs = '';
   const sink = new Writable({

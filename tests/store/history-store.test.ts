@@ -61,7 +61,8 @@ describe('history partitions', () => {
     await app.store.history.addCheckIn(checkIn('shell:bob', '2026-03-02'));
     const folders = (await readdir(path.join(app.dataDir, 'history'))).sort();
     expect(folders).toEqual([personFolder('shell:bob'), personFolder('slack:T1:U1')].sort());
-    expect((await readdir(path.join(app.dataDir, 'history', personFolder('slack:T1:U1')))).sort()).toEqual(['2026-01.json', '2026-03.json']);
+    // Each month's answers so far sit in its log (appended); the month's JSON comes with its first whole write.
+    expect((await readdir(path.join(app.dataDir, 'history', personFolder('slack:T1:U1')))).sort()).toEqual(['2026-01.log', '2026-03.log']);
     expect(await app.store.history.months('slack:T1:U1')).toEqual(['2026-01', '2026-03']);
   });
 
@@ -82,8 +83,11 @@ describe('history partitions', () => {
   it('makes concurrent writes durable together and keeps every one', async () => {
     const writes = Array.from({ length: 50 }, (_, i) => app.store.history.addCheckIn(checkIn('shell:ann', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`, { id: `c${i}` })));
     await Promise.all(writes);
-    const onDisk = JSON.parse(await readFile(path.join(app.dataDir, 'history', personFolder('shell:ann'), '2026-03.json'), 'utf8'));
-    expect(onDisk.checkins).toHaveLength(50);
+    await app.store.close();
+    app.store = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    const ids = (await app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).map((c) => c.id);
+    expect(new Set(ids)).toEqual(new Set(Array.from({ length: 50 }, (_, i) => `c${i}`)));
+    expect(ids).toHaveLength(50);
   });
 
   it('replaces the reflection of a local date without touching other days', async () => {
@@ -149,5 +153,71 @@ describe('personal data', () => {
     const state = await readFile(path.join(app.dataDir, 'state.json'), 'utf8');
     expect(state).not.toContain('shell:ann');
     expect(await app.store.history.checkIns('shell:bob', { from: '2026-03-01', to: '2026-03-31' })).toHaveLength(1);
+  });
+});
+
+describe("a month's log of appended answers", () => {
+  const folder = () => path.join(app.dataDir, 'history', personFolder('shell:ann'));
+  const reopen = async () => {
+    await app.store.close();
+    app.store = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+  };
+
+  it('acknowledges a check-in once its line is appended, and a reopened store reads it back with its week summary', async () => {
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-02', { id: 'c1', mood: 2, teams: ['shell/care'] }));
+    const lines = (await readFile(path.join(folder(), '2026-03.log'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).checkin.id)).toEqual(['c1']);
+    await reopen();
+    expect((await app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).map((c) => c.id)).toEqual(['c1']);
+    expect(await app.store.history.weekSummaries('shell:ann', { from: '2026-03-02', to: '2026-03-08' })).toEqual([expect.objectContaining({ teamId: 'shell/care', days: 1, mood: 2 })]);
+  });
+
+  it('ignores a torn last line (a write that never finished) and cuts it off before the next answer is appended', async () => {
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-02', { id: 'c1' }));
+    await app.store.close();
+    const log = path.join(folder(), '2026-03.log');
+    await writeFile(log, (await readFile(log, 'utf8')) + '{"seq":2,"checkin":{"id":"c2","perso');
+    app.store = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-03', { id: 'c3' }));
+    await reopen();
+    expect((await app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).map((c) => c.id)).toEqual(['c1', 'c3']);
+  });
+
+  it('stops on a damaged line in the middle, naming the file and line, and leaves the file as it is', async () => {
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-02', { id: 'c1' }));
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-03', { id: 'c2' }));
+    await app.store.close();
+    const log = path.join(folder(), '2026-03.log');
+    const damaged = (await readFile(log, 'utf8')).replace('"mood":3', '"mood":9');
+    await writeFile(log, damaged);
+    app.store = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    await expect(app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).rejects.toThrow(`Attune cannot use its store file ${log}: line 1 does not match the expected shape at checkin.mood`);
+    expect(await readFile(log, 'utf8')).toBe(damaged);
+  });
+
+  it('never applies a line twice: a crash after the month was written whole but before its log was emptied loses nothing and adds nothing', async () => {
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-02', { id: 'first' }));
+    // Written whole (absorbing the log): the added check-in is replaced by the new answer of that day.
+    await app.store.history.replaceCheckIn(checkIn('shell:ann', '2026-03-02', { id: 'replaced', mood: 5 }));
+    await app.store.close();
+    // The log still holds the line of the replaced check-in, as after a crash before the next append emptied it.
+    expect(await readFile(path.join(folder(), '2026-03.log'), 'utf8')).toContain('"first"');
+    app.store = await openLowdbStore({ dataDir: app.dataDir, now: app.clock.now() });
+    expect((await app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).map((c) => [c.id, c.mood])).toEqual([['replaced', 5]]);
+    await app.store.history.addCheckIn(checkIn('shell:ann', '2026-03-03', { id: 'next' }));
+    // That append found every line of the log already in the month's file and emptied it first.
+    expect((await readFile(path.join(folder(), '2026-03.log'), 'utf8')).trim().split('\n')).toHaveLength(1);
+    await reopen();
+    expect((await app.store.history.checkIns('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).map((c) => c.id)).toEqual(['replaced', 'next']);
+  });
+
+  it('writes the month whole once its log is full, and keeps every answer', async () => {
+    for (let d = 1; d <= 40; d++) await app.store.history.addReflection(reflection('shell:ann', `2026-03-${String(((d - 1) % 28) + 1).padStart(2, '0')}`, `answer ${d}`));
+    const onDisk = JSON.parse(await readFile(path.join(folder(), '2026-03.json'), 'utf8'));
+    const logLines = (await readFile(path.join(folder(), '2026-03.log'), 'utf8')).trim().split('\n');
+    expect(onDisk.reflections.length).toBeGreaterThanOrEqual(32);
+    expect(logLines.length).toBeLessThan(32);
+    await reopen();
+    expect(await app.store.history.reflections('shell:ann', { from: '2026-03-01', to: '2026-03-31' })).toHaveLength(40);
   });
 });

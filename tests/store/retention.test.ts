@@ -28,6 +28,27 @@ describe('the delivery ledger is kept for a window', () => {
     await reopened.close();
   });
 
+  it("moves a kept day of the older 16-shard layout into today's shards at open, keeping every entry, and finishes a move cut short", async () => {
+    // As a store of the older layout left it: ledger/<date>/NN.json, one shard holding several people.
+    const day = path.join(dir, 'ledger', '2026-03-01');
+    await mkdir(day, { recursive: true });
+    const entries = (ids: string[]) => Object.fromEntries(ids.map((id) => [`${id}|daily-prompt|2026-03-01`, delivery(id, '2026-03-01')]));
+    await writeFile(path.join(day, '03.json'), JSON.stringify({ version: 1, localDate: '2026-03-01', deliveries: entries(['shell:ann', 'shell:bob', 'shell:cy']) }));
+    await writeFile(path.join(day, '11.json'), JSON.stringify({ version: 1, localDate: '2026-03-01', deliveries: entries(['shell:dee']) }));
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect((await store.ledger.on('2026-03-01')).map((d) => d.personId).sort()).toEqual(['shell:ann', 'shell:bob', 'shell:cy', 'shell:dee']);
+    expect((await readdir(day)).filter((n) => /^\d+\.json$/.test(n))).toEqual([]);
+    // A move cut short: the old file came back beside the new shards (say, restored from a backup with one entry changed).
+    await store.ledger.update('shell:ann', 'daily-prompt', '2026-03-01', (d) => ({ ...d, status: 'failed' }));
+    await store.close();
+    await writeFile(path.join(day, '03.json'), JSON.stringify({ version: 1, localDate: '2026-03-01', deliveries: entries(['shell:ann', 'shell:eve']) }));
+    const again = await openLowdbStore({ dataDir: dir, now });
+    // What the new shards hold wins; what only the old file held is added.
+    expect(await again.ledger.get('shell:ann', 'daily-prompt', '2026-03-01')).toMatchObject({ status: 'failed' });
+    expect((await again.ledger.on('2026-03-01')).map((d) => d.personId).sort()).toEqual(['shell:ann', 'shell:bob', 'shell:cy', 'shell:dee', 'shell:eve']);
+    await again.close();
+  });
+
   it('keeps as many days as ATTUNE_LEDGER_RETENTION_DAYS says', async () => {
     const store = await openLowdbStore({ dataDir: dir, now, ledgerRetentionDays: 400 });
     await store.ledger.claim(delivery('shell:ann', '2025-03-01'));

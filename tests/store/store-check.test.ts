@@ -38,6 +38,9 @@ const checkIn = (name: string, localDate: string, mood: number): CheckIn => ({
 async function seed(): Promise<void> {
   const store = await openLowdbStore({ dataDir: dir, now });
   for (const name of ['ann', 'bob', 'cy']) for (const date of ['2026-02-27', '2026-03-02']) await store.history.addCheckIn(checkIn(name, date, 2));
+  // Written whole once (the appended lines go into the month's JSON), as the daily prompt does every day.
+  for (const name of ['ann', 'bob', 'cy']) await store.history.replaceCheckIn(checkIn(name, '2026-03-02', 2));
+  await store.history.addCheckIn(checkIn('ann', '2026-03-03', 3));
   await store.close();
 }
 
@@ -62,6 +65,18 @@ describe('npm run store:check', () => {
     expect(stdout).toContain(`${month}: its week summaries do not match its check-ins`);
     expect(stdout).toContain('1 damaged');
     expect(await readFile(month, 'utf8')).toBe(tampered);
+  });
+
+  it("checks each month's log: a torn last line passes, a damaged line is named with its number", async () => {
+    await seed();
+    const log = path.join(dir, 'history', personFolder('shell:ann'), '2026-03.log');
+    const text = await readFile(log, 'utf8');
+    await writeFile(log, text + '{"seq":9,"checkin":{"id":"torn"');
+    expect(storeCheck().status).toBe(0);
+    await writeFile(log, text.replace('"mood":3', '"mood":"three"'));
+    const { status, stdout } = storeCheck();
+    expect(status).toBe(1);
+    expect(stdout).toContain(`${log}: line 1 does not match the expected shape at checkin.mood`);
   });
 
   it('names a file that is not valid JSON', async () => {

@@ -14,7 +14,7 @@ export async function checkFiles(dataDir: string, files: readonly string[]): Pro
   if (workers <= 1) {
     const bad: string[] = [];
     for (const file of files) {
-      const problem = await checkFile(dataDir, file);
+      const problem = checkFile(dataDir, file);
       if (problem) bad.push(problem);
     }
     return bad;

@@ -5,7 +5,7 @@ import { checkFile } from './check-file.js';
 const { dataDir, files } = workerData as { dataDir: string; files: string[] };
 const bad: string[] = [];
 for (const file of files) {
-  const problem = await checkFile(dataDir, file);
+  const problem = checkFile(dataDir, file);
   if (problem) bad.push(problem);
 }
 parentPort!.postMessage(bad);

@@ -10,6 +10,7 @@ import type { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { HistoryPartitionSchema, type HistoryPartition } from './partition-schemas.js';
 import { mergePartials, monthWeeks, toSummary, type WeekPartial } from './week-partials.js';
+import { applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /**
@@ -43,15 +44,16 @@ export class LowdbHistory implements HistoryRepository {
   private readonly servedIndexes: DocumentCache<ServedIndex>;
   private readonly knownMonthsByPerson = new Map<string, Set<string>>();
   private readonly personLocks = new KeyedMutex();
+  private readonly logs = new WeakMap<JsonDocument<HistoryPartition>, MonthLog>();
 
   constructor(
     private readonly engine: LowdbEngine,
     limits: HistoryCacheLimits,
   ) {
     const paths = engine.paths;
-    this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, (file) => {
+    this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, async (file) => {
       const [personId, month] = JSON.parse(file) as [string, string];
-      return engine.openDoc(paths.history(personId, month), HistoryPartitionSchema, () => ({
+      const doc = await engine.openDoc(paths.history(personId, month), HistoryPartitionSchema, () => ({
         version: 1 as const,
         personId,
         month,
@@ -59,6 +61,18 @@ export class LowdbHistory implements HistoryRepository {
         checkins: [],
         served: [],
       }));
+      // The month's appended answers, beyond what its file holds.
+      const logFile = paths.historyLog(personId, month);
+      const read = await readMonthLog(logFile);
+      if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
+      const log = new MonthLog(logFile, read, doc.data.logSeq ?? 0);
+      applyMonthLog(doc.data, read.lines);
+      doc.watchWrites(
+        (d) => d.logSeq ?? 0,
+        (seq) => (log.durableSeq = Math.max(log.durableSeq, seq)),
+      );
+      this.logs.set(doc, log);
+      return doc;
     });
     this.servedIndexes = new DocumentCache({ maxEntries: SERVED_INDEX_CACHE }, (personId) =>
       engine.openDoc(path.join(paths.personDir(personId), SERVED_INDEX_FILE), ServedIndexSchema, () => ({
@@ -103,10 +117,39 @@ export class LowdbHistory implements HistoryRepository {
     return undefined;
   }
 
+  /**
+   * Adds an answer to the month: one line appended to its log (month-log.ts), or, inside a transaction
+   * or when the log is full, the month written whole (which absorbs the log).
+   */
+  private async append(personId: string, month: string, line: (seq: number) => MonthLogLine, change: (p: HistoryPartition) => void): Promise<void> {
+    const doc = await this.partition(personId, month);
+    const log = this.logs.get(doc)!;
+    if (this.engine.inTransaction || (log.lines >= LOG_LIMIT && log.lastSeq > log.durableSeq)) {
+      await this.changeHistory(personId, month, change);
+      return;
+    }
+    const seq = Math.max(doc.data.logSeq ?? 0, log.lastSeq) + 1;
+    change(doc.data);
+    doc.data.logSeq = seq;
+    // Held in memory until the line is on disk: evicting it now would reload the month without it.
+    doc.pinned++;
+    try {
+      await log.append(line(seq));
+    } catch (err) {
+      // Memory holds an answer the disk may lack: the month is read again when next needed.
+      doc.failed = true;
+      throw err;
+    } finally {
+      doc.pinned--;
+    }
+    (await this.knownMonths(personId)).add(month);
+  }
+
   /** Adds a keyed record once: the look-up and the write run alone for the person. */
   private addKeyed<T extends { personId: string; localDate: string; key?: string | undefined }>(
     valid: T,
     pick: (p: HistoryPartition) => T[],
+    line: (record: T) => (seq: number) => MonthLogLine,
     also?: (p: HistoryPartition) => void,
   ): Promise<Created<T>> {
     return this.personLocks.run(valid.personId, async () => {
@@ -114,7 +157,7 @@ export class LowdbHistory implements HistoryRepository {
         const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, pick);
         if (existing) return { record: existing, created: false };
       }
-      await this.changeHistory(valid.personId, valid.localDate.slice(0, 7), (p) => {
+      await this.append(valid.personId, valid.localDate.slice(0, 7), line(valid), (p) => {
         pick(p).push(valid);
         also?.(p);
       });
@@ -123,7 +166,7 @@ export class LowdbHistory implements HistoryRepository {
   }
 
   addReflection(reflection: Reflection): Promise<Created<Reflection>> {
-    return this.addKeyed(ReflectionSchema.parse(reflection), (p) => p.reflections);
+    return this.addKeyed(ReflectionSchema.parse(reflection), (p) => p.reflections, (r) => (seq) => ({ seq, reflection: r }));
   }
 
   async replaceReflection(reflection: Reflection): Promise<Reflection> {
@@ -140,7 +183,7 @@ export class LowdbHistory implements HistoryRepository {
   }
 
   addCheckIn(checkIn: CheckIn): Promise<Created<CheckIn>> {
-    return this.addKeyed(CheckInSchema.parse(checkIn), (p) => p.checkins, (p) => (p.weeks = monthWeeks(p.checkins)));
+    return this.addKeyed(CheckInSchema.parse(checkIn), (p) => p.checkins, (c) => (seq) => ({ seq, checkin: c }), (p) => (p.weeks = monthWeeks(p.checkins)));
   }
 
   async replaceCheckIn(checkIn: CheckIn): Promise<CheckIn> {
@@ -246,7 +289,8 @@ export class LowdbHistory implements HistoryRepository {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    const set = new Set(names.filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).map((n) => n.slice(0, 7)));
+    // A month whose answers are all still in its log has no JSON file yet.
+    const set = new Set(names.filter((n) => /^\d{4}-\d{2}\.json$/.test(n) || MONTH_LOG.test(n)).map((n) => n.slice(0, 7)));
     this.knownMonthsByPerson.set(personId, set);
     return set;
   }

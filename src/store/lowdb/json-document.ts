@@ -22,6 +22,16 @@ export class JsonDocument<T> {
     this.db = new Low<T>(adapter, defaults);
   }
 
+  /**
+   * Told after each write that reached the disk, with what `capture` took from the data as that write
+   * serialized it (a month learns which of its log lines its file now holds).
+   */
+  private hooks?: { capture: (data: T) => number; written: (captured: number) => void };
+
+  watchWrites(capture: (data: T) => number, written: (captured: number) => void): void {
+    this.hooks = { capture, written };
+  }
+
   static async open<T>(adapter: DurableJsonFile<T>, defaults: () => T): Promise<JsonDocument<T>> {
     const doc = new JsonDocument(adapter, defaults());
     await doc.db.read();
@@ -79,11 +89,14 @@ export class JsonDocument<T> {
   }
 
   private async writeNow(): Promise<void> {
+    // Taken before the write starts: the adapter serializes the data synchronously when called.
+    const captured = this.hooks?.capture(this.db.data);
     try {
       await this.db.write();
     } catch (err) {
       this.failed = true;
       throw err;
     }
+    if (captured !== undefined) this.hooks!.written(captured);
   }
 }

@@ -1,10 +1,11 @@
 import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Delivery } from '../../core/model/index.js';
 import { deliveryKey, DeliverySchema } from '../../core/model/index.js';
 import { addDays, type LocalDate } from '../../core/time.js';
 import type { Change, LedgerRepository } from '../../core/store/index.js';
 import { DocumentCache } from './document-cache.js';
-import { syncDir } from './durable-json-file.js';
+import { DurableJsonFile, syncDir } from './durable-json-file.js';
 import { clone, type LowdbEngine } from './engine.js';
 import type { JsonDocument } from './json-document.js';
 import { LedgerPartitionSchema, type LedgerPartition } from './partition-schemas.js';
@@ -68,19 +69,15 @@ export class LowdbLedger implements LedgerRepository {
   }
 
   async on(localDate: LocalDate): Promise<Delivery[]> {
-    const out: Delivery[] = [];
-    for (let shard = 0; shard < LEDGER_SHARDS; shard++) {
-      const doc = await this.docs.get(JSON.stringify([localDate, shard]));
-      out.push(...Object.values(doc.data.deliveries).map(clone));
-    }
-    return out;
+    const docs = await Promise.all(Array.from({ length: LEDGER_SHARDS }, (_, shard) => this.docs.get(JSON.stringify([localDate, shard]))));
+    return docs.flatMap((doc) => Object.values(doc.data.deliveries).map(clone));
   }
 
   async prune(before: LocalDate): Promise<number> {
     let removed = 0;
     for (const date of await this.dates()) {
       if (date >= before) continue;
-      for (let shard = 0; shard < LEDGER_SHARDS; shard++) removed += Object.keys((await this.docs.get(JSON.stringify([date, shard]))).data.deliveries).length;
+      removed += (await this.on(date)).length;
       const prefix = JSON.stringify([date]).slice(0, -1) + ',';
       await this.engine.removeOnCommit(this.engine.paths.ledgerDir(date), () => this.docs.forgetWhere((k) => k.startsWith(prefix)));
     }
@@ -97,9 +94,35 @@ export class LowdbLedger implements LedgerRepository {
     return old.length;
   }
 
-  /** Deletes the days before the retention window as of `now` (at open). */
-  pruneAt(now: Date): Promise<number> {
-    return this.pruneBefore(addDays(now.toISOString().slice(0, 10), -this.retentionDays));
+  /** Deletes the days before the retention window as of `now`, and moves kept days of the older 16-shard layout (at open). */
+  async pruneAt(now: Date): Promise<number> {
+    const pruned = await this.pruneBefore(addDays(now.toISOString().slice(0, 10), -this.retentionDays));
+    for (const date of await this.dates()) {
+      const older = (await readdir(this.engine.paths.ledgerDir(date))).filter((n) => /^\d+\.json$/.test(n));
+      for (const name of older) await this.adopt(date, path.join(this.engine.paths.ledgerDir(date), name));
+      if (older.length) await syncDir(this.engine.paths.ledgerDir(date));
+    }
+    return pruned;
+  }
+
+  /**
+   * Moves the deliveries of a file of the older layout into the day's shards, then removes the file. It
+   * goes only once its entries are durable in the new shards (an entry already there is kept as it is),
+   * so a crash half-way simply runs it again at the next open.
+   */
+  private async adopt(date: LocalDate, file: string): Promise<void> {
+    const legacy = await new DurableJsonFile(file, LedgerPartitionSchema).read();
+    const byShard = new Map<number, Delivery[]>();
+    for (const d of Object.values(legacy?.deliveries ?? {})) byShard.set(ledgerShard(d.personId), [...(byShard.get(ledgerShard(d.personId)) ?? []), d]);
+    await Promise.all(
+      [...byShard].map(async ([shard, entries]) => {
+        const doc = await this.docs.get(JSON.stringify([date, shard]));
+        await doc.update((p) => {
+          for (const d of entries) p.deliveries[deliveryKey(d.personId, d.job, d.localDate)] ??= d;
+        });
+      }),
+    );
+    await rm(file, { force: true });
   }
 
   private async dates(): Promise<string[]> {

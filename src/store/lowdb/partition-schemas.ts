@@ -16,6 +16,8 @@ export const HistoryPartitionSchema = z.object({
    * the same write. Absent in files of older versions: then computed from the check-ins when read.
    */
   weeks: MonthWeeksSchema.optional(),
+  /** The last line of the month's log (month-log.ts) this file holds; later lines are applied when read. */
+  logSeq: z.number().int().min(0).optional(),
 });
 export type HistoryPartition = z.infer<typeof HistoryPartitionSchema>;
 

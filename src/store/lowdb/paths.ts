@@ -6,7 +6,15 @@ export function personFolder(personId: string): string {
   return encodeURIComponent(personId).replace(/\./g, '%2E').replace(/%/g, '=');
 }
 
-export const LEDGER_SHARDS = 16;
+/**
+ * Shards of one day's delivery ledger: about 20 people each at 5,000, so a claim rewrites ~4 KB, and an
+ * erasure or export touches one small file a retained day. (The older layout had 16, as `NN.json`:
+ * an erasure then parsed and rewrote 35 files of ~300 people each; see ledger.ts for the move.)
+ */
+export const LEDGER_SHARDS = 256;
+
+/** A ledger shard file's name: `s` and two hex digits. */
+export const ledgerShardFile = (shard: number) => `s${shard.toString(16).padStart(2, '0')}.json`;
 
 /** Spreads a day's ledger over shards so one write never rewrites the whole day. */
 export function ledgerShard(personId: string): number {
@@ -32,9 +40,10 @@ export function layout(dataDir: string) {
     historyRoot: path.join(dataDir, 'history'),
     personDir: (personId: string) => path.join(dataDir, 'history', personFolder(personId)),
     history: (personId: string, month: string) => path.join(dataDir, 'history', personFolder(personId), `${month}.json`),
+    historyLog: (personId: string, month: string) => path.join(dataDir, 'history', personFolder(personId), `${month}.log`),
     ledgerRoot: path.join(dataDir, 'ledger'),
     ledgerDir: (localDate: string) => path.join(dataDir, 'ledger', localDate),
-    ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, `${String(shard).padStart(2, '0')}.json`),
+    ledger: (localDate: string, shard: number) => path.join(dataDir, 'ledger', localDate, ledgerShardFile(shard)),
     eventsRoot: path.join(dataDir, 'events'),
     eventsDay: (day: string) => path.join(dataDir, 'events', day),
     events: (day: string, shard: number) => path.join(dataDir, 'events', day, eventShardFile(shard)),
