@@ -20,8 +20,9 @@ export default defineCommand({
   }),
   parse: { positional: ['team', 'people'], rest: 'people' },
   async run(ctx, args) {
-    const { team, added, already } = await addMembers(ctx, args.team, args.people);
-    await welcomeToTeam(ctx, team, added);
+    const { team, added, already } = await addMembers(ctx, args.team, args.people, (tx, outcome) => welcomeToTeam(ctx, tx, outcome.team, outcome.added));
+    // Queued with the membership change; sent now.
+    await ctx.outbox.flush?.();
     const copy = ctx.content.copy;
     const lines = [
       ...(added.length ? [copy('team.added', { names: added.map((p) => p.name).join(', '), team: team.name })] : []),

@@ -4,6 +4,7 @@
  *   node --import tsx bench/scale/seed-lowdb.ts <dataDir> <shape: full|small> <worker> <workers>
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { deliveryKey } from '../../src/core/model/delivery.js';
 import type { CheckIn } from '../../src/core/model/history.js';
 import { monthWeeks } from '../../src/store/lowdb/week-partials.js';
 import { applyServed, SERVED_INDEX_FILE, type ServedIndex } from '../../src/store/lowdb/served-index.js';
-import { EVENT_SHARDS, eventShard, layout, LEDGER_SHARDS, ledgerShard } from '../../src/store/lowdb/paths.js';
+import { EVENT_SHARDS, eventShard, layout } from '../../src/store/lowdb/paths.js';
 import { addDays } from '../../src/core/time.js';
 import { FULL, person, personId, personYear, SMALL, team, TODAY, type Shape } from './shape.js';
 
@@ -26,9 +27,17 @@ export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) 
   );
 }
 
+/**
+ * The ledger is seeded as the older layout kept it (16 shards a day, `NN.json`, never pruned): a year of
+ * it is what an upgrading store holds, and its first open prunes it to the retention window and moves the
+ * kept days into today's shards (reported as the first open). The current app never holds more than the window.
+ */
+const OLD_LEDGER_SHARDS = 16;
+const oldLedgerShard = (personId: string) => createHash('sha1').update(personId).digest().readUInt16BE(0) % OLD_LEDGER_SHARDS;
+
 async function seedSlice(dataDir: string, shape: Shape, worker: number, workers: number, onlyPeople?: number): Promise<void> {
   const paths = layout(dataDir);
-  const mine = (i: number) => ledgerShard(personId(i)) % workers === worker;
+  const mine = (i: number) => oldLedgerShard(personId(i)) % workers === worker;
   const ledger = new Map<string, Map<number, Record<string, Delivery>>>();
   const people = Array.from({ length: onlyPeople ?? shape.people }, (_, i) => i).filter(mine);
   await pool(people, 16, async (i) => {
@@ -58,7 +67,7 @@ async function seedSlice(dataDir: string, shape: Shape, worker: number, workers:
     const index: ServedIndex = { version: 1, personId: id, complete: true, latest: {}, earlier: {} };
     for (const s of year.served) applyServed(index, s);
     await writeFile(path.join(paths.personDir(id), SERVED_INDEX_FILE), JSON.stringify(index));
-    const shard = ledgerShard(id);
+    const shard = oldLedgerShard(id);
     for (const d of year.ledger) {
       let byShard = ledger.get(d.localDate);
       if (!byShard) ledger.set(d.localDate, (byShard = new Map()));
@@ -71,7 +80,7 @@ async function seedSlice(dataDir: string, shape: Shape, worker: number, workers:
   for (const [date, byShard] of ledger) for (const [shard, entries] of byShard) files.push([date, shard, entries]);
   await pool(files, 16, async ([date, shard, deliveries]) => {
     await mkdir(paths.ledgerDir(date), { recursive: true });
-    await writeFile(paths.ledger(date, shard), JSON.stringify({ version: 1, localDate: date, deliveries }));
+    await writeFile(path.join(paths.ledgerDir(date), `${String(shard).padStart(2, '0')}.json`), JSON.stringify({ version: 1, localDate: date, deliveries }));
   });
 }
 
@@ -100,7 +109,7 @@ export async function seedLowdb(dataDir: string, shapeName: 'full' | 'small', op
   const shape = shapeName === 'full' ? FULL : SMALL;
   await seedState(dataDir, shape, opts.people ?? shape.people, opts.eventKeys ?? shape.eventKeys);
   if (opts.history === false) return;
-  const workers = Math.min(LEDGER_SHARDS, shapeName === 'full' ? 2 : 1);
+  const workers = Math.min(OLD_LEDGER_SHARDS, shapeName === 'full' ? 2 : 1);
   const self = fileURLToPath(import.meta.url);
   await Promise.all(
     Array.from({ length: workers }, (_, w) => {

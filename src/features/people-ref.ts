@@ -2,6 +2,7 @@ import type { AppContext } from '../core/app-context.js';
 import { UserError } from '../core/errors.js';
 import { workspaceOf } from '../core/model/ids.js';
 import { personArgText, type PersonArg } from '../core/person-arg.js';
+import type { Repositories } from '../core/store/index.js';
 import type { PlatformTraits } from '../core/platform-traits.js';
 
 /** Someone named in a command's arguments: their address, a name to show, and whether Attune knows them yet. */
@@ -40,6 +41,6 @@ export async function resolvePersonRef(ctx: Ctx, workspace: string, ref: PersonA
 }
 
 /** A name to show for a person id: their known name, else the end of their address. */
-export async function nameOf(ctx: Pick<AppContext, 'store'>, personId: string): Promise<string> {
+export async function nameOf(ctx: { store: Pick<Repositories, 'people'> }, personId: string): Promise<string> {
   return (await ctx.store.people.get(personId))?.name ?? personId.slice(personId.lastIndexOf(':') + 1);
 }

@@ -36,6 +36,9 @@ export async function startPeer(ctx: CommandContext, partner: PersonArg, filters
   const now = ctx.now.toISOString();
   const peer: PeerPractice = { id, cardId: card.id, people: [me, ref.id], customerFirst: ref.id, stage: 'first', startedAt: now, updatedAt: now };
   const cutoff = new Date(ctx.now.getTime() - PEER_DAYS * 86_400_000).toISOString();
+  const myName = await nameOf(ctx, me);
+  const invitation = invitationFor(ctx, roleReply(ctx.content, card, { role: 'customer', partner: myName, round: 1, sessionId: peer.id }), myName);
+  // The session and the partner's card are written together: a retried event records and sends it once.
   await ctx.store.transaction(async (tx) => {
     for (const p of await tx.practice.peers.list()) {
       // One session per pair at a time; a new invitation replaces an unfinished one.
@@ -44,9 +47,9 @@ export async function startPeer(ctx: CommandContext, partner: PersonArg, filters
     await tx.practice.peers.create(peer);
     await addSession(tx.practice, me, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
     await addSession(tx.practice, ref.id, newSession(card, 'peer', ctx.now, ctx.today, { peerSessionId: peer.id }));
+    await tx.outbox.enqueue({ key: `peer-invite:${peer.id}`, recipients: [ref.id], reply: invitation }, ctx.now);
   });
-  const myName = await nameOf(ctx, me);
-  await ctx.outbox.send(ref.id, invitationFor(ctx, roleReply(ctx.content, card, { role: 'customer', partner: myName, round: 1, sessionId: peer.id }), myName));
+  await ctx.outbox.flush?.();
   const mine = roleReply(ctx.content, card, { role: 'responder', partner: ref.name, round: 1, sessionId: peer.id });
   return prefixed(mine, copy('practice.peer.sent', { name: ref.name }));
 }
@@ -59,44 +62,64 @@ function prefixed(reply: Reply, line: string): Reply {
   return { ...reply, text: `${line}\n${reply.text}`, blocks: [{ type: 'text', text: line }, ...reply.blocks] };
 }
 
-async function advance(ctx: CommandContext, sessionId: string, from: PeerPractice['stage'], to: PeerPractice['stage']): Promise<{ peer: PeerPractice; moved: boolean }> {
+/**
+ * Moves the session to the next stage; whoever moves it queues, in the same transaction, what the other
+ * person gets (`notice`), so a double click or a retried event sends it once.
+ */
+async function advance(
+  ctx: CommandContext,
+  sessionId: string,
+  from: PeerPractice['stage'],
+  to: PeerPractice['stage'],
+  notice: (peer: PeerPractice, other: string) => Promise<Reply | undefined>,
+): Promise<{ peer: PeerPractice; moved: boolean }> {
   const copy = ctx.content.copy;
   const found = await ctx.store.practice.peers.get(sessionId);
   if (!found || !found.people.includes(ctx.person.id)) throw new UserError(copy('practice.peer.gone'));
-  let moved = false;
-  const peer = await ctx.store.practice.peers.update(sessionId, (p) => {
-    moved = p.stage === from;
-    return moved ? { ...p, stage: to, updatedAt: ctx.now.toISOString() } : p;
+  const other = found.people.find((p) => p !== ctx.person.id)!;
+  const message = await notice(found, other);
+  const result = await ctx.store.transaction(async (tx) => {
+    let moved = false;
+    const peer = await tx.practice.peers.update(sessionId, (p) => {
+      moved = p.stage === from;
+      return moved ? { ...p, stage: to, updatedAt: ctx.now.toISOString() } : p;
+    });
+    if (peer && moved && message) await tx.outbox.enqueue({ key: `peer-${to}:${sessionId}`, recipients: [other], reply: message }, ctx.now);
+    return { peer, moved };
   });
-  if (!peer) throw new UserError(copy('practice.peer.gone'));
-  return { peer, moved };
+  if (!result.peer) throw new UserError(copy('practice.peer.gone'));
+  await ctx.outbox.flush?.();
+  return { peer: result.peer, moved: result.moved };
 }
 
 /** After round one, either person swaps roles: the first responder now gets the customer's brief. */
 export async function swapRoles(ctx: CommandContext, sessionId: string): Promise<Reply> {
-  const { peer, moved } = await advance(ctx, sessionId, 'first', 'second');
-  if (!moved) return privateReply(ctx.content.copy('practice.peer.alreadySwapped'));
-  const card = ctx.content.practice.cards.find((c) => c.id === peer.cardId);
-  if (!card) throw new UserError(ctx.content.copy('practice.peer.gone'));
   const me = ctx.person.id;
-  const other = peer.people.find((p) => p !== me)!;
   // Round two: whoever played the customer first now responds.
-  const roleOf = (p: string) => (p === peer.customerFirst ? 'responder' : 'customer') as 'customer' | 'responder';
-  await ctx.outbox.send(other, { ...roleReply(ctx.content, card, { role: roleOf(other), partner: await nameOf(ctx, me), round: 2, sessionId }), private: false });
-  return roleReply(ctx.content, card, { role: roleOf(me), partner: await nameOf(ctx, other), round: 2, sessionId });
+  const roleOf = (peer: PeerPractice, p: string) => (p === peer.customerFirst ? 'responder' : 'customer') as 'customer' | 'responder';
+  const cardOf = (peer: PeerPractice) => ctx.content.practice.cards.find((c) => c.id === peer.cardId);
+  const { peer, moved } = await advance(ctx, sessionId, 'first', 'second', async (found, other) => {
+    const card = cardOf(found);
+    return card && { ...roleReply(ctx.content, card, { role: roleOf(found, other), partner: await nameOf(ctx, me), round: 2, sessionId }), private: false };
+  });
+  if (!moved) return privateReply(ctx.content.copy('practice.peer.alreadySwapped'));
+  const card = cardOf(peer);
+  if (!card) throw new UserError(ctx.content.copy('practice.peer.gone'));
+  const other = peer.people.find((p) => p !== me)!;
+  return roleReply(ctx.content, card, { role: roleOf(peer, me), partner: await nameOf(ctx, other), round: 2, sessionId });
 }
 
 /** After round two: the debrief questions, to both. */
 export async function finishPeer(ctx: CommandContext, sessionId: string): Promise<Reply> {
-  const { peer, moved } = await advance(ctx, sessionId, 'second', 'debrief');
-  const card = ctx.content.practice.cards.find((c) => c.id === peer.cardId);
-  if (!card) throw new UserError(ctx.content.copy('practice.peer.gone'));
   const me = ctx.person.id;
+  const cardOf = (peer: PeerPractice) => ctx.content.practice.cards.find((c) => c.id === peer.cardId);
+  const { peer, moved } = await advance(ctx, sessionId, 'second', 'debrief', async (found) => {
+    const card = cardOf(found);
+    return card && { ...debriefReply(ctx.content, card, await nameOf(ctx, me)), private: false };
+  });
+  const card = cardOf(peer);
+  if (!card) throw new UserError(ctx.content.copy('practice.peer.gone'));
   const other = peer.people.find((p) => p !== me)!;
-  if (!moved) {
-    if (peer.stage === 'first') return privateReply(ctx.content.copy('practice.peer.swapFirst'));
-    return debriefReply(ctx.content, card, await nameOf(ctx, other));
-  }
-  await ctx.outbox.send(other, { ...debriefReply(ctx.content, card, await nameOf(ctx, me)), private: false });
+  if (!moved && peer.stage === 'first') return privateReply(ctx.content.copy('practice.peer.swapFirst'));
   return debriefReply(ctx.content, card, await nameOf(ctx, other));
 }

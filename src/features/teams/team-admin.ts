@@ -3,6 +3,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { isCurrentMember, teamId, teamSlug, type Team } from '../../core/model/team.js';
 import type { PersonArg } from '../../core/person-arg.js';
+import type { Repositories } from '../../core/store/index.js';
 import { resolvePersonRef, type PersonRef } from '../people-ref.js';
 import { findTeam } from './find-team.js';
 import { withMemberAdded, withMemberRemoved } from './membership.js';
@@ -27,8 +28,8 @@ export function managedTeam(ctx: Ctx, ref: string): Promise<Team> {
 }
 
 /** Applies a change to a team found earlier; a team deleted meanwhile is reported like an unknown one. */
-async function changeTeam(ctx: Ctx, team: Team, change: (t: Team) => Team): Promise<Team> {
-  const updated = await ctx.store.teams.update(team.id, change);
+async function changeTeam(ctx: Ctx, team: Team, change: (t: Team) => Team, repos: Pick<Repositories, 'teams'> = ctx.store): Promise<Team> {
+  const updated = await repos.teams.update(team.id, change);
   if (!updated) return await findTeam(ctx, ctx.person.workspace, team.name);
   return updated;
 }
@@ -63,21 +64,33 @@ export interface AddOutcome {
   already: PersonRef[];
 }
 
-/** Adds people to a team; someone already in it is reported, not added twice. */
-export async function addMembers(ctx: Ctx, teamRef: string, refs: PersonArg[]): Promise<AddOutcome> {
+/**
+ * Adds people to a team; someone already in it is reported, not added twice. `welcome` runs in the same
+ * transaction as the membership change, so what it queues goes out exactly when the people were added.
+ */
+export async function addMembers(ctx: Ctx, teamRef: string, refs: PersonArg[], welcome?: (tx: Repositories, outcome: AddOutcome) => Promise<void>): Promise<AddOutcome> {
   const found = await managedTeam(ctx, teamRef);
   // Resolve everyone first, so one unknown name changes nothing.
   const people: PersonRef[] = [];
   for (const r of refs) people.push(await resolvePersonRef(ctx, ctx.person.workspace, r, ctx.actor?.traits));
   const unique = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
-  let added: PersonRef[] = [];
-  let already: PersonRef[] = [];
-  const team = await changeTeam(ctx, found, (t) => {
-    added = unique.filter((p) => !isCurrentMember(t, p.id));
-    already = unique.filter((p) => isCurrentMember(t, p.id));
-    return added.length ? added.reduce((acc, p) => withMemberAdded(acc, p.id, ctx.now), t) : t;
+  return ctx.store.transaction(async (tx) => {
+    let added: PersonRef[] = [];
+    let already: PersonRef[] = [];
+    const team = await changeTeam(
+      ctx,
+      found,
+      (t) => {
+        added = unique.filter((p) => !isCurrentMember(t, p.id));
+        already = unique.filter((p) => isCurrentMember(t, p.id));
+        return added.length ? added.reduce((acc, p) => withMemberAdded(acc, p.id, ctx.now), t) : t;
+      },
+      tx,
+    );
+    const outcome = { team, added, already };
+    if (welcome) await welcome(tx, outcome);
+    return outcome;
   });
-  return { team, added, already };
 }
 
 export async function removeMember(ctx: Ctx, teamRef: string, ref: PersonArg): Promise<{ team: Team; person: PersonRef }> {

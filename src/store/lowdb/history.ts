@@ -24,10 +24,11 @@ const SERVED_INDEX_CACHE = 1_000;
  */
 export const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 
-/** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt as objects). */
+/** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt, ~0.4 KB a week's sums as objects). */
 function historySize(data: unknown): number {
   const p = data as HistoryPartition;
-  return 512 + p.reflections.reduce((n, r) => n + 600 + 2 * r.answer.length, 0) + p.checkins.length * 500 + p.served.length * 300;
+  const weeks = Object.values(p.weeks ?? {}).reduce((n, teams) => n + Object.keys(teams).length, 0);
+  return 512 + p.reflections.reduce((n, r) => n + 600 + 2 * r.answer.length, 0) + p.checkins.length * 500 + p.served.length * 300 + weeks * 400;
 }
 
 export interface HistoryCacheLimits {
