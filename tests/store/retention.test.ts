@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,28 @@ describe('platform event keys', () => {
     await store.close();
     const files = await readdir(path.join(dir, 'events', '2026-03-02'));
     expect(files.length).toBeGreaterThan(32);
+  });
+
+  it("appends each claim as a line of its shard's log, and still recognises keys in the previous layout's JSON shards", async () => {
+    const day = path.join(dir, 'events', '2026-03-02');
+    await mkdir(day, { recursive: true });
+    await writeFile(path.join(dir, 'state.json'), JSON.stringify({ version: 1 }));
+    // The previous layout: s<hex>.json per shard, rewritten whole on each claim.
+    const { eventShard } = await import('../../src/store/lowdb/paths.js');
+    const shard = eventShard('EvJson').toString(16).padStart(3, '0');
+    await writeFile(path.join(day, `s${shard}.json`), JSON.stringify({ version: 1, day: '2026-03-02', keys: { EvJson: '2026-03-02T08:00:00.000Z' } }));
+    const store = await openLowdbStore({ dataDir: dir, now });
+    expect(await store.events.claim('EvJson', now)).toBe(false);
+    expect(await store.events.claim('EvLine', now)).toBe(true);
+    await store.close();
+    const log = path.join(day, `s${eventShard('EvLine').toString(16).padStart(3, '0')}.log`);
+    expect(JSON.parse((await readFile(log, 'utf8')).trim())).toEqual({ k: 'EvLine', at: now.toISOString() });
+    // A claim cut short by a crash (never acknowledged) is not a claim: the retry is taken.
+    await writeFile(log, (await readFile(log, 'utf8')) + '{"k":"EvTorn","a');
+    const reopened = await openLowdbStore({ dataDir: dir, now });
+    expect(await reopened.events.claim('EvLine', now)).toBe(false);
+    expect(await reopened.events.claim('EvJson', now)).toBe(false);
+    await reopened.close();
   });
 
   it('keeps recognising the keys of the older one-file-a-day layout after an upgrade', async () => {

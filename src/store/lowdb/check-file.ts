@@ -13,6 +13,7 @@ import { TeamShardSchema } from './team-shards.js';
 import { DigestLedgerFileSchema } from './digest-ledgers.js';
 import { monthWeeks } from './week-partials.js';
 import { MONTH_LOG, MonthLogLineSchema, parseMonthLog } from './month-log.js';
+import { EventKeyLineSchema, parseEventLog } from './events.js';
 
 /** The schema of a file of the data directory, or undefined for a file that is not part of the store. */
 export function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
@@ -20,7 +21,7 @@ export function schemaFor(dataDir: string, file: string): ZodType<unknown> | und
   if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
   if (rel[0] === 'history') return rel.at(-1) === SERVED_INDEX_FILE ? ServedIndexSchema : MONTH_LOG.test(rel.at(-1)!) ? MonthLogLineSchema : HistoryPartitionSchema;
   if (rel[0] === 'ledger') return LedgerPartitionSchema;
-  if (rel[0] === 'events') return EventKeysPartitionSchema;
+  if (rel[0] === 'events') return rel.at(-1)!.endsWith('.log') ? EventKeyLineSchema : EventKeysPartitionSchema;
   if (rel[0] === 'mentoring' && rel[1] === 'rounds') return PairRoundSchema;
   if (rel[0] === 'people' && rel.length === 2) return PersonShardSchema;
   if (rel[0] === 'teams' && rel.length === 2) return TeamShardSchema;
@@ -49,6 +50,7 @@ export function checkFile(dataDir: string, file: string): string | undefined {
   try {
     // A month's log: every whole line must be valid; a torn last line is a write that never finished (never acknowledged).
     if (schema === MonthLogLineSchema) return void parseMonthLog(file, readFileSync(file, 'utf8'));
+    if (schema === EventKeyLineSchema) return void parseEventLog(file, readFileSync(file, 'utf8'));
     const data = parseStoreFile(file, readFileSync(file, 'utf8'), schema);
     const problem = consistency(schema, data);
     return problem && `${file}: ${problem}`;

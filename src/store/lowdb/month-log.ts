@@ -1,11 +1,6 @@
-import { readFile as readFileCallback } from 'node:fs';
-import { open } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { z } from 'zod';
 import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
-import { StoreFileError } from '../errors.js';
-import { syncDir } from './durable-json-file.js';
+import { appendLine, cutTornLine, parseLines, readLines, type ReadLog } from './line-file.js';
 import type { HistoryPartition } from './partition-schemas.js';
 import { monthWeeks } from './week-partials.js';
 
@@ -30,50 +25,14 @@ export const LOG_LIMIT = 32;
 
 export const MONTH_LOG = /^\d{4}-\d{2}\.log$/;
 
-const readText = promisify(readFileCallback);
-
-export interface ReadLog {
-  lines: MonthLogLine[];
-  /** Bytes of whole lines: anything after them is a line whose write never finished (never acknowledged). */
-  wholeBytes: number;
-  torn: boolean;
+/** Parses a month log's text; a damaged whole line raises StoreFileError naming the file and line. */
+export function parseMonthLog(file: string, text: string): ReadLog<MonthLogLine> {
+  // Validated against the kind of line it says it is, so the problem named is that line's own.
+  return parseLines<MonthLogLine>(file, text, (json) => (json !== null && typeof json === 'object' && 'reflection' in json ? ReflectionLineSchema : CheckInLineSchema));
 }
 
-/** Parses a log's text; a damaged whole line raises StoreFileError naming the file and line. */
-export function parseMonthLog(file: string, text: string): ReadLog {
-  const lines: MonthLogLine[] = [];
-  const end = text.lastIndexOf('\n') + 1;
-  let n = 0;
-  for (const raw of text.slice(0, end).split('\n')) {
-    n++;
-    if (raw === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      throw new StoreFileError(file, `line ${n} is not valid JSON (${(err as Error).message})`);
-    }
-    // Validated against the kind of line it says it is, so the problem named is that line's own.
-    const schema = json !== null && typeof json === 'object' && 'reflection' in json ? ReflectionLineSchema : CheckInLineSchema;
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new StoreFileError(file, `line ${n} does not match the expected shape at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
-    }
-    lines.push(result.data);
-  }
-  return { lines, wholeBytes: Buffer.byteLength(text.slice(0, end)), torn: end < text.length };
-}
-
-export async function readMonthLog(file: string): Promise<ReadLog> {
-  let text: string;
-  try {
-    text = await readText(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], wholeBytes: 0, torn: false };
-    throw new StoreFileError(file, `it could not be read (${(err as Error).message})`);
-  }
-  return parseMonthLog(file, text);
+export function readMonthLog(file: string): Promise<ReadLog<MonthLogLine>> {
+  return readLines(file, (text) => parseMonthLog(file, text));
 }
 
 /** Applies the lines the month's JSON does not hold yet (above its logSeq), in order. */
@@ -104,7 +63,7 @@ export class MonthLog {
 
   constructor(
     readonly file: string,
-    read: ReadLog,
+    read: ReadLog<MonthLogLine>,
     durableSeq: number,
   ) {
     this.lines = read.lines.length;
@@ -119,26 +78,14 @@ export class MonthLog {
   async append(line: MonthLogLine): Promise<void> {
     const redundant = this.lines > 0 && this.lastSeq <= this.durableSeq;
     const created = this.lines === 0 && this.lastSeq === 0;
-    const handle = await open(this.file, redundant ? 'w' : 'a', 0o600);
-    try {
-      await handle.write(JSON.stringify(line) + '\n');
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-    if (created) await syncDir(path.dirname(this.file));
+    await appendLine(this.file, JSON.stringify(line), { truncate: redundant, created });
     this.lines = redundant ? 1 : this.lines + 1;
     this.lastSeq = line.seq;
   }
 
   /** Cuts off a torn last line (a write that never finished, so was never acknowledged) before anything is appended after it. */
-  static async repair(file: string, wholeBytes: number): Promise<void> {
-    const handle = await open(file, 'r+');
-    try {
-      await handle.truncate(wholeBytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+  static repair(file: string, wholeBytes: number): Promise<void> {
+    return cutTornLine(file, wholeBytes);
   }
 }
+
