@@ -14,6 +14,7 @@ import type { CheckIn } from '../../src/core/model/history.js';
 import { monthWeeks } from '../../src/store/lowdb/week-partials.js';
 import { applyServed, SERVED_INDEX_FILE, type ServedIndex } from '../../src/store/lowdb/served-index.js';
 import { EVENT_SHARDS, eventShard, layout } from '../../src/store/lowdb/paths.js';
+import { eventLogFile } from '../../src/store/lowdb/events.js';
 import { addDays } from '../../src/core/time.js';
 import { FULL, person, personId, personYear, SMALL, team, TODAY, type Shape } from './shape.js';
 
@@ -100,7 +101,12 @@ async function seedState(dataDir: string, shape: Shape, people: number, eventKey
       shards[eventShard(key)]![key] = `${day}T08:00:00.000Z`;
     }
     await mkdir(paths.eventsDay(day), { recursive: true });
-    await Promise.all(shards.map((keys, shard) => (Object.keys(keys).length ? writeFile(paths.events(day, shard), JSON.stringify({ version: 1, day, keys })) : undefined)));
+    // As the app writes them: one line per claimed key in the shard's log.
+    await Promise.all(
+      shards.map((keys, shard) =>
+        Object.keys(keys).length ? writeFile(path.join(paths.eventsDay(day), eventLogFile(shard)), Object.entries(keys).map(([k, at]) => JSON.stringify({ k, at }) + '\n').join('')) : undefined,
+      ),
+    );
   }
 }
 

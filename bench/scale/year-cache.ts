@@ -21,6 +21,7 @@ const SHAPING_FILES = [
   'src/store/lowdb/served-index.ts',
   'src/store/lowdb/week-partials.ts',
   'src/store/lowdb/month-log.ts',
+  'src/store/lowdb/events.ts',
   'src/store/lowdb/partition-schemas.ts',
   'src/store/lowdb/state-schema.ts',
 ];
