@@ -9,7 +9,7 @@ import { everMembers, linkedTeams, loadCheckIns, membersDuring, teamCheckIns } f
 import { teamThreshold } from './threshold.js';
 import { exactWeekFromSummaries, loadWeekSummaries, summariesSuffice } from './summary-week.js';
 import { exactWeek, type ExactWeek } from './week-aggregate.js';
-import { activitySignature, exactActivity, releaseActivity } from '../practice/team-counts.js';
+import { activitySignature, activitySource, exactActivity, releaseActivity } from '../practice/team-counts.js';
 import type { Week } from './weeks.js';
 
 type Ctx = Pick<AppContext, 'store' | 'config' | 'clock' | 'random'>;
@@ -52,6 +52,8 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
   for (const t of linked) frozenOf.set(t.id, t.id === team.id ? stored : await app.store.digest.weeks(t.id));
 
   const fresh: Array<{ teamId: string; week: DigestWeek; published: { workspace: string; queries: PublishedQuery[] } }> = [];
+  // Each member's practice and thanks, read once for every week and team (on a server database, 2 queries a person, not 2 a person a week).
+  const activity = activitySource(app);
   for (const week of missing) {
     const auditor = new WeekAuditor(team.workspace, await app.store.digest.ledger(team.workspace, week.from));
     const memo = new Map<string, DigestWeek>();
@@ -64,9 +66,9 @@ export async function frozenWeeks(app: Ctx, team: Team, weeks: readonly Week[], 
       let released = releaseWeek(exact, t.id, frozenAt, auditor, app.random, memo);
       if (released.withheld !== 'overlap') {
         // Practice and thanks are frozen with the week, audited in their own spaces and noisy, like every other count.
-        const activity = await exactActivity(app, exact.members, week);
-        const same = activitySignature(activity, threshold);
-        const twin = activityMemo.get(same) ?? releaseActivity(activity, threshold, `${t.id}|${frozenAt}`, auditor, app.random);
+        const counts = await exactActivity(app, exact.members, week, activity);
+        const same = activitySignature(counts, threshold);
+        const twin = activityMemo.get(same) ?? releaseActivity(counts, threshold, `${t.id}|${frozenAt}`, auditor, app.random);
         activityMemo.set(same, twin);
         released = { ...released, activity: twin };
       }

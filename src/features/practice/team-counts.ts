@@ -21,14 +21,35 @@ export interface ExactActivity {
   thanks: Map<string, number>;
 }
 
+/** One person's practice session dates and thank-you dates, read once however many weeks and teams ask. */
+export type ActivitySource = (personId: string) => Promise<{ sessionDates: string[]; thanksDates: string[] }>;
+
+/** Reads each person's practice and thanks at most once (a digest asks for every member, every missing week). */
+export function activitySource(app: Pick<AppContext, 'store'>): ActivitySource {
+  const seen = new Map<string, ReturnType<ActivitySource>>();
+  return (id) => {
+    let found = seen.get(id);
+    if (!found) {
+      found = Promise.all([app.store.practice.people.get(id), app.store.practice.thanks.list({ to: id })]).then(([p, received]) => ({
+        sessionDates: (p?.sessions ?? []).map((s) => s.localDate),
+        thanksDates: received.map((t) => t.localDate),
+      }));
+      seen.set(id, found);
+    }
+    return found;
+  };
+}
+
 /** The members' practice sessions and thank-yous received in the week. */
-export async function exactActivity(app: Pick<AppContext, 'store'>, members: Iterable<string>, week: Week): Promise<ExactActivity> {
+export async function exactActivity(app: Pick<AppContext, 'store'>, members: Iterable<string>, week: Week, source = activitySource(app)): Promise<ExactActivity> {
   const inWeek = (d: string) => d >= week.from && d <= week.to;
   const out: ExactActivity = { practice: new Map(), thanks: new Map() };
-  for (const id of members) {
-    const [p, received] = await Promise.all([app.store.practice.people.get(id), app.store.practice.thanks.list({ to: id })]);
-    const sessions = (p?.sessions ?? []).filter((s) => inWeek(s.localDate)).length;
-    const thanks = received.filter((t) => inWeek(t.localDate)).length;
+  const ids = [...members];
+  const all = await Promise.all(ids.map((id) => source(id)));
+  for (const [i, id] of ids.entries()) {
+    const { sessionDates, thanksDates } = all[i]!;
+    const sessions = sessionDates.filter(inWeek).length;
+    const thanks = thanksDates.filter(inWeek).length;
     if (sessions) out.practice.set(id, Math.min(ACTIVITY_CAP_PER_PERSON, sessions));
     if (thanks) out.thanks.set(id, Math.min(ACTIVITY_CAP_PER_PERSON, thanks));
   }
