@@ -62,6 +62,11 @@ export class DocumentCache<T> {
     this.sizes.delete(key);
   }
 
+  /** Keys of the documents in memory for which `predicate` holds. */
+  keysWhere(predicate: (key: string) => boolean): string[] {
+    return [...this.docs.keys()].filter(predicate);
+  }
+
   forgetWhere(predicate: (key: string) => boolean): void {
     for (const key of [...this.docs.keys()]) if (predicate(key)) this.forget(key);
   }

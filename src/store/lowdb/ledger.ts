@@ -13,6 +13,8 @@ import { LEDGER_SHARDS, ledgerShard } from './paths.js';
 
 export const DEFAULT_LEDGER_RETENTION_DAYS = 35;
 
+const LEDGER_SHARD_FILE = /^s[0-9a-f]{2}\.json$/;
+
 /** The delivery ledger per local date in shards (ledger/<date>/<shard>.json), kept for a retention window. */
 export class LowdbLedger implements LedgerRepository {
   private readonly docs: DocumentCache<LedgerPartition>;
@@ -69,7 +71,14 @@ export class LowdbLedger implements LedgerRepository {
   }
 
   async on(localDate: LocalDate): Promise<Delivery[]> {
-    const docs = await Promise.all(Array.from({ length: LEDGER_SHARDS }, (_, shard) => this.docs.get(JSON.stringify([localDate, shard]))));
+    // Only the shards that have a file, or are in memory (a claim of this transaction not yet on disk):
+    // the scheduler asks for four days at each start, most of whose 256 shards never had an entry.
+    const files = await readdir(this.engine.paths.ledgerDir(localDate)).catch(() => [] as string[]);
+    const keys = new Set(files.filter((n) => LEDGER_SHARD_FILE.test(n)).map((n) => JSON.stringify([localDate, parseInt(n.slice(1, 3), 16)])));
+    const prefix = JSON.stringify([localDate]).slice(0, -1) + ',';
+    for (const key of this.docs.keysWhere((k) => k.startsWith(prefix))) keys.add(key);
+    const ordered = [...keys].sort((a, b) => (JSON.parse(a) as [string, number])[1] - (JSON.parse(b) as [string, number])[1]);
+    const docs = await Promise.all(ordered.map((key) => this.docs.get(key)));
     return docs.flatMap((doc) => Object.values(doc.data.deliveries).map(clone));
   }
 
