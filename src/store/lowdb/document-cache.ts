@@ -62,6 +62,17 @@ export class DocumentCache<T> {
     this.sizes.delete(key);
   }
 
+  /** The document in memory under `key` (never loads it, never counts as a use). */
+  peek(key: string): JsonDocument<T> | undefined {
+    const doc = this.docs.get(key);
+    return doc && !doc.failed ? doc : undefined;
+  }
+
+  /** Whether `key` is in memory or being loaded now. */
+  has(key: string): boolean {
+    return this.peek(key) !== undefined || this.loading.has(key);
+  }
+
   /** Keys of the documents in memory for which `predicate` holds. */
   keysWhere(predicate: (key: string) => boolean): string[] {
     return [...this.docs.keys()].filter(predicate);

@@ -1,4 +1,6 @@
+import { readFile as readFileCallback } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { CheckIn, Reflection, ServedPrompt } from '../../core/model/index.js';
 import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
@@ -10,7 +12,9 @@ import type { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { HistoryPartitionSchema, type HistoryPartition } from './partition-schemas.js';
 import { mergePartials, monthWeeks, toSummary, type WeekPartial } from './week-partials.js';
-import { applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
+import { applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, parseMonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
+import { appendLine } from './line-file.js';
+import { mkdirDurable } from './durable-json-file.js';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /**
@@ -23,6 +27,8 @@ const SERVED_INDEX_CACHE = 1_000;
  * daily-prompt pass over 5,000 people ended at 335 MB RSS; at 32 MB at 234 MB (goal: under 300).
  */
 export const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
+
+const readText = promisify(readFileCallback);
 
 /** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt, ~0.4 KB a week's sums as objects). */
 function historySize(data: unknown): number {
@@ -46,35 +52,17 @@ export class LowdbHistory implements HistoryRepository {
   private readonly knownMonthsByPerson = new Map<string, Set<string>>();
   private readonly personLocks = new KeyedMutex();
   private readonly logs = new WeakMap<JsonDocument<HistoryPartition>, MonthLog>();
+  private readonly monthLocks = new KeyedMutex();
 
   constructor(
     private readonly engine: LowdbEngine,
     limits: HistoryCacheLimits,
   ) {
     const paths = engine.paths;
-    this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, async (file) => {
-      const [personId, month] = JSON.parse(file) as [string, string];
-      const doc = await engine.openDoc(paths.history(personId, month), HistoryPartitionSchema, () => ({
-        version: 1 as const,
-        personId,
-        month,
-        reflections: [],
-        checkins: [],
-        served: [],
-      }));
-      // The month's appended answers, beyond what its file holds.
-      const logFile = paths.historyLog(personId, month);
-      const read = await readMonthLog(logFile);
-      if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
-      const log = new MonthLog(logFile, read, doc.data.logSeq ?? 0);
-      applyMonthLog(doc.data, read.lines);
-      doc.watchWrites(
-        (d) => d.logSeq ?? 0,
-        (seq) => (log.durableSeq = Math.max(log.durableSeq, seq)),
-      );
-      this.logs.set(doc, log);
-      return doc;
-    });
+    this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, (file) =>
+      // Never beside an append to the month that does not load it (appendCold): the log must be read whole.
+      this.monthLocks.run(file, () => this.loadMonth(file)),
+    );
     this.servedIndexes = new DocumentCache({ maxEntries: SERVED_INDEX_CACHE }, (personId) =>
       engine.openDoc(path.join(paths.personDir(personId), SERVED_INDEX_FILE), ServedIndexSchema, () => ({
         version: 1 as const,
@@ -88,6 +76,76 @@ export class LowdbHistory implements HistoryRepository {
     engine.hold(this.servedIndexes);
     // Months added by rolled-back writes are re-read from disk when next needed.
     engine.onRollback(() => this.knownMonthsByPerson.clear());
+  }
+
+  /** A month from its JSON file and the lines of its log the file does not hold yet. */
+  private async loadMonth(file: string): Promise<JsonDocument<HistoryPartition>> {
+    const [personId, month] = JSON.parse(file) as [string, string];
+    const paths = this.engine.paths;
+    const doc = await this.engine.openDoc(paths.history(personId, month), HistoryPartitionSchema, () => ({
+      version: 1 as const,
+      personId,
+      month,
+      reflections: [],
+      checkins: [],
+      served: [],
+    }));
+    const logFile = paths.historyLog(personId, month);
+    const read = await readMonthLog(logFile);
+    if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
+    const log = new MonthLog(logFile, read, doc.data.logSeq ?? 0);
+    applyMonthLog(doc.data, read.lines);
+    doc.watchWrites(
+      (d) => d.logSeq ?? 0,
+      (seq) => (log.durableSeq = Math.max(log.durableSeq, seq)),
+    );
+    this.logs.set(doc, log);
+    return doc;
+  }
+
+  /**
+   * Appends an answer to a month that is not in memory without loading it: reading and validating a
+   * 10 KB month (and the collections that follow) was most of a check-in's cost at a year. The month's
+   * files are read as text only: its idempotency keys are looked for as they are written (a key found, or
+   * anything unexpected, and the caller takes the loading path instead, so this never decides alone that
+   * an answer is a retry), and the next line number is taken from the file's `logSeq` and the log's lines.
+   * Runs under the month's lock, which loading takes too, so no load reads the log half-written.
+   */
+  private appendCold<T extends { personId: string; localDate: string; key?: string | undefined }>(
+    valid: T,
+    pick: (p: HistoryPartition) => T[],
+    line: (seq: number) => MonthLogLine,
+  ): Promise<boolean> {
+    const month = valid.localDate.slice(0, 7);
+    const key = JSON.stringify([valid.personId, month]);
+    return this.monthLocks.run(key, async () => {
+      if (this.engine.inTransaction || this.partitions.has(key)) return false;
+      const paths = this.engine.paths;
+      const text = async (file: string) => readText(file, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
+      const [json, logText] = await Promise.all([text(paths.history(valid.personId, month)), text(paths.historyLog(valid.personId, month))]);
+      if (valid.key) {
+        const needle = `"key":${JSON.stringify(valid.key)}`;
+        if (json.includes(needle) || logText.includes(needle)) return false;
+        // A retry across midnight on the first of a month: the month before, loaded or as text.
+        const before = addDays(valid.localDate, -1).slice(0, 7);
+        if (before !== month) {
+          const loaded = this.partitions.peek(JSON.stringify([valid.personId, before]));
+          if (loaded ? pick(loaded.data).some((r) => r.key === valid.key) : (await text(paths.history(valid.personId, before))).includes(needle) || (await text(paths.historyLog(valid.personId, before))).includes(needle)) return false;
+        }
+      }
+      const logFile = paths.historyLog(valid.personId, month);
+      const read = parseMonthLog(logFile, logText);
+      if (read.lines.length >= LOG_LIMIT) return false;
+      if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
+      const jsonSeq = Number(/"logSeq":(\d+)/.exec(json)?.[1] ?? 0);
+      const lastSeq = read.lines.reduce((m, l) => Math.max(m, l.seq), 0);
+      const redundant = read.lines.length > 0 && lastSeq <= jsonSeq;
+      // A person's first answer: their folder too (made durable in its parent).
+      if (json === '' && logText === '') await mkdirDurable(paths.personDir(valid.personId));
+      await appendLine(logFile, JSON.stringify(line(Math.max(jsonSeq, lastSeq) + 1)), { truncate: redundant, created: logText === '' });
+      (await this.knownMonths(valid.personId)).add(month);
+      return true;
+    });
   }
 
   private partition(personId: string, month: string): Promise<JsonDocument<HistoryPartition>> {
@@ -154,6 +212,7 @@ export class LowdbHistory implements HistoryRepository {
     also?: (p: HistoryPartition) => void,
   ): Promise<Created<T>> {
     return this.personLocks.run(valid.personId, async () => {
+      if (await this.appendCold(valid, pick, line(valid))) return { record: clone(valid), created: true };
       if (valid.key) {
         const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, pick);
         if (existing) return { record: existing, created: false };
