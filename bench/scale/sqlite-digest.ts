@@ -10,7 +10,7 @@ import type { DateRange, Store } from '../../src/core/store/index.js';
 import { testConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { cryptoRandom } from '../../src/core/crypto-random.js';
-import { monthWeeks, toSummary, mergePartials, type WeekPartial } from '../../src/store/lowdb/week-partials.js';
+import { monthWeeks, summariesOf } from '../../src/store/lowdb/week-partials.js';
 import { NOW } from './shape.js';
 
 type Row = { id: string; person_id: string; team_id: string | null; local_date: string; at: string; mood: number; energy: number; stress: number; note: string | null; share_note: number };
@@ -44,22 +44,9 @@ export function sqliteDigestApp(db: Database.Database) {
     checkIns,
     // The same per-week sums the stores keep (days, score sums, hard runs), from the person's rows of the range.
     async weekSummaries(personId: string, range: DateRange) {
-      const shares = new Map<string, WeekPartial>();
       const byMonth = new Map<string, CheckIn[]>();
       for (const c of await checkIns(personId, range)) byMonth.set(c.localDate.slice(0, 7), [...(byMonth.get(c.localDate.slice(0, 7)) ?? []), c]);
-      for (const month of [...byMonth.keys()].sort()) {
-        for (const [week, teams] of Object.entries(monthWeeks(byMonth.get(month)!))) {
-          for (const [teamId, share] of Object.entries(teams)) {
-            const key = `${week}\u0000${teamId}`;
-            const before = shares.get(key);
-            shares.set(key, before ? mergePartials(before, share) : share);
-          }
-        }
-      }
-      return [...shares.keys()].sort().map((key) => {
-        const [week, teamId] = key.split('\u0000') as [string, string];
-        return toSummary(personId, teamId, week, shares.get(key)!);
-      });
+      return summariesOf(personId, [...byMonth.keys()].sort().map((m) => monthWeeks(byMonth.get(m)!)), range);
     },
   };
   const store = {

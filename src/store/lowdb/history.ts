@@ -1,6 +1,4 @@
-import { readFile as readFileCallback } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import path from 'node:path';
 import type { CheckIn, Reflection, ServedPrompt } from '../../core/model/index.js';
 import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
@@ -11,10 +9,10 @@ import { clone, type LowdbEngine } from './engine.js';
 import type { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { HistoryPartitionSchema, type HistoryPartition } from './partition-schemas.js';
-import { mergePartials, monthWeeks, toSummary, type WeekPartial } from './week-partials.js';
+import { monthWeeks, summariesOf, type MonthWeeks } from './week-partials.js';
 import { applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, parseMonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
-import { appendLine } from './line-file.js';
-import { mkdirDurable } from './durable-json-file.js';
+import { appendLine, cutTornLine } from './line-file.js';
+import { mkdirDurable, readTextOrEmpty } from './durable-json-file.js';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /**
@@ -27,8 +25,6 @@ const SERVED_INDEX_CACHE = 1_000;
  * daily-prompt pass over 5,000 people ended at 335 MB RSS; at 32 MB at 234 MB (goal: under 300).
  */
 export const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
-
-const readText = promisify(readFileCallback);
 
 /** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt, ~0.4 KB a week's sums as objects). */
 function historySize(data: unknown): number {
@@ -92,7 +88,7 @@ export class LowdbHistory implements HistoryRepository {
     }));
     const logFile = paths.historyLog(personId, month);
     const read = await readMonthLog(logFile);
-    if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
+    if (read.torn) await cutTornLine(logFile, read.wholeBytes);
     const log = new MonthLog(logFile, read, doc.data.logSeq ?? 0);
     applyMonthLog(doc.data, read.lines);
     doc.watchWrites(
@@ -121,8 +117,7 @@ export class LowdbHistory implements HistoryRepository {
     return this.monthLocks.run(key, async () => {
       if (this.engine.inTransaction || this.partitions.has(key)) return false;
       const paths = this.engine.paths;
-      const text = async (file: string) => readText(file, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
-      const [json, logText] = await Promise.all([text(paths.history(valid.personId, month)), text(paths.historyLog(valid.personId, month))]);
+      const [json, logText] = await Promise.all([readTextOrEmpty(paths.history(valid.personId, month)), readTextOrEmpty(paths.historyLog(valid.personId, month))]);
       if (valid.key) {
         const needle = `"key":${JSON.stringify(valid.key)}`;
         if (json.includes(needle) || logText.includes(needle)) return false;
@@ -130,13 +125,13 @@ export class LowdbHistory implements HistoryRepository {
         const before = addDays(valid.localDate, -1).slice(0, 7);
         if (before !== month) {
           const loaded = this.partitions.peek(JSON.stringify([valid.personId, before]));
-          if (loaded ? pick(loaded.data).some((r) => r.key === valid.key) : (await text(paths.history(valid.personId, before))).includes(needle) || (await text(paths.historyLog(valid.personId, before))).includes(needle)) return false;
+          if (loaded ? pick(loaded.data).some((r) => r.key === valid.key) : (await readTextOrEmpty(paths.history(valid.personId, before))).includes(needle) || (await readTextOrEmpty(paths.historyLog(valid.personId, before))).includes(needle)) return false;
         }
       }
       const logFile = paths.historyLog(valid.personId, month);
       const read = parseMonthLog(logFile, logText);
       if (read.lines.length >= LOG_LIMIT) return false;
-      if (read.torn) await MonthLog.repair(logFile, read.wholeBytes);
+      if (read.torn) await cutTornLine(logFile, read.wholeBytes);
       const jsonSeq = Number(/"logSeq":(\d+)/.exec(json)?.[1] ?? 0);
       const lastSeq = read.lines.reduce((m, l) => Math.max(m, l.seq), 0);
       const redundant = read.lines.length > 0 && lastSeq <= jsonSeq;
@@ -260,26 +255,15 @@ export class LowdbHistory implements HistoryRepository {
   async weekSummaries(personId: string, range: DateRange): Promise<WeekSummary[]> {
     if (range.from > range.to) return [];
     const known = await this.knownMonths(personId);
-    // A week's shares, in month order: the month of its Monday first, then the next one.
-    const shares = new Map<string, WeekPartial>();
+    // In month order: a week's share from the month of its Monday first, then the next one.
+    const months: MonthWeeks[] = [];
     for (const month of monthsBetween(range.from, range.to)) {
       if (!known.has(month)) continue;
       const doc = await this.partition(personId, month);
       // Files of older versions have none yet: computed once per load (the month's next write stores them).
-      const weeks = (doc.data.weeks ??= monthWeeks(doc.data.checkins));
-      for (const [week, teams] of Object.entries(weeks)) {
-        if (week < range.from || week > range.to) continue;
-        for (const [teamId, share] of Object.entries(teams)) {
-          const key = `${week}\u0000${teamId}`;
-          const before = shares.get(key);
-          shares.set(key, before ? mergePartials(before, share) : share);
-        }
-      }
+      months.push((doc.data.weeks ??= monthWeeks(doc.data.checkins)));
     }
-    return [...shares.keys()].sort().map((key) => {
-      const [week, teamId] = key.split('\u0000') as [string, string];
-      return toSummary(personId, teamId, week, shares.get(key)!);
-    });
+    return summariesOf(personId, months, range);
   }
 
   checkIns(personId: string, range: DateRange): Promise<CheckIn[]> {

@@ -1,17 +1,13 @@
-import { readFile as readFileCallback } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { z } from 'zod';
 import { StoreFileError } from '../errors.js';
-import { syncDir } from './durable-json-file.js';
+import { readText, syncDir } from './durable-json-file.js';
 
 /**
  * Append-only files of JSON lines (a month's answers, a day's event keys): a write is one line appended
  * and fdatasync-ed, with no temp file, rename or directory fsync once the file exists.
  */
-
-const readText = promisify(readFileCallback);
 
 export interface ReadLog<L> {
   lines: L[];

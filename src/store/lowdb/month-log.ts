@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
-import { appendLine, cutTornLine, parseLines, readLines, type ReadLog } from './line-file.js';
+import { appendLine, parseLines, readLines, type ReadLog } from './line-file.js';
 import type { HistoryPartition } from './partition-schemas.js';
 import { monthWeeks } from './week-partials.js';
 
@@ -81,11 +81,6 @@ export class MonthLog {
     await appendLine(this.file, JSON.stringify(line), { truncate: redundant, created });
     this.lines = redundant ? 1 : this.lines + 1;
     this.lastSeq = line.seq;
-  }
-
-  /** Cuts off a torn last line (a write that never finished, so was never acknowledged) before anything is appended after it. */
-  static repair(file: string, wholeBytes: number): Promise<void> {
-    return cutTornLine(file, wholeBytes);
   }
 }
 

@@ -81,6 +81,28 @@ export function mergePartials(a: WeekPartial, b: WeekPartial): WeekPartial {
   };
 }
 
+/**
+ * A person's weekly summaries in a range from their months' week shares, given oldest month first: a week
+ * that straddles two months merges its two shares.
+ */
+export function summariesOf(personId: string, months: readonly MonthWeeks[], range: { from: LocalDate; to: LocalDate }): WeekSummary[] {
+  const shares = new Map<string, WeekPartial>();
+  for (const weeks of months) {
+    for (const [week, teams] of Object.entries(weeks)) {
+      if (week < range.from || week > range.to) continue;
+      for (const [teamId, share] of Object.entries(teams)) {
+        const key = `${week}\u0000${teamId}`;
+        const before = shares.get(key);
+        shares.set(key, before ? mergePartials(before, share) : share);
+      }
+    }
+  }
+  return [...shares.keys()].sort().map((key) => {
+    const [week, teamId] = key.split('\u0000') as [string, string];
+    return toSummary(personId, teamId, week, shares.get(key)!);
+  });
+}
+
 export function toSummary(personId: string, teamId: string, week: LocalDate, p: WeekPartial): WeekSummary {
   return { personId, teamId, week, days: p.days, mood: p.mood, energy: p.energy, stress: p.stress, hardRun: p.run, firstAt: p.firstAt, words: p.words };
 }
