@@ -20,7 +20,7 @@ async function walk(dir: string): Promise<string[]> {
 
 const dataDir = path.resolve(loadConfig().dataDir);
 const files = await walk(dataDir);
-// .log files are the store's only under history/ (a month's appended answers); others are not ours to mention.
+// .log files are the store's only under history/, events/ and answers/ (appended lines); others are not ours to mention.
 const unknown = files.filter((file) => !schemaFor(dataDir, file) && file.endsWith('.json'));
 const known = files.filter((file) => schemaFor(dataDir, file));
 const checked = known.length;

@@ -39,6 +39,8 @@ it("fsyncs a new partition folder's parent, so the folder (and the file in it) s
   await store.history.addCheckIn({ id: 'c1', personId: 'shell:ann', at: '2026-03-02T16:00:00.000Z', localDate: '2026-03-02', mood: 3, energy: 3, stress: 3, shareNote: false, teams: [], custom: {} } as never);
   await store.close();
   const personDir = path.join(dir, 'history', personFolder('shell:ann'));
-  // history/ is new: the data dir records it; history/<person>/ is new: history/ records it; then the file's rename.
-  expect(dirSyncs).toEqual([dir, path.join(dir, 'history'), personDir]);
+  // history/ is new: the data dir records it; history/<person>/ is new: history/ records it; then the file's creation.
+  expect(dirSyncs.filter((d) => d !== path.join(dir, 'answers'))).toEqual([dir, path.join(dir, 'history'), personDir]);
+  // The answer log's folder records each new log file and each one deleted once copied into the months.
+  expect(dirSyncs).toContain(path.join(dir, 'answers'));
 });

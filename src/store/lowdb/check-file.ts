@@ -14,11 +14,14 @@ import { DigestLedgerFileSchema } from './digest-ledgers.js';
 import { monthWeeks } from './week-partials.js';
 import { MONTH_LOG, MonthLogLineSchema, parseMonthLog } from './month-log.js';
 import { EventKeyLineSchema, parseEventLog } from './events.js';
+import { ANSWER_LOG_DIR } from './answer-log.js';
 
 /** The schema of a file of the data directory, or undefined for a file that is not part of the store. */
 export function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
   const rel = path.relative(dataDir, file).split(path.sep);
   if (rel.length === 1 && (rel[0] === 'state.json' || rel[0] === 'state.v1-backup.json')) return StateSchema;
+  // The answer log's lines have a month log's shape.
+  if (rel[0] === ANSWER_LOG_DIR && rel.length === 2 && rel[1]!.endsWith('.log')) return MonthLogLineSchema;
   if (rel[0] === 'history') return rel.at(-1) === SERVED_INDEX_FILE ? ServedIndexSchema : MONTH_LOG.test(rel.at(-1)!) ? MonthLogLineSchema : HistoryPartitionSchema;
   if (rel[0] === 'ledger') return LedgerPartitionSchema;
   if (rel[0] === 'events') return rel.at(-1)!.endsWith('.log') ? EventKeyLineSchema : EventKeysPartitionSchema;

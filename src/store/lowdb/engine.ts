@@ -21,6 +21,8 @@ export interface LowdbStoreOptions {
   cacheSize?: number;
   /** Approximate bytes of history partitions kept in memory: what bounds the cache's memory. */
   cacheBytes?: number;
+  /** When answers waiting in the answer log are copied into their months (history.ts ANSWER_CHECKPOINT; tests change it). */
+  answerCheckpoint?: { answers?: number; idleMs?: number };
   /** Test hook passed to every file adapter. */
   fileOptions?: DurableJsonFileOptions;
   /** Days of the delivery ledger kept (ATTUNE_LEDGER_RETENTION_DAYS); older days are deleted at open and each new day. */
@@ -70,6 +72,7 @@ export class LowdbEngine {
   private readonly txs = new AsyncLocalStorage<Tx>();
   private readonly holders: DocumentHolder[] = [];
   private readonly rollbackListeners: Array<() => void> = [];
+  private readonly closeSteps: Array<() => Promise<void>> = [];
 
   private constructor(
     readonly dataDir: string,
@@ -124,6 +127,11 @@ export class LowdbEngine {
   /** Registers a cache whose documents close() must flush. */
   hold(holder: DocumentHolder): void {
     this.holders.push(holder);
+  }
+
+  /** Registers what close() must finish before the documents' final flush (writes made by the step are flushed too). */
+  beforeClose(step: () => Promise<void>): void {
+    this.closeSteps.push(step);
   }
 
   /** Registers what must be forgotten when a transaction rolls back (memory derived from its writes). */
@@ -268,6 +276,7 @@ export class LowdbEngine {
     if (this.closed) return;
     // Waits for a running transaction, then for every write in flight.
     await this.lock.exclusive(async () => {
+      for (const step of this.closeSteps) await step();
       const docs: Flushable[] = [this.state, ...this.persons.loaded()];
       for (const holder of this.holders) docs.push(...holder.loaded());
       await Promise.allSettled(docs.filter((d) => d.busy && d.pinned === 0).map((d) => d.flush()));

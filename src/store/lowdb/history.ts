@@ -10,9 +10,12 @@ import type { JsonDocument } from './json-document.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { HistoryPartitionSchema, type HistoryPartition } from './partition-schemas.js';
 import { monthWeeks, summariesOf, type MonthWeeks } from './week-partials.js';
-import { applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, parseMonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
+import { addAnswer, answerOf, applyMonthLog, LOG_LIMIT, MONTH_LOG, MonthLog, parseMonthLog, readMonthLog, type MonthLogLine } from './month-log.js';
 import { appendLine, cutTornLine } from './line-file.js';
 import { mkdirDurable, readTextOrEmpty } from './durable-json-file.js';
+import { AnswerLog } from './answer-log.js';
+import { PendingAnswers, type PendingAnswer } from './pending-answers.js';
+import { readFileSync } from 'node:fs';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /**
@@ -33,11 +36,23 @@ function historySize(data: unknown): number {
   return 512 + p.reflections.reduce((n, r) => n + 600 + 2 * r.answer.length, 0) + p.checkins.length * 500 + p.served.length * 300 + weeks * 400;
 }
 
+/**
+ * When the answer log's answers are copied into their months: once the store has been idle for
+ * IDLE_MS (so the copy's many small fsyncs do not queue behind, or ahead of, requests: copying 256
+ * answers while check-ins went on took their p99 from 1.2 to 3.0 ms), or at once when ANSWERS wait
+ * (a bound on memory and on the copy a restart after a crash makes: ~4 MB, about a second).
+ */
+export const ANSWER_CHECKPOINT = { answers: 4_096, idleMs: 500 };
+/** Month files written at once by a checkpoint (each is an fdatasync; more would crowd out requests). */
+const CHECKPOINT_PARALLEL = 2;
+
 export interface HistoryCacheLimits {
   /** History partitions kept in memory (each is one person's month). */
   cacheSize: number;
   /** Approximate bytes of history partitions kept in memory. */
   cacheBytes: number;
+  /** When answers waiting in the answer log are copied into their months (ANSWER_CHECKPOINT; tests change it). */
+  answerCheckpoint?: { answers?: number | undefined; idleMs?: number | undefined } | undefined;
 }
 
 /** History per person and month (history/<person>/<YYYY-MM>.json), with each person's served-prompt index beside it. */
@@ -49,11 +64,22 @@ export class LowdbHistory implements HistoryRepository {
   private readonly personLocks = new KeyedMutex();
   private readonly logs = new WeakMap<JsonDocument<HistoryPartition>, MonthLog>();
   private readonly monthLocks = new KeyedMutex();
+  /** One copy of a month's pending answers into its files at a time. */
+  private readonly flushLocks = new KeyedMutex();
+  private readonly pending = new PendingAnswers();
+  private answerLog: AnswerLog | undefined;
+  private checkpointing: Promise<void> | undefined;
+  /** Answers being added now (see mayHoldKey). */
+  private adding = 0;
+
+  private readonly checkpointAt: { answers: number; idleMs: number };
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly engine: LowdbEngine,
     limits: HistoryCacheLimits,
   ) {
+    this.checkpointAt = { answers: limits.answerCheckpoint?.answers ?? ANSWER_CHECKPOINT.answers, idleMs: limits.answerCheckpoint?.idleMs ?? ANSWER_CHECKPOINT.idleMs };
     const paths = engine.paths;
     this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, (file) =>
       // Never beside an append to the month that does not load it (appendCold): the log must be read whole.
@@ -72,6 +98,82 @@ export class LowdbHistory implements HistoryRepository {
     engine.hold(this.servedIndexes);
     // Months added by rolled-back writes are re-read from disk when next needed.
     engine.onRollback(() => this.knownMonthsByPerson.clear());
+    engine.beforeClose(() => this.closeAnswers());
+  }
+
+  /**
+   * Opens the answer log: answers a previous run acknowledged but did not copy into their months (it
+   * crashed) are copied now, and their log files deleted, before anything reads history.
+   */
+  async openAnswers(): Promise<void> {
+    const { log, answers } = await AnswerLog.open(this.engine.dataDir);
+    this.answerLog = log;
+    for (const answer of answers) this.pending.add(answer);
+    await this.checkpoint();
+  }
+
+  /**
+   * Runs under close()'s exclusive lock, so no background checkpoint is running (it holds the shared
+   * one); one still queued for that lock finds the store closed and does nothing.
+   */
+  private async closeAnswers(): Promise<void> {
+    if (!this.answerLog) return;
+    clearTimeout(this.idleTimer);
+    await this.checkpoint();
+    await this.answerLog.close();
+  }
+
+  /**
+   * Copies every pending answer logged before now into its month's files (a new log file takes new
+   * answers meanwhile), then deletes the log files whose answers are all there. Throws when a month
+   * could not be written (its answers stay pending and in the log, for the next checkpoint).
+   */
+  private async checkpoint(): Promise<void> {
+    const log = this.answerLog!;
+    // The file answers go to is retired too, even when all it holds is copied already: an erasure must
+    // leave no file with the person's answers.
+    if (this.pending.size > 0 || !log.empty) await log.rotate();
+    const below = log.current;
+    // Again while any answer of an older file is pending: one acknowledged just as the log moved on
+    // becomes pending only after this started.
+    do {
+      const months = this.pending.months();
+      let next = 0;
+      const worker = async () => {
+        while (next < months.length) {
+          const [personId, month] = months[next++]!;
+          await this.flushMonth(personId, month);
+        }
+      };
+      const results = await Promise.allSettled(Array.from({ length: CHECKPOINT_PARALLEL }, worker));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    } while (this.pending.anyBelow(below));
+    await log.removeBelow(below);
+  }
+
+  /** After each answer: a checkpoint in the background now if enough wait, else once the store is idle. */
+  private checkpointSoon(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.pending.size >= this.checkpointAt.answers) return void this.checkpointInBackground();
+    if (!Number.isFinite(this.checkpointAt.idleMs)) return;
+    // unref: a pending copy never keeps the process alive (close() copies what is left).
+    this.idleTimer = setTimeout(() => this.checkpointInBackground(), this.checkpointAt.idleMs).unref();
+  }
+
+  /** One checkpoint at a time; a failed one leaves its answers pending for the next. */
+  private checkpointInBackground(): void {
+    this.idleTimer = undefined;
+    if (this.checkpointing || this.pending.size === 0) return;
+    this.checkpointing = this.engine
+      .run(() => this.checkpoint())
+      .catch(() => undefined)
+      .finally(() => {
+        this.checkpointing = undefined;
+        // Answers that came meanwhile wait for the next idle moment.
+        if (this.pending.size > 0) this.checkpointSoon();
+      });
   }
 
   /** A month from its JSON file and the lines of its log the file does not hold yet. */
@@ -91,6 +193,7 @@ export class LowdbHistory implements HistoryRepository {
     if (read.torn) await cutTornLine(logFile, read.wholeBytes);
     const log = new MonthLog(logFile, read, doc.data.logSeq ?? 0);
     applyMonthLog(doc.data, read.lines);
+    this.mergePending(doc.data, this.pending.of(personId, month));
     doc.watchWrites(
       (d) => d.logSeq ?? 0,
       (seq) => (log.durableSeq = Math.max(log.durableSeq, seq)),
@@ -99,56 +202,97 @@ export class LowdbHistory implements HistoryRepository {
     return doc;
   }
 
-  /**
-   * Appends an answer to a month that is not in memory without loading it: reading and validating a
-   * 10 KB month (and the collections that follow) was most of a check-in's cost at a year. The month's
-   * files are read as text only: its idempotency keys are looked for as they are written (a key found, or
-   * anything unexpected, and the caller takes the loading path instead, so this never decides alone that
-   * an answer is a retry), and the next line number is taken from the file's `logSeq` and the log's lines.
-   * Runs under the month's lock, which loading takes too, so no load reads the log half-written.
-   */
-  private appendCold<T extends { personId: string; localDate: string; key?: string | undefined }>(
-    valid: T,
-    pick: (p: HistoryPartition) => T[],
-    line: (seq: number) => MonthLogLine,
-  ): Promise<boolean> {
-    const month = valid.localDate.slice(0, 7);
-    const key = JSON.stringify([valid.personId, month]);
-    return this.monthLocks.run(key, async () => {
-      if (this.engine.inTransaction || this.partitions.has(key)) return false;
-      const paths = this.engine.paths;
-      const [json, logText] = await Promise.all([readTextOrEmpty(paths.history(valid.personId, month)), readTextOrEmpty(paths.historyLog(valid.personId, month))]);
-      if (valid.key) {
-        const needle = `"key":${JSON.stringify(valid.key)}`;
-        if (json.includes(needle) || logText.includes(needle)) return false;
-        // A retry across midnight on the first of a month: the month before, loaded or as text.
-        const before = addDays(valid.localDate, -1).slice(0, 7);
-        if (before !== month) {
-          const loaded = this.partitions.peek(JSON.stringify([valid.personId, before]));
-          if (loaded ? pick(loaded.data).some((r) => r.key === valid.key) : (await readTextOrEmpty(paths.history(valid.personId, before))).includes(needle) || (await readTextOrEmpty(paths.historyLog(valid.personId, before))).includes(needle)) return false;
-        }
-      }
-      const logFile = paths.historyLog(valid.personId, month);
-      const read = parseMonthLog(logFile, logText);
-      if (read.lines.length >= LOG_LIMIT) return false;
-      if (read.torn) await cutTornLine(logFile, read.wholeBytes);
-      const jsonSeq = Number(/"logSeq":(\d+)/.exec(json)?.[1] ?? 0);
-      const lastSeq = read.lines.reduce((m, l) => Math.max(m, l.seq), 0);
-      const redundant = read.lines.length > 0 && lastSeq <= jsonSeq;
-      // A person's first answer: their folder too (made durable in its parent).
-      if (json === '' && logText === '') await mkdirDurable(paths.personDir(valid.personId));
-      await appendLine(logFile, JSON.stringify(line(Math.max(jsonSeq, lastSeq) + 1)), { truncate: redundant, created: logText === '' });
-      (await this.knownMonths(valid.personId)).add(month);
-      return true;
-    });
-  }
-
   private partition(personId: string, month: string): Promise<JsonDocument<HistoryPartition>> {
     return this.partitions.get(JSON.stringify([personId, month]));
   }
 
-  /** Applies a change to one person's month and records that the month now has a file. */
+  /** Adds answers from the answer log to a month in memory (each once). */
+  private mergePending(month: HistoryPartition, answers: readonly PendingAnswer[]): void {
+    let checkIns = false;
+    for (const a of answers) if (addAnswer(month, a.line) && 'checkin' in a.line) checkIns = true;
+    if (checkIns) month.weeks = monthWeeks(month.checkins);
+  }
+
+  /**
+   * Copies a month's pending answers into its files: lines appended to the month's log (one write),
+   * or, when that log is full, the month written whole. Answers the files already hold (copied before a
+   * crash) are skipped by id. Runs while requests go on; the answers stay pending if it fails.
+   */
+  private flushMonth(personId: string, month: string): Promise<void> {
+    const key = JSON.stringify([personId, month]);
+    return this.flushLocks.run(key, async () => {
+      const answers = [...this.pending.of(personId, month)];
+      if (answers.length === 0) return;
+      const loaded = this.partitions.peek(key);
+      if (loaded) await this.flushLoaded(loaded, answers);
+      else if (!(await this.monthLocks.run(key, () => this.flushCold(personId, month, answers)))) {
+        // Its log is full: the month is read (with its pending answers) and written whole.
+        const doc = await this.partition(personId, month);
+        await doc.update((d) => void (d.logSeq = Math.max(d.logSeq ?? 0, this.logs.get(doc)!.lastSeq)));
+      }
+      this.pending.remove(personId, month, answers);
+    });
+  }
+
+  /** A month in memory already shows its pending answers: its log receives them as lines. */
+  private async flushLoaded(doc: JsonDocument<HistoryPartition>, answers: readonly PendingAnswer[]): Promise<void> {
+    const log = this.logs.get(doc)!;
+    for (const a of answers) if (addAnswer(doc.data, a.line) && 'checkin' in a.line) doc.data.weeks = monthWeeks(doc.data.checkins);
+    // A whole write inside a transaction would carry the transaction's uncommitted changes: lines then.
+    if (log.lines + answers.length > LOG_LIMIT && !this.engine.inTransaction) {
+      await doc.update((d) => void (d.logSeq = Math.max(d.logSeq ?? 0, log.lastSeq)));
+      return;
+    }
+    let seq = Math.max(doc.data.logSeq ?? 0, log.lastSeq);
+    const lines = answers.map((a) => ({ ...a.line, seq: ++seq }));
+    doc.data.logSeq = seq;
+    // Held in memory until the lines are on disk: evicting it now would reload the month without them.
+    doc.pinned++;
+    try {
+      await log.append(lines);
+    } catch (err) {
+      // The month's files may lack lines memory has: the month is read again when next needed.
+      doc.failed = true;
+      throw err;
+    } finally {
+      doc.pinned--;
+    }
+  }
+
+  /**
+   * A month not in memory receives its pending answers without being loaded: its files are read as text
+   * only, for the ids they hold and the next line number. Runs under the month's lock, which loading
+   * takes too, so no load reads the log half-written. False when the log is full.
+   */
+  private async flushCold(personId: string, month: string, answers: readonly PendingAnswer[]): Promise<boolean> {
+    const paths = this.engine.paths;
+    const logFile = paths.historyLog(personId, month);
+    const [json, logText] = await Promise.all([readTextOrEmpty(paths.history(personId, month)), readTextOrEmpty(logFile)]);
+    const read = parseMonthLog(logFile, logText);
+    // Ids as written: a quote inside any text is escaped, so this names an answer's own id field.
+    const fresh = answers.filter((a) => {
+      const needle = `"id":${JSON.stringify(answerOf(a.line).id)}`;
+      return !json.includes(needle) && !logText.includes(needle);
+    });
+    if (fresh.length === 0) return true;
+    if (read.lines.length + fresh.length > LOG_LIMIT) return false;
+    if (read.torn) await cutTornLine(logFile, read.wholeBytes);
+    const jsonSeq = Number(/"logSeq":(\d+)/.exec(json)?.[1] ?? 0);
+    const lastSeq = read.lines.reduce((m, l) => Math.max(m, l.seq), 0);
+    const redundant = read.lines.length > 0 && lastSeq <= jsonSeq;
+    // A person's first answer: their folder too (made durable in its parent).
+    if (json === '' && logText === '') await mkdirDurable(paths.personDir(personId));
+    let seq = Math.max(jsonSeq, lastSeq);
+    await appendLine(logFile, fresh.map((a) => JSON.stringify({ ...a.line, seq: ++seq })).join('\n'), { truncate: redundant, created: logText === '' });
+    return true;
+  }
+
+  /**
+   * Applies a change to one person's month and records that the month now has a file. The month's
+   * pending answers reach its files first: a whole write never holds an answer its log may add again.
+   */
   private async changeHistory<R>(personId: string, month: string, change: (p: HistoryPartition) => R): Promise<R> {
+    await this.flushMonth(personId, month);
     const doc = await this.partition(personId, month);
     const result = await this.engine.mutate(doc, change);
     (await this.knownMonths(personId)).add(month);
@@ -172,31 +316,49 @@ export class LowdbHistory implements HistoryRepository {
   }
 
   /**
-   * Adds an answer to the month: one line appended to its log (month-log.ts), or, inside a transaction
-   * or when the log is full, the month written whole (which absorbs the log).
+   * Whether the person's month (or the one before: a retry across midnight) may hold this key: answers
+   * pending, months in memory, and otherwise the months' files read as text. Never decides alone that
+   * an answer is a retry: a maybe is settled by reading the months.
    */
-  private async append(personId: string, month: string, line: (seq: number) => MonthLogLine, change: (p: HistoryPartition) => void): Promise<void> {
-    const doc = await this.partition(personId, month);
-    const log = this.logs.get(doc)!;
-    if (this.engine.inTransaction || (log.lines >= LOG_LIMIT && log.lastSeq > log.durableSeq)) {
-      await this.changeHistory(personId, month, change);
+  private async mayHoldKey<T extends { personId: string; localDate: string; key?: string | undefined }>(valid: T, key: string, pick: (p: HistoryPartition) => T[]): Promise<boolean> {
+    const paths = this.engine.paths;
+    const needle = `"key":${JSON.stringify(key)}`;
+    // A lone answer reads its few KB synchronously (~40 µs against ~300 µs through the thread pool);
+    // in a burst each goes through the pool, so hundreds of reads never hold one tick of the event loop.
+    const read = this.adding > 1 ? readTextOrEmpty : async (file: string) => readTextSync(file);
+    for (const month of monthsBetween(addDays(valid.localDate, -1), valid.localDate)) {
+      if (this.pending.of(valid.personId, month).some((a) => answerOf(a.line).key === key)) return true;
+      const cacheKey = JSON.stringify([valid.personId, month]);
+      const loaded = this.partitions.peek(cacheKey);
+      if (loaded) {
+        if (pick(loaded.data).some((r) => r.key === key)) return true;
+        continue;
+      }
+      if (this.partitions.has(cacheKey)) return true;
+      if ((await read(paths.history(valid.personId, month))).includes(needle) || (await read(paths.historyLog(valid.personId, month))).includes(needle)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Adds an answer: one line in the store's answer log, acknowledged once on disk and visible at once
+   * (months in memory get it now, months read later add it from the pending answers). Inside a
+   * transaction the month is changed in memory instead and written at its commit.
+   */
+  private async addAnswer(valid: { personId: string; localDate: string }, line: (seq: number) => MonthLogLine, change: (p: HistoryPartition) => void): Promise<void> {
+    const month = valid.localDate.slice(0, 7);
+    if (this.engine.inTransaction || !this.answerLog) {
+      await this.changeHistory(valid.personId, month, change);
       return;
     }
-    const seq = Math.max(doc.data.logSeq ?? 0, log.lastSeq) + 1;
-    change(doc.data);
-    doc.data.logSeq = seq;
-    // Held in memory until the line is on disk: evicting it now would reload the month without it.
-    doc.pinned++;
-    try {
-      await log.append(line(seq));
-    } catch (err) {
-      // Memory holds an answer the disk may lack: the month is read again when next needed.
-      doc.failed = true;
-      throw err;
-    } finally {
-      doc.pinned--;
-    }
-    (await this.knownMonths(personId)).add(month);
+    const made = line(0);
+    const generation = await this.answerLog.append((seq) => ({ ...made, seq }));
+    this.pending.add({ generation, line: made });
+    this.knownMonthsByPerson.get(valid.personId)?.add(month);
+    const key = JSON.stringify([valid.personId, month]);
+    // A month in memory or being read: it shows the answer now (being read, it may have missed it).
+    if (this.partitions.has(key)) this.mergePending((await this.partitions.get(key)).data, this.pending.of(valid.personId, month));
+    this.checkpointSoon();
   }
 
   /** Adds a keyed record once: the look-up and the write run alone for the person. */
@@ -206,18 +368,18 @@ export class LowdbHistory implements HistoryRepository {
     line: (record: T) => (seq: number) => MonthLogLine,
     also?: (p: HistoryPartition) => void,
   ): Promise<Created<T>> {
+    this.adding++;
     return this.personLocks.run(valid.personId, async () => {
-      if (await this.appendCold(valid, pick, line(valid))) return { record: clone(valid), created: true };
-      if (valid.key) {
+      if (valid.key && (await this.mayHoldKey(valid, valid.key, pick))) {
         const existing = await this.findKeyed(valid.personId, valid.localDate, valid.key, pick);
         if (existing) return { record: existing, created: false };
       }
-      await this.append(valid.personId, valid.localDate.slice(0, 7), line(valid), (p) => {
+      await this.addAnswer(valid, line(valid), (p) => {
         pick(p).push(valid);
         also?.(p);
       });
       return { record: clone(valid), created: true };
-    });
+    }).finally(() => this.adding--);
   }
 
   addReflection(reflection: Reflection): Promise<Created<Reflection>> {
@@ -315,6 +477,9 @@ export class LowdbHistory implements HistoryRepository {
 
   /** Removes the person's folder (history, indexes): now, or at the transaction's commit. */
   async erase(personId: string): Promise<void> {
+    // No answer log file may keep the person's answers past their erasure (a restart would copy them
+    // back): all are copied out and the files deleted first, or the erasure fails and changes nothing.
+    if (this.answerLog) await this.checkpoint();
     const prefix = JSON.stringify([personId]).slice(0, -1) + ',';
     await this.engine.removeOnCommit(this.engine.paths.personDir(personId), () => {
       this.partitions.forgetWhere((k) => k.startsWith(prefix));
@@ -335,6 +500,8 @@ export class LowdbHistory implements HistoryRepository {
     }
     // A month whose answers are all still in its log has no JSON file yet.
     const set = new Set(names.filter((n) => /^\d{4}-\d{2}\.json$/.test(n) || MONTH_LOG.test(n)).map((n) => n.slice(0, 7)));
+    // Months whose answers are all still in the answer log have no file yet.
+    for (const m of this.pending.monthsOf(personId)) set.add(m);
     this.knownMonthsByPerson.set(personId, set);
     return set;
   }
@@ -354,5 +521,15 @@ export class LowdbHistory implements HistoryRepository {
       for (const r of pick(doc.data)) if (r.localDate >= range.from && r.localDate <= range.to) out.push(clone(r));
     }
     return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+}
+
+/** A file's text, or '' when it does not exist. */
+function readTextSync(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
   }
 }

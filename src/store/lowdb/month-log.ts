@@ -10,10 +10,11 @@ import { monthWeeks } from './week-partials.js';
  *
  * Why: rewriting the month (temp file, fsync, rename, directory fsync) cost 4.8 ms at the median and
  * 38 ms at p99 on this machine; appending one line and fdatasync-ing it 0.9 ms and 17 ms (bench/scale.md).
- * An answer is acknowledged once its line is on disk. The month's JSON absorbs the log whenever it is
- * written whole (the daily served prompt, a replaced answer, a transaction, every LOG_LIMIT lines) and
- * records the last line it holds (`logSeq`): lines at or below it are skipped when read, so a crash
- * between writing the JSON and emptying the log never applies a line twice.
+ * Answers reach this log from the store's answer log (answer-log.ts), many at a time, in the background.
+ * The month's JSON absorbs the log whenever it is written whole (the daily served prompt, a replaced
+ * answer, a transaction, a full log) and records the last line it holds (`logSeq`): lines at or below
+ * it are skipped when read, so a crash between writing the JSON and emptying the log never applies a
+ * line twice.
  */
 const CheckInLineSchema = z.object({ seq: z.number().int().min(1), checkin: CheckInSchema }).strict();
 const ReflectionLineSchema = z.object({ seq: z.number().int().min(1), reflection: ReflectionSchema }).strict();
@@ -35,15 +36,30 @@ export function readMonthLog(file: string): Promise<ReadLog<MonthLogLine>> {
   return readLines(file, (text) => parseMonthLog(file, text));
 }
 
+/** The answer a month log line carries. */
+export const answerOf = (line: MonthLogLine) => ('checkin' in line ? line.checkin : line.reflection);
+
+/**
+ * Adds an answer to the month unless the month holds it already (by id: an answer copied from the
+ * store's answer log may reach a month's files twice after a crash). Returns whether it was added.
+ */
+export function addAnswer(month: HistoryPartition, line: MonthLogLine): boolean {
+  if ('checkin' in line) {
+    if (month.checkins.some((c) => c.id === line.checkin.id)) return false;
+    month.checkins.push(line.checkin);
+  } else {
+    if (month.reflections.some((r) => r.id === line.reflection.id)) return false;
+    month.reflections.push(line.reflection);
+  }
+  return true;
+}
+
 /** Applies the lines the month's JSON does not hold yet (above its logSeq), in order. */
 export function applyMonthLog(month: HistoryPartition, lines: readonly MonthLogLine[]): void {
   let checkIns = false;
   for (const line of lines) {
     if (line.seq <= (month.logSeq ?? 0)) continue;
-    if ('checkin' in line) {
-      month.checkins.push(line.checkin);
-      checkIns = true;
-    } else month.reflections.push(line.reflection);
+    if (addAnswer(month, line) && 'checkin' in line) checkIns = true;
     month.logSeq = line.seq;
   }
   if (checkIns) month.weeks = monthWeeks(month.checkins);
@@ -72,15 +88,15 @@ export class MonthLog {
   }
 
   /**
-   * Appends one line durably (write, fdatasync; the folder's fsync too when the file is new). When every
-   * line already sits in the month's JSON on disk, the file is emptied first, in the same open.
+   * Appends lines durably in one write (fdatasync; the folder's fsync too when the file is new). When
+   * every line already in the file sits in the month's JSON on disk, the file is emptied first, in the
+   * same open.
    */
-  async append(line: MonthLogLine): Promise<void> {
+  async append(lines: readonly MonthLogLine[]): Promise<void> {
     const redundant = this.lines > 0 && this.lastSeq <= this.durableSeq;
     const created = this.lines === 0 && this.lastSeq === 0;
-    await appendLine(this.file, JSON.stringify(line), { truncate: redundant, created });
-    this.lines = redundant ? 1 : this.lines + 1;
-    this.lastSeq = line.seq;
+    await appendLine(this.file, lines.map((l) => JSON.stringify(l)).join('\n'), { truncate: redundant, created });
+    this.lines = (redundant ? 0 : this.lines) + lines.length;
+    this.lastSeq = lines.reduce((m, l) => Math.max(m, l.seq), this.lastSeq);
   }
 }
-

@@ -44,7 +44,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
   let parts!: ReturnType<typeof build>;
   const build = (engine: LowdbEngine, teamShards: TeamShards, ledgers: DigestLedgers) => {
     const teams = new LowdbTeams(engine, teamShards);
-    const history = new LowdbHistory(engine, { cacheSize: options.cacheSize ?? 20_000, cacheBytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES });
+    const history = new LowdbHistory(engine, { cacheSize: options.cacheSize ?? 20_000, cacheBytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES, answerCheckpoint: options.answerCheckpoint });
     const ledger = new LowdbLedger(engine, retention);
     const events = new LowdbEvents(engine);
     const nudges = new LowdbNudges(engine);
@@ -62,6 +62,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store 
     const ledgers = new DigestLedgers(opened);
     await moveTeamsOutOfState(opened, teamShards, ledgers);
     parts = build(opened, teamShards, ledgers);
+    await parts.history.openAnswers();
     await parts.events.pruneAt(options.now);
     await parts.ledger.pruneAt(options.now);
   });
