@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     const cwYear = probe('checkin-write', year, String(shape.people));
     const cwSql = probe('checkin-write-sqlite', sqlite);
     const cw1k = probe('checkin-write', dirs.k1, String(histPeople));
+    note(`check-in writes: p50 ${f(cwYear.p50!)} (SQLite ${f(cwSql.p50!)}); closing after the ${shape.samples} writes (copying the answer log into the months; SQLite: its WAL checkpoint) ${f(cwYear.closeMs!)} (SQLite ${f(cwSql.closeMs!)})`);
     goal('checkin-write-vs-sqlite', `p99 ${f(cwYear.p99!)} vs SQLite FULL ${f(cwSql.p99!)} = ${(cwYear.p99! / cwSql.p99!).toFixed(2)}x`, 'within 3x', cwYear.p99! <= 3 * cwSql.p99!);
     goal('checkin-write-vs-1k', `p99 ${f(cwYear.p99!)} at a year vs ${f(cw1k.p99!)} at 1k = ${(cwYear.p99! / cw1k.p99!).toFixed(2)}x`, 'within 1.5x', cwYear.p99! <= 1.5 * cw1k.p99!);
 
