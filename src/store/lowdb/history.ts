@@ -82,7 +82,7 @@ export class LowdbHistory implements HistoryRepository {
     this.checkpointAt = { answers: limits.answerCheckpoint?.answers ?? ANSWER_CHECKPOINT.answers, idleMs: limits.answerCheckpoint?.idleMs ?? ANSWER_CHECKPOINT.idleMs };
     const paths = engine.paths;
     this.partitions = new DocumentCache({ maxEntries: limits.cacheSize, maxBytes: limits.cacheBytes, sizeOf: historySize }, (file) =>
-      // Never beside an append to the month that does not load it (appendCold): the log must be read whole.
+      // Never beside a copy of pending answers into the month's files (flushCold): the log must be read whole.
       this.monthLocks.run(file, () => this.loadMonth(file)),
     );
     this.servedIndexes = new DocumentCache({ maxEntries: SERVED_INDEX_CACHE }, (personId) =>
