@@ -33,6 +33,13 @@ function probe(name: string, ...probeArgs: string[]): Record<string, number> {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
+/** A probe of the compiled build (dist/bench/scale/<name>.js), in a fresh plain node process. */
+function compiledProbe(name: string, ...probeArgs: string[]): Record<string, number> {
+  const child = spawnSync(process.execPath, [path.join(root, 'dist/bench/scale', `${name}.js`), ...probeArgs], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`compiled probe ${name} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+
 const f = (x: number, unit = 'ms') => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)} ${unit}`;
 const lines: string[] = [];
 function goal(name: string, figure: string, target: string, met: boolean): void {
@@ -131,7 +138,8 @@ async function main(): Promise<void> {
     const compiled = !small;
     if (compiled) {
       t0 = performance.now();
-      const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+      // The app as the Docker image runs it, plus the daily-prompt pass of this benchmark (tsconfig.bench.json).
+      const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.bench.json'], { cwd: root, encoding: 'utf8' });
       if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
       note(`compiled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
@@ -140,8 +148,9 @@ async function main(): Promise<void> {
     const start = [...starts].sort((a, b) => a - b)[1]!;
     goal('cold-start-help', `${f(start)} median of 3 (${compiled ? 'compiled' : 'tsx, not compiled: --small'}; runs ${starts.map((s) => f(s)).join(', ')})`, 'under 1500 ms', start < 1500);
 
-    const rss = probe('daily-prompt-rss', year);
-    goal('daily-prompt-rss', `${f(rss.rss!, 'MB')} after preparing ${rss.people} daily prompts (peak ${f(rss.peak!, 'MB')}, ${f(rss.ms!)})`, 'under 300 MB', rss.rss! < 300);
+    // Compiled, as the Docker image runs the app: tsx's transpiler and cached sources are ~35 MB of RSS of their own.
+    const rss = compiled ? compiledProbe('daily-pass', year) : probe('daily-prompt-rss', year);
+    goal('daily-prompt-rss', `${f(rss.rss!, 'MB')} after preparing ${rss.people} daily prompts (${compiled ? `compiled; ${f(rss.afterOpen!, 'MB')} once the store was open, ` : 'tsx, not compiled: --small; '}peak ${f(rss.peak!, 'MB')}, ${f(rss.ms!)})`, 'under 300 MB', rss.rss! < 300);
 
     const dg = probe('digest', year);
     const dgSql = probe('digest-sqlite', sqlite);

@@ -19,15 +19,19 @@ import { readFileSync } from 'node:fs';
 import { applyServed, latestSince, SERVED_INDEX_FILE, ServedIndexSchema, type ServedIndex } from './served-index.js';
 
 /**
- * Served-prompt indexes kept in memory: ~38 KB each as objects at a year, so 10,000 of them held ~190 MB
- * after one daily-prompt pass over 5,000 people (bench/scale.md, daily-prompt-rss).
+ * Served-prompt indexes kept in memory: ~37 KB each as objects at a year. One is read when a person's
+ * prompt is chosen and again when they answer, hours later, so no cache smaller than the population
+ * keeps it until then; a few cover the reads of one prompt (rotation, then the serve) and those in
+ * flight. What a cache of 1,000 kept lived long enough to be promoted to V8's old generation and was
+ * then dropped: ~185 MB of old garbage over a daily-prompt pass of 5,000 people, which the heap grew for.
  */
-const SERVED_INDEX_CACHE = 1_000;
+const SERVED_INDEX_CACHE = 8;
 /**
- * 32 MB of history in memory: a couple of thousand person-months, whatever their sizes. At 64 MB the
- * daily-prompt pass over 5,000 people ended at 335 MB RSS; at 32 MB at 234 MB (goal: under 300).
+ * 16 MB of history in memory: about a thousand person-months, whatever their sizes (a person's current
+ * month and the ones a digest reads stay; a pass over everyone churns through). The daily-prompt pass
+ * over 5,000 people at a year, compiled, ended at 285-289 MB RSS with 32 MB and 243 MB with 16 MB.
  */
-export const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
+export const DEFAULT_CACHE_BYTES = 16 * 2 ** 20;
 
 /** A month's size in memory, estimated from what it holds (~1 KB a reflection, ~0.5 KB a check-in, ~0.3 KB a served prompt, ~0.4 KB a week's sums as objects). */
 function historySize(data: unknown): number {
