@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckIn, Reflection, ServedPrompt } from '../../core/model/index.js';
-import { CheckInSchema, ReflectionSchema } from '../../core/model/index.js';
+import { CheckInSchema, ReflectionSchema, ServedPromptSchema } from '../../core/model/index.js';
 import { addDays, monthsBetween, type LocalDate } from '../../core/time.js';
 import type { Created, DateRange, HistoryRepository, WeekSummary } from '../../core/store/index.js';
 import { DocumentCache } from './document-cache.js';
@@ -450,7 +450,8 @@ export class LowdbHistory implements HistoryRepository {
   }
 
   async recordServed(personId: string, served: ServedPrompt): Promise<void> {
-    const copy = clone(served);
+    // Validated before it is written: a file that does not parse would stop the request that reads it.
+    const copy = ServedPromptSchema.parse(served);
     // The index first: a crash between the two leaves it naming a prompt the month lacks, and rotation
     // then simply treats that prompt as served today, which it was about to be.
     const index = await this.servedIndex(personId);
