@@ -41,7 +41,8 @@ const march = { from: '2026-03-01', to: '2026-03-31' };
 const ids = async (personId: string) => (await store.history.checkIns(personId, march)).map((c) => c.id);
 const answerLogText = async () => {
   const dir = path.join(dataDir, 'answers');
-  return (await Promise.all((await readdir(dir)).sort().map((f) => readFile(path.join(dir, f), 'utf8')))).join('');
+  // Each file's lines, without the zeros written ahead of them.
+  return (await Promise.all((await readdir(dir)).sort().map(async (f) => (await readFile(path.join(dir, f), 'utf8')).split('\0')[0]))).join('');
 };
 /** Simulates kill -9: the next open finds the files as they are (the lock of a dead process is taken over). */
 const crash = async () => {
@@ -136,7 +137,12 @@ describe('the answer log', () => {
     await store.history.addCheckIn(checkIn('shell:ann', '2026-03-02', 'c1'));
     await crash();
     const file = path.join(dataDir, 'answers', (await readdir(path.join(dataDir, 'answers'))).sort().at(-1)!);
-    await writeFile(file, (await readFile(file, 'utf8')) + '{"seq":2,"checkin":{"id":"c2","perso');
+    const text = await readFile(file, 'utf8');
+    const end = text.indexOf('\0');
+    expect(end).toBeGreaterThan(0);
+    // Half a line where the next would have gone, the zeros after it as they were.
+    const torn = '{"seq":2,"checkin":{"id":"c2","perso';
+    await writeFile(file, text.slice(0, end) + torn + text.slice(end + torn.length));
     store = await open();
     expect(await ids('shell:ann')).toEqual(['c1']);
   });

@@ -170,7 +170,8 @@ describe("a month's log of appended answers", () => {
   const answerLog = async () => {
     const dir = path.join(app.dataDir, 'answers');
     const files = (await readdir(dir)).sort();
-    return (await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')))).join('').trim().split('\n').filter(Boolean);
+    // Each file's lines, without the zeros written ahead of them.
+    return (await Promise.all(files.map(async (f) => (await readFile(path.join(dir, f), 'utf8')).split('\0')[0]))).join('').trim().split('\n').filter(Boolean);
   };
 
   it('acknowledges a check-in once its line is in the answer log, shows it at once, and copies it into its month at the checkpoint', async () => {

@@ -1,8 +1,10 @@
+import { fdatasync, write } from 'node:fs';
 import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { cutTornLine } from './line-file.js';
 import { mkdirDurable, syncDir } from './durable-json-file.js';
-import { readMonthLog, type MonthLogLine } from './month-log.js';
+import { parseMonthLog, type MonthLogLine } from './month-log.js';
+import { readLines, type ReadLog } from './line-file.js';
 
 /** The store-wide answer log's folder under the data directory. */
 export const ANSWER_LOG_DIR = 'answers';
@@ -36,11 +38,28 @@ export interface LoggedAnswer {
  */
 const BATCH = 64;
 
+/**
+ * Bytes of zeros a log file is extended by, ahead of the lines written into them: an fdatasync of a
+ * write within the file's size flushes the data alone, one that grows the file waits for the
+ * filesystem's journal too (appending 400 B lines, every ~100th fsync took 3-6 ms; within zeros
+ * written ahead, p50 0.2 ms against 0.3). Done on a file's first answer, so a store that gets none
+ * writes none.
+ */
+const EXTEND_BY = 256 * 1024;
+
 interface OpenFile {
   handle: FileHandle;
   generation: number;
-  /** Bytes known to be whole lines: where a failed write is cut back to. */
+  /** Bytes known to be whole lines: where the next line goes, and where a failed write is cut back to. */
   size: number;
+  /** Bytes of the file (whole lines, then zeros). */
+  allocated: number;
+}
+
+/** A log file's lines: the text up to its first zero byte (what follows was written ahead, see EXTEND_BY). */
+export function parseAnswerLog(file: string, text: string): ReadLog<MonthLogLine> {
+  const end = text.indexOf('\0');
+  return parseMonthLog(file, end < 0 ? text : text.slice(0, end));
 }
 
 export class AnswerLog {
@@ -64,7 +83,7 @@ export class AnswerLog {
     const answers: LoggedAnswer[] = [];
     for (const gen of await log.generations()) {
       const file = path.join(log.dir, generationFile(gen));
-      const read = await readMonthLog(file);
+      const read = await readLines(file, (text) => parseAnswerLog(file, text));
       if (read.torn) await cutTornLine(file, read.wholeBytes);
       for (const line of read.lines) answers.push({ generation: gen, line });
       log.generation = Math.max(log.generation, gen);
@@ -95,7 +114,8 @@ export class AnswerLog {
    */
   async rotate(): Promise<void> {
     const next = this.generation + 1;
-    const handle = await open(path.join(this.dir, generationFile(next)), 'a', 0o600);
+    // Not in append mode: lines are written at their offset, into the zeros written ahead.
+    const handle = await open(path.join(this.dir, generationFile(next)), 'w', 0o600);
     try {
       await syncDir(this.dir);
     } catch (err) {
@@ -104,7 +124,7 @@ export class AnswerLog {
     }
     const old = this.file;
     // The writer takes the file at the start of each batch: from here on, batches go to the new one.
-    this.file = { handle, generation: next, size: 0 };
+    this.file = { handle, generation: next, size: 0, allocated: 0 };
     this.generation = next;
     await this.writing;
     await old?.handle.close();
@@ -128,17 +148,26 @@ export class AnswerLog {
       const batch = this.queue.splice(0, BATCH);
       const file = this.file!;
       const text = batch.map((b) => b.text).join('');
+      const bytes = Buffer.from(text);
       try {
-        await file.handle.write(text);
-        await file.handle.datasync();
-        file.size += Buffer.byteLength(text);
+        if (file.size + bytes.length > file.allocated) {
+          const grow = Math.max(EXTEND_BY, file.size + bytes.length - file.allocated);
+          await file.handle.write(Buffer.alloc(grow), 0, grow, file.allocated);
+          // fsync, not fdatasync: the file's new size must be durable before lines count on it.
+          await file.handle.sync();
+          file.allocated += grow;
+        }
+        await writeAt(file.handle.fd, bytes, file.size);
+        await dataSync(file.handle.fd);
+        file.size += bytes.length;
         for (const b of batch) b.resolve(file.generation);
       } catch (err) {
         // Part of the batch may be on disk: cut back to the whole lines, or refuse further answers
         // (a later line glued to half of this one would read as a damaged line at the next open).
         await file.handle
           .truncate(file.size)
-          .then(() => file.handle.datasync())
+          .then(() => file.handle.sync())
+          .then(() => (file.allocated = file.size))
           .catch((cut: Error) => (this.broken = new Error(`the answer log could not be repaired after a failed write (${cut.message}); restart to recover it`)));
         for (const b of batch) b.reject(err as Error);
       }
@@ -160,3 +189,11 @@ export class AnswerLog {
     this.broken = new Error('The store is closed');
   }
 }
+
+// The callback API on the handle's descriptor: the promise API's bookkeeping was most of the garbage an
+// answer made (young-generation collections of 2-4 ms land on whichever answer is waiting then).
+const writeAt = (fd: number, bytes: Buffer, position: number) =>
+  new Promise<void>((resolve, reject) =>
+    write(fd, bytes, 0, bytes.length, position, (err, written) => (err ? reject(err) : written < bytes.length ? reject(new Error(`only ${written} of ${bytes.length} bytes were written`)) : resolve())),
+  );
+const dataSync = (fd: number) => new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));

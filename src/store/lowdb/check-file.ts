@@ -14,7 +14,7 @@ import { DigestLedgerFileSchema } from './digest-ledgers.js';
 import { monthWeeks } from './week-partials.js';
 import { MONTH_LOG, MonthLogLineSchema, parseMonthLog } from './month-log.js';
 import { EventKeyLineSchema, parseEventLog } from './events.js';
-import { ANSWER_LOG_DIR } from './answer-log.js';
+import { ANSWER_LOG_DIR, parseAnswerLog } from './answer-log.js';
 
 /** The schema of a file of the data directory, or undefined for a file that is not part of the store. */
 export function schemaFor(dataDir: string, file: string): ZodType<unknown> | undefined {
@@ -52,6 +52,7 @@ export function checkFile(dataDir: string, file: string): string | undefined {
   if (!schema) throw new Error(`${file} is not part of the store`);
   try {
     // A month's log: every whole line must be valid; a torn last line is a write that never finished (never acknowledged).
+    if (schema === MonthLogLineSchema && path.relative(dataDir, file).split(path.sep)[0] === ANSWER_LOG_DIR) return void parseAnswerLog(file, readFileSync(file, 'utf8'));
     if (schema === MonthLogLineSchema) return void parseMonthLog(file, readFileSync(file, 'utf8'));
     if (schema === EventKeyLineSchema) return void parseEventLog(file, readFileSync(file, 'utf8'));
     const data = parseStoreFile(file, readFileSync(file, 'utf8'), schema);
