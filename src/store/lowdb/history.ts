@@ -179,8 +179,10 @@ export class LowdbHistory implements HistoryRepository {
       .catch(() => undefined)
       .finally(() => {
         this.checkpointing = undefined;
-        // Answers that came meanwhile wait for the next idle moment.
-        if (this.pending.size > 0) this.checkpointSoon();
+        // Answers that came meanwhile (or a failed copy's) wait for the next idle moment, never a retry at once.
+        if (this.pending.size > 0 && !this.idleTimer && Number.isFinite(this.checkpointAt.idleMs)) {
+          this.idleTimer = setTimeout(() => this.checkpointInBackground(), this.checkpointAt.idleMs).unref();
+        }
       });
   }
 
