@@ -43,6 +43,12 @@ describe('signals', () => {
     expect(kinds(week({ mood: { mean: 3.9, distribution: [0, 0, 0, 10, 0] }, stress: { mean: 2.1, distribution: [0, 10, 0, 0, 0] } }), week())).toEqual([]);
   });
 
+  it('is no better week when the other measure got clearly worse: mood falling with stress down, or stress rising with mood up', () => {
+    expect(kinds(week({ mood: { mean: 2.0, distribution: [0, 10, 0, 0, 0] }, stress: { mean: 2.0, distribution: [0, 10, 0, 0, 0] } }), week())).toEqual(['mood-drop']);
+    expect(kinds(week({ mood: { mean: 4.0, distribution: [0, 0, 0, 10, 0] }, stress: { mean: 3.0, distribution: [0, 0, 10, 0, 0] } }), week())).toEqual([]);
+    expect(kinds(week({ mood: { mean: 3.1, distribution: [0, 0, 10, 0, 0] }, stress: { mean: 2.0, distribution: [0, 10, 0, 0, 0] } }), week())).toEqual(['improving']);
+  });
+
   it('mood down exactly 0.5 week over week raises the mood signal; down 0.4 does not', () => {
     expect(signals(week({ mood: { mean: 3.0, distribution: [0, 0, 10, 0, 0] } }), week())).toEqual([{ kind: 'mood-drop', vars: { from: '3.5', to: '3.0', change: '0.5' } }]);
     expect(kinds(week({ mood: { mean: 3.1, distribution: [0, 0, 10, 0, 0] } }), week())).toEqual([]);

@@ -63,8 +63,8 @@ const change = (now: number, before: number) => Math.round((now - before) * 10) 
 
 /**
  * The slower patterns, from shown figures only: energy low this week; mood low two weeks running
- * without a fall (a fall is the mood-drop signal); and improvement (mood up or stress down), so a
- * lead knows what to keep doing.
+ * without a fall (a fall is the mood-drop signal); and improvement (mood up or stress down, the other
+ * not clearly worse), so a lead knows what to keep doing.
  */
 function carePatterns(latest: DigestWeek, previous: DigestWeek | undefined): Signal[] {
   if (latest.withheld) return [];
@@ -76,7 +76,10 @@ function carePatterns(latest: DigestWeek, previous: DigestWeek | undefined): Sig
     out.push({ kind: 'mood-low-steady', vars: { from: previous.mood.mean.toFixed(1), to: latest.mood.mean.toFixed(1) } });
   }
   const stressChange = latest.stress && previous.stress ? change(latest.stress.mean, previous.stress.mean) : 0;
-  if (moodChange >= IMPROVEMENT || stressChange <= -IMPROVEMENT) {
+  // Better in one and not clearly worse in the other: mood down 1.5 beside stress down 0.5 is no better week.
+  const moodBetter = moodChange >= IMPROVEMENT && stressChange < IMPROVEMENT;
+  const stressBetter = stressChange <= -IMPROVEMENT && moodChange > -MOOD_DROP;
+  if (moodBetter || stressBetter) {
     out.push({
       kind: 'improving',
       vars: {
