@@ -334,9 +334,8 @@ export class LowdbHistory implements HistoryRepository {
     const paths = this.engine.paths;
     const needle = `"key":${JSON.stringify(key)}`;
     // A lone answer searches its few KB synchronously, in a buffer kept for it (~40 µs against ~300 µs
-    // through the thread pool, and no garbage: decoding two files per answer made young-generation
-    // collections of 2-4 ms come every ~150 answers); in a burst each read goes through the pool, so
-    // hundreds of reads never hold one turn of the event loop.
+    // through the thread pool, and no decoded copies left as garbage); in a burst each read goes
+    // through the pool, so hundreds of reads never hold one turn of the event loop.
     const contains = this.adding > 1 ? async (file: string) => (await readTextOrEmpty(file)).includes(needle) : async (file: string) => fileContains(file, needle);
     for (const month of monthsBetween(addDays(valid.localDate, -1), valid.localDate)) {
       if (this.pending.of(valid.personId, month).some((a) => answerOf(a.line).key === key)) return true;
