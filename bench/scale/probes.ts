@@ -5,14 +5,14 @@
 import Database from 'better-sqlite3';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { CheckIn } from '../../src/core/model/history.js';
-import { dailyPromptJob } from '../../src/scheduler/jobs/daily-prompt.js';
 import { frozenWeeks } from '../../src/features/digest/frozen-weeks.js';
 import { completeWeeks } from '../../src/features/digest/weeks.js';
 import { seededRandom } from '../../src/core/seeded-random.js';
 import { personId, teamId, TODAY, NOW, WORKSPACE, type Shape } from './shape.js';
-import { claimEvent, closeStore, erasePerson, everyone, exportPerson, openApp, openStore, teamById, writeCheckIn, writePersonSettings } from './store-api.js';
+import { claimEvent, closeStore, erasePerson, exportPerson, openApp, openStore, teamById, writeCheckIn, writePersonSettings } from './store-api.js';
 import { openSqlite } from './seed-sqlite.js';
 import { sqliteDigestApp } from './sqlite-digest.js';
+import { dailyPromptPass } from './daily-prompt-pass.js';
 import type { Team } from '../../src/core/model/team.js';
 import { percentile } from '../stats.js';
 
@@ -123,22 +123,6 @@ async function stall(dir: string, shape: Shape): Promise<Record<string, number>>
   return { worstStall: Math.max(worst, h.max / 1e6), worstStallCpu: worstCpu, maxCpuInAGap: maxCpuGap, total };
 }
 
-/** RSS after preparing today's prompt for everyone, as the daily-prompt job does at send time. */
-async function dailyPromptRss(dir: string): Promise<Record<string, number>> {
-  const app = await openApp(dir);
-  const people = await everyone(app);
-  const t0 = performance.now();
-  let peak = process.memoryUsage().rss;
-  for (const p of people) {
-    await dailyPromptJob.what(app, { personId: p.id, key: 'daily-prompt', localDate: TODAY, dueAt: new Date(NOW) });
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  const ms = performance.now() - t0;
-  const rss = process.memoryUsage().rss;
-  await app.store.close();
-  return { rss: rss / 2 ** 20, peak: peak / 2 ** 20, ms, people: people.length };
-}
-
 /** A team's 8 weeks of digest aggregates, computed from history (nothing frozen): first call, then warm. */
 async function digest(dir: string, runs: number): Promise<Record<string, number>> {
   const app = await openApp(dir);
@@ -216,7 +200,7 @@ export async function runProbe(name: string, args: string[], shape: Shape): Prom
     case 'stall':
       return stall(dir, shape);
     case 'daily-prompt-rss':
-      return dailyPromptRss(dir);
+      return dailyPromptPass(dir);
     case 'digest':
       return digest(dir, 20);
     case 'digest-sqlite':
